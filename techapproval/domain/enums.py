@@ -197,7 +197,9 @@ _INFO_LABELS = {
     InfoCategory.PHOTOS: "Photos",
     InfoCategory.VOICE_RECORDINGS: "Voice recordings",
     InfoCategory.BEHAVIORAL_ASSESSMENTS: "Behavioral assessments",
-    InfoCategory.STUDENT_GENERATED_CONTENT: "Student-generated content (essays, reports, portfolios, creative work, audio, photos)",
+    InfoCategory.STUDENT_GENERATED_CONTENT: (
+        "Student-generated content (essays, reports, portfolios, creative work, audio, photos)"
+    ),
     InfoCategory.DIRECTORY_INFORMATION: "Directory information",
     InfoCategory.NONE: "None: no student information is shared",
 }

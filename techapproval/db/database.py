@@ -1,0 +1,228 @@
+"""Opening the database safely: checks, pragmas, migrations with a backup first.
+
+Every way a database can be unusable becomes a DatabaseProblem with a plain-language message;
+the caller shows it (dialog or CLI) and exits non-zero. Nothing here ever deletes or rewrites a
+file it cannot read.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from . import schema
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5_000
+
+
+class DatabaseProblem(Exception):
+    """A database the app cannot or must not use, with what to do about it."""
+
+    def __init__(self, title: str, message: str):
+        super().__init__(f"{title}: {message}")
+        self.title = title
+        self.message = message
+
+
+class Database:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def url(self) -> URL:
+        return self.engine.url
+
+    @property
+    def location(self) -> str:
+        """Where the data lives, for people: a file path or a server without the password."""
+        if self.engine.dialect.name == "sqlite":
+            return self.engine.url.database or ":memory:"
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed if the block finishes, rolled back if it raises."""
+        with self._sessions.begin() as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def sqlite_path(url: URL) -> Path | None:
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
+def _check_sqlite_file(path: Path) -> None:
+    if path.exists():
+        if path.is_dir():
+            raise DatabaseProblem("Not a database", f"{path} is a folder, not a techapproval database file.")
+        try:
+            with path.open("rb") as f:
+                header = f.read(len(SQLITE_HEADER))
+        except PermissionError:
+            raise DatabaseProblem(
+                "Cannot read the database", f"You do not have permission to read {path}. Ask district IT."
+            ) from None
+        if path.stat().st_size and header != SQLITE_HEADER:
+            raise DatabaseProblem(
+                "Not a database",
+                f"{path} is not a techapproval database (it may be damaged or a different kind of file)."
+                " It has not been changed. Restore it from a backup, or choose another file.",
+            )
+        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+            raise DatabaseProblem(
+                "The database is read-only",
+                f"techapproval cannot write to {path} or its folder. Nothing has been changed."
+                " Ask district IT to give you write access, or copy the file somewhere you can write.",
+            )
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseProblem(
+                "Cannot create the database", f"The folder {path.parent} cannot be created ({exc.strerror})."
+            ) from None
+
+
+def _sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection, _record):
+        # Let SQLAlchemy control transactions so that writes begin IMMEDIATE (no upgrade deadlocks).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def plain_error(exc: BaseException) -> DatabaseProblem:
+    """A database error from the driver, in words a person can act on."""
+    text_ = str(getattr(exc, "orig", exc)).lower()
+    if "locked" in text_ or "busy" in text_:
+        return DatabaseProblem(
+            "The database is busy",
+            "Another program is holding the database locked and did not let go in time."
+            " Close other copies of techapproval (or the program using the file) and try again.",
+        )
+    if "readonly" in text_ or "read-only" in text_:
+        return DatabaseProblem("The database is read-only", "techapproval cannot write to the database file.")
+    if "disk" in text_ and ("full" in text_ or "i/o" in text_):
+        return DatabaseProblem(
+            "The disk is full", "There is no room left to save. Free some disk space; nothing saved was lost."
+        )
+    if "not a database" in text_ or "malformed" in text_ or "file is encrypted" in text_:
+        return DatabaseProblem(
+            "The database is damaged",
+            "The database file cannot be read. It has not been changed. Restore it from a backup.",
+        )
+    if "could not connect" in text_ or "connection refused" in text_ or "timeout" in text_:
+        return DatabaseProblem("Cannot reach the database server", "Check the network and the server address.")
+    return DatabaseProblem("Database error", str(getattr(exc, "orig", exc)))
+
+
+def backup_sqlite(path: Path, destination: Path) -> Path:
+    """A consistent copy through SQLite's online backup API (safe with WAL and other readers)."""
+    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(destination)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return destination
+
+
+def open_database(url: str | URL, *, migrate: bool = True) -> Database:
+    """Open (creating if needed) and bring the schema to this version, or raise DatabaseProblem."""
+    try:
+        parsed = make_url(url) if isinstance(url, str) else url
+    except ArgumentError:
+        raise DatabaseProblem("Not a database address", f"{url!s} is not a database URL.") from None
+    path = sqlite_path(parsed)
+    if path is not None:
+        path = path.expanduser().resolve()
+        parsed = parsed.set(database=str(path))
+        _check_sqlite_file(path)
+    try:
+        engine = create_engine(parsed, pool_pre_ping=parsed.get_backend_name() != "sqlite")
+    except (ArgumentError, ImportError) as exc:
+        raise DatabaseProblem("Cannot use this database", str(exc)) from None
+    if engine.dialect.name == "sqlite":
+        _sqlite_pragmas(engine)
+    db = Database(engine)
+    try:
+        if migrate:
+            _bring_up_to_date(db, path)
+        else:
+            with engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+    except DatabaseProblem:
+        engine.dispose()
+        raise
+    except DBAPIError as exc:
+        engine.dispose()
+        raise plain_error(exc) from exc
+    return db
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def _bring_up_to_date(db: Database, path: Path | None) -> None:
+    revision = current_revision(db)
+    if revision == schema.HEAD:
+        return
+    if revision is not None and revision not in schema.REVISIONS:
+        raise DatabaseProblem(
+            "Made by a newer techapproval",
+            f"This database was made by a newer version of techapproval (schema {revision})."
+            " It has not been touched. Install the newer version to open it.",
+        )
+    backup = None
+    if path is not None and revision is not None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = backup_sqlite(path, path.with_name(f"{path.stem}.before-{schema.HEAD}-{stamp}{path.suffix}"))
+    elif revision is None and _has_tables(db):
+        raise DatabaseProblem(
+            "Not a techapproval database",
+            "This database already holds other tables. It has not been changed. Choose an empty database.",
+        )
+    try:
+        schema.upgrade(db.engine)
+    except Exception as exc:
+        where = f" The copy made before the upgrade is at {backup}." if backup else ""
+        raise DatabaseProblem(
+            "The upgrade failed",
+            f"The database could not be upgraded ({exc.__class__.__name__}). It is unchanged.{where}",
+        ) from exc
+
+
+def _has_tables(db: Database) -> bool:
+    with db.engine.connect() as conn:
+        return bool(inspect(conn).get_table_names())

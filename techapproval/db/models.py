@@ -1,0 +1,213 @@
+"""The schema. Constraints that matter live here as CHECKs, not only in code."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+
+class UTCDateTime(TypeDecorator):
+    """Aware UTC datetimes in, aware UTC datetimes out, on SQLite (which keeps no zone) and PostgreSQL."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database; use datetime.now(UTC)")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def _in(column: str, values: list[str]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+STATUSES = ["draft", "submitted", "returned", "resubmitted", "approved", "not_approved", "withdrawn"]
+ANSWERS = ["yes", "no", "not_sure"]
+
+
+class Setting(Base):
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class Person(Base):
+    __tablename__ = "person"
+    __table_args__ = (CheckConstraint(_in("role", ["requester", "reviewer", "administrator"]), name="role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    position: Mapped[str] = mapped_column(String(120), default="")
+    email: Mapped[str] = mapped_column(String(254), unique=True)  # stored casefolded
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class CatalogResource(Base):
+    """A district-approved resource: what teachers search before filing a request."""
+
+    __tablename__ = "catalog_resource"
+    __table_args__ = (
+        CheckConstraint(_in("permission", ["parental_required", "none_required"]), name="permission"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    normalised_name: Mapped[str] = mapped_column(String(200), index=True)
+    link: Mapped[str] = mapped_column(String(2000), default="")
+    normalised_link: Mapped[str] = mapped_column(String(2000), default="", index=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    permission: Mapped[str] = mapped_column(String(20))
+    grades: Mapped[str] = mapped_column(String(64), default="")  # comma-separated Grade values
+    not_used_by_students: Mapped[bool] = mapped_column(Boolean, default=False)
+    approved_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_request_id: Mapped[int | None] = mapped_column(
+        ForeignKey("request.id", use_alter=True, name="fk_catalog_resource_last_request_id_request")
+    )
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Request(Base):
+    """A staff request for approval of a technology resource: the paper form plus its workflow."""
+
+    __tablename__ = "request"
+    __table_args__ = (
+        CheckConstraint(_in("status", STATUSES), name="status"),
+        CheckConstraint(f"student_accounts IS NULL OR {_in('student_accounts', ANSWERS)}", name="student_accounts"),
+        CheckConstraint(f"download_required IS NULL OR {_in('download_required', ANSWERS)}", name="download_required"),
+        CheckConstraint(
+            f"app_requires_parental_permission IS NULL OR {_in('app_requires_parental_permission', ANSWERS)}",
+            name="app_permission",
+        ),
+        # The form's choices: approved ⇒ exactly one permission choice and no reason;
+        # not approved ⇒ a reason and no permission choice; undecided ⇒ neither.
+        CheckConstraint(
+            "(decision IS NULL AND permission IS NULL AND reason IS NULL)"
+            " OR (decision = 'approved' AND permission IS NOT NULL"
+            "     AND permission IN ('parental_required', 'none_required') AND reason IS NULL)"
+            " OR (decision = 'not_approved' AND permission IS NULL AND reason IS NOT NULL"
+            "     AND length(trim(reason)) > 0)",
+            name="decision_choice",
+        ),
+        # A decided status always has its decision, who made it and when; nothing else has one.
+        CheckConstraint(
+            "(decision IS NULL AND status NOT IN ('approved', 'not_approved')"
+            "  AND decided_by_id IS NULL AND decided_at IS NULL)"
+            " OR (decision IS NOT NULL AND decision = status AND decided_by_id IS NOT NULL AND decided_at IS NOT NULL)",
+            name="decision_status",
+        ),
+        CheckConstraint("decided_by_id IS NULL OR decided_by_id <> requester_id", name="not_own_decision"),
+        Index("ix_request_status_submitted", "status", "submitted_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    requester_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    grades: Mapped[str] = mapped_column(String(64), default="")  # comma-separated Grade values
+    not_used_by_students: Mapped[bool] = mapped_column(Boolean, default=False)
+    resource_name: Mapped[str] = mapped_column(String(200), default="")
+    resource_description: Mapped[str] = mapped_column(Text, default="")
+    resource_link: Mapped[str] = mapped_column(String(2000), default="")
+    planned_use: Mapped[str] = mapped_column(Text, default="")
+    information_shared: Mapped[str] = mapped_column(String(1000), default="")  # comma-separated InfoCategory
+    information_details: Mapped[str] = mapped_column(Text, default="")
+    who_has_access: Mapped[str] = mapped_column(Text, default="")
+    student_accounts: Mapped[str | None] = mapped_column(String(10))
+    download_required: Mapped[str | None] = mapped_column(String(10))
+    app_requires_parental_permission: Mapped[str | None] = mapped_column(String(10))
+
+    decision: Mapped[str | None] = mapped_column(String(20))
+    permission: Mapped[str | None] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(Text)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    catalog_resource_id: Mapped[int | None] = mapped_column(ForeignKey("catalog_resource.id"))
+    # The form as last submitted, so a resubmission's audit event can say what the requester changed.
+    submitted_form: Mapped[dict | None] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    requester: Mapped[Person] = relationship(foreign_keys=[requester_id], lazy="joined", innerjoin=True)
+    decided_by: Mapped[Person | None] = relationship(foreign_keys=[decided_by_id])
+    messages: Mapped[list[Message]] = relationship(back_populates="request", order_by="Message.id")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Message(Base):
+    """The conversation on a request: a reviewer's question, the requester's answer, comments."""
+
+    __tablename__ = "message"
+    __table_args__ = (CheckConstraint(_in("kind", ["question", "answer", "comment"]), name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("request.id"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    kind: Mapped[str] = mapped_column(String(10))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    request: Mapped[Request] = relationship(back_populates="messages")
+    author: Mapped[Person] = relationship(lazy="joined")
+
+
+class AuditEvent(Base):
+    """Append-only: the migration adds triggers that refuse UPDATE and DELETE."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_event_entity", "entity", "entity_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    entity: Mapped[str] = mapped_column(String(30))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(40))
+    # {"field": [old, new], ...} for changes; {"note": ...} for other details
+    changes: Mapped[dict] = mapped_column(JSON, default=dict)
+
+    actor: Mapped[Person | None] = relationship(lazy="joined")

@@ -1,0 +1,31 @@
+"""The schema revisions this version knows, without importing Alembic at start-up.
+
+A test checks these against the migration scripts, so they cannot drift.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+
+REVISIONS = ("0001",)  # oldest first
+HEAD = REVISIONS[-1]
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config():
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, revision)

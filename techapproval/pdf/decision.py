@@ -1,0 +1,297 @@
+"""The printed decision: policy 3520.13's form "Staff Request for Approval of Technology Resources",
+filled in from a DecisionSheet.
+
+Everything the user typed goes through fonts.markup (escaped, font fallback), and long text lives in
+Paragraphs directly in the story, never in Table cells: a cell cannot split across pages.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date
+from functools import cache
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus.flowables import FrameBG
+
+from techapproval.domain.enums import Answer, Decision, Permission, format_grades
+from techapproval.domain.sheet import DecisionSheet
+
+from .fonts import BOLD, OBLIQUE, REGULAR, markup, register_fonts
+
+TITLE = "STAFF REQUEST FOR APPROVAL OF TECHNOLOGY RESOURCES"
+INTRO = (
+    "Before use in the classroom, use with students, or administrative use, all online learning resources, "
+    "online applications, digital subscription services, and other programs or technology applications "
+    "requiring the user to accept terms of services or a user agreement must be approved by the "
+)
+TO_REQUEST = (
+    "To request to use such an online resource or technology application other than a District-approved "
+    "resource, please complete and submit the following form."
+)
+QUESTION_1 = (
+    "Give name and description of the technology resource you are requesting to use. If you are "
+    "requesting an online resource, please include a link to the resource."
+)
+QUESTION_2 = (
+    "Describe how you plan to use the requested resource. What information, if any, will be shared? "
+    "Who will have access to the resource? If for use by students, will students need to sign up for an "
+    "account or download an application? Is parental permission required by the application before use "
+    "by a student?"
+)
+TICKED, EMPTY = "\u2612", "\u2610"  # ☒ ☐ as text, so that extracted text shows the choice
+BLANK = "_" * 22  # an unfilled line, as on the paper form
+NOT_ANSWERED = "Not answered"
+# Month names spelled out here: Qt sets the C locale from the environment, which would change %B.
+MONTHS = ("January February March April May June July August September October November December").split()
+
+UNDECIDED = f'&nbsp;&nbsp; <font name="{OBLIQUE}" size="9" color="#555555">Not yet decided</font>'
+# A heading never ends a page: it moves on when less room than this is left for the text under it.
+KEEP_WITH_TEXT = 0.8 * inch
+
+MARGIN = 0.85 * inch
+FOOTER_LINE = 0.6 * inch  # a hairline above the footer text
+BOX_PAD = 9  # text inset inside the "For Office Use Only" box
+GREY = colors.HexColor("#555555")
+
+
+def format_date(d: date | None) -> str:
+    """"November 23, 2026", or a blank line."""
+    return f"{MONTHS[d.month - 1]} {d.day}, {d.year}" if d else BLANK
+
+
+def render_decision_pdf(sheet: DecisionSheet) -> bytes:
+    return render_decision_batch([sheet])
+
+
+def render_decision_batch(sheets: Iterable[DecisionSheet]) -> bytes:
+    """One PDF with each sheet starting on a new page; pages are numbered per sheet."""
+    sheets = list(sheets)
+    if not sheets:
+        raise ValueError("no decision sheets to print")
+    register_fonts()
+    story: list[Flowable] = []
+    for i, sheet in enumerate(sheets):
+        if i:
+            story.append(PageBreak())
+        story += _sheet_story(sheet)
+    buf = io.BytesIO()
+    title = TITLE.title() if len(sheets) > 1 else f"{TITLE.title()} ({sheets[0].reference})"
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=LETTER,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=0.6 * inch,
+        bottomMargin=FOOTER_LINE + 12,
+        title=title,
+        subject="Policy 3520.13 Form",
+        creator="techapproval",
+        initialFontName=REGULAR,  # else the PDF lists an unused, unembedded Helvetica
+    )
+    doc.build(story, canvasmaker=_FooterCanvas)
+    return buf.getvalue()
+
+
+@cache
+def _styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    base = ParagraphStyle("base", fontName=REGULAR, bulletFontName=REGULAR, fontSize=9.5, leading=12.5, spaceAfter=2)
+
+    def style(name: str, **kw: object) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=base, **kw)
+
+    return {
+        "meta": style("meta", fontSize=7.5, leading=9, alignment=TA_RIGHT, textColor=GREY, spaceAfter=6),
+        "district": style("district", fontName=BOLD, fontSize=13, leading=16, alignment=TA_CENTER, spaceAfter=1),
+        "town": style("town", fontSize=11, leading=14, alignment=TA_CENTER, spaceAfter=10),
+        "title": style("title", fontName=BOLD, fontSize=12.5, leading=16, alignment=TA_CENTER, spaceAfter=8),
+        "intro": style("intro", fontSize=8.5, leading=11, alignment=TA_JUSTIFY, spaceAfter=4),
+        "field": style("field", spaceAfter=3),
+        "question": style(
+            "question", fontName=OBLIQUE, bulletFontName=BOLD, fontSize=8.5, leading=11, leftIndent=16,
+            textColor=GREY, spaceBefore=8, spaceAfter=4,
+        ),
+        "answer": style("answer", leftIndent=16),
+        "answer_bold": style("answer_bold", fontName=BOLD, leftIndent=16),
+        "label": style("label", fontName=BOLD, leftIndent=16, spaceBefore=3, spaceAfter=1),
+        "item": style("item", leftIndent=32, bulletIndent=22, spaceAfter=1),
+        "office_title": style("office_title", fontName=BOLD, fontSize=11, leading=14, leftIndent=BOX_PAD, spaceAfter=4),
+        "box": style("box", leftIndent=BOX_PAD, rightIndent=BOX_PAD),
+        "box_sub": style("box_sub", leftIndent=BOX_PAD + 20, rightIndent=BOX_PAD),
+        "note": style("note", fontSize=8, leading=10, textColor=GREY, spaceAfter=1),
+        "footer": style("footer", fontSize=7.5, leading=9, alignment=TA_CENTER, textColor=GREY),
+    }
+
+
+def _para(text: str, style_name: str, empty: str = NOT_ANSWERED, **kw: object) -> Paragraph:
+    """A Paragraph of plain (user) text; blank text prints as `empty`."""
+    style = _styles()[style_name]
+    return Paragraph(markup(text.strip() or empty, style.fontName), style, **kw)
+
+
+def _labelled(label: str, value: str, style_name: str = "answer", empty: str = NOT_ANSWERED) -> Paragraph:
+    """"<b>Label:</b> value" on one paragraph."""
+    value = value.strip() or empty
+    return Paragraph(f"<b>{markup(label, BOLD)}</b> {markup(value)}", _styles()[style_name])
+
+
+def _answer(answer: Answer | None) -> str:
+    return answer.label if answer else NOT_ANSWERED
+
+
+def _district_line(name: str) -> str:
+    name = re.sub(r"\s*public\s+schools$", "", " ".join(name.split()), flags=re.IGNORECASE)
+    return f"{name.upper() or BLANK} PUBLIC SCHOOLS"  # a name typed with the suffix keeps one copy
+
+
+def _sheet_story(sheet: DecisionSheet) -> list[Flowable]:
+    st = _styles()
+    approver = sheet.approver_title.strip() or BLANK
+    story: list[Flowable] = [
+        _SheetStart(sheet.reference),
+        _para(f"{sheet.reference} \u00b7 Status: {sheet.status.label}", "meta"),
+        _para(_district_line(sheet.district_name), "district"),
+        _para(f"{sheet.town.strip() or BLANK}, Connecticut", "town"),
+        _para(TITLE, "title"),
+        Paragraph(markup(INTRO) + markup(approver) + ".", st["intro"]),
+        _para(TO_REQUEST, "intro"),
+        Spacer(1, 6),
+        _labelled("Name:", sheet.requester_name, "field", BLANK),
+        _labelled("Position:", sheet.requester_position, "field", BLANK),
+        _labelled("Date:", format_date(sheet.request_date), "field"),
+        Spacer(1, 4),
+        _labelled(
+            "If the resource will be used by students, which grade(s)?:",
+            format_grades(sheet.grades, sheet.not_used_by_students),
+            "field",
+        ),
+        # Item 1: the resource
+        CondPageBreak(KEEP_WITH_TEXT),
+        _para(QUESTION_1, "question", bulletText="1."),
+        _para(sheet.resource_name, "answer_bold"),
+        _para(sheet.resource_description, "answer"),
+        _labelled("Link:", sheet.resource_link),
+        # Item 2: its use
+        CondPageBreak(KEEP_WITH_TEXT),
+        _para(QUESTION_2, "question", bulletText="2."),
+        _para("Planned use:", "label"),
+        _para(sheet.planned_use, "answer"),
+        *_information_shared(sheet),
+        CondPageBreak(KEEP_WITH_TEXT),
+        _para("Who will have access:", "label"),
+        _para(sheet.who_has_access, "answer"),
+        Spacer(1, 4),
+        _labelled("Students must sign up for an account:", _answer(sheet.student_accounts)),
+        _labelled("Students must download an application:", _answer(sheet.download_required)),
+        _labelled(
+            "The application requires parental permission before use:",
+            _answer(sheet.app_requires_parental_permission),
+        ),
+        Spacer(1, 12),
+        _office_use(sheet),
+    ]
+    notes = [n for n in sheet.extra_notes if n.strip()]
+    if notes:
+        story += [Spacer(1, 10), *(_para(n, "note") for n in notes)]
+    return story
+
+
+def _information_shared(sheet: DecisionSheet) -> list[Flowable]:
+    out: list[Flowable] = [CondPageBreak(KEEP_WITH_TEXT), _para("Information shared:", "label")]
+    out += [_para(c.label, "item", bulletText="\u2022") for c in sheet.information_shared]
+    if sheet.information_details.strip():
+        out.append(_para(sheet.information_details, "answer"))
+    elif not sheet.information_shared:
+        out.append(_para("", "answer"))  # prints "Not answered"
+    return out
+
+
+def _office_use(sheet: DecisionSheet) -> Flowable:
+    """The boxed "For Office Use Only" part. FrameBG draws the border around the flowables between
+    its start and stop and, unlike a Table, still lets a very long reason split across pages."""
+    approved = sheet.decision is Decision.APPROVED
+    rejected = sheet.decision is Decision.NOT_APPROVED
+    permission = sheet.permission if approved else None
+
+    def box(ticked: bool, label: str, style_name: str) -> Paragraph:
+        return _para(f"{TICKED if ticked else EMPTY} {label}", style_name)
+
+    parts = [
+        FrameBG(strokeColor=colors.black, strokeWidth=0.8),
+        Spacer(1, 6),
+        Paragraph(f"For Office Use Only{UNDECIDED if sheet.decision is None else ''}", _styles()["office_title"]),
+        box(approved, Decision.APPROVED.label, "box"),
+        box(permission is Permission.PARENTAL_REQUIRED, Permission.PARENTAL_REQUIRED.label, "box_sub"),
+        box(permission is Permission.NONE_REQUIRED, Permission.NONE_REQUIRED.label, "box_sub"),
+        Spacer(1, 4),
+        box(rejected, Decision.NOT_APPROVED.label, "box"),
+        _labelled("Reason:", sheet.reason if rejected else "", "box_sub", BLANK),
+        Spacer(1, 6),
+        _labelled(f"{sheet.approver_title.strip() or 'Decided by'}:", sheet.decided_by, "box", BLANK),
+        _labelled("Date:", format_date(sheet.decided_on), "box"),
+        Spacer(1, 4),
+        FrameBG(start=False),
+    ]
+    return KeepTogether(parts)
+
+
+class _SheetStart(Flowable):
+    """Zero-size marker at the top of each sheet: tells the canvas which sheet the pages belong to."""
+
+    def __init__(self, reference: str) -> None:
+        super().__init__()
+        self.reference = reference
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.start_sheet(self.reference)
+
+
+class _FooterCanvas(Canvas):
+    """Holds pages back until the end, so that each footer can say "page N of M" for its sheet."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self._held: list[dict] = []
+        self._sheet = 0
+        self._reference = ""
+
+    def start_sheet(self, reference: str) -> None:
+        self._sheet += 1
+        self._reference = reference
+
+    def showPage(self) -> None:
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        totals = Counter(state["_sheet"] for state in self._held)
+        numbers: Counter[int] = Counter()
+        for state in self._held:
+            self.__dict__.update(state)
+            numbers[self._sheet] += 1
+            self._draw_footer(numbers[self._sheet], totals[self._sheet])
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, page: int, pages: int) -> None:
+        width = self._pagesize[0] - 2 * MARGIN
+        self.setStrokeColor(colors.lightgrey)
+        self.setLineWidth(0.5)
+        self.line(MARGIN, FOOTER_LINE, MARGIN + width, FOOTER_LINE)
+        text = f"Policy 3520.13 Form \u2014 {self._reference} \u2014 page {page} of {pages}"
+        footer = Paragraph(markup(text), _styles()["footer"])
+        _, height = footer.wrap(width, inch)
+        footer.drawOn(self, MARGIN, FOOTER_LINE - 4 - height)

@@ -1,0 +1,120 @@
+"""The district's approved-resources catalog: searched before filing, filled by approvals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from ..db.models import CatalogResource, Request
+from ..domain.enums import Grade, Permission, RequestStatus
+from ..domain.validation import normalise_link, normalise_name
+from .access import acting
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    id: int
+    name: str
+    link: str
+    description: str
+    permission: Permission
+    grades: tuple[Grade, ...]
+    not_used_by_students: bool
+    approved_at: datetime
+    contract_status: str  # until the contract registry exists, always "No contract on file"
+
+
+@dataclass(frozen=True)
+class PriorDecision:
+    """A match shown to a teacher before filing: an approved resource, or an earlier refusal."""
+
+    name: str
+    link: str
+    approved: bool
+    permission: Permission | None
+    decided_at: datetime
+    reason: str
+    catalog_id: int | None
+
+
+NO_CONTRACT = "No contract on file"
+
+
+def _grades(text: str) -> tuple[Grade, ...]:
+    return tuple(Grade(g) for g in text.split(",") if g)
+
+
+def _entry(r: CatalogResource) -> CatalogEntry:
+    return CatalogEntry(r.id, r.name, r.link, r.description, Permission(r.permission), _grades(r.grades),
+                        r.not_used_by_students, r.approved_at, NO_CONTRACT)
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def list_catalog(session: Session, actor_id: int, search: str = "") -> list[CatalogEntry]:
+    acting(session, actor_id)
+    query = select(CatalogResource).order_by(CatalogResource.normalised_name)
+    if words := normalise_name(search):
+        query = query.where(or_(CatalogResource.normalised_name.like(_like(words), escape="\\"),
+                                CatalogResource.normalised_link.like(_like(search.strip().lower()), escape="\\")))
+    return [_entry(r) for r in session.scalars(query)]
+
+
+def find_matches(session: Session, actor_id: int, name: str, link: str) -> list[PriorDecision]:
+    """What the district already decided about a resource with this name or link."""
+    acting(session, actor_id)
+    key_name, key_link = normalise_name(name), normalise_link(link)
+    if len(key_name) < 3 and not key_link:
+        return []
+    conditions = []
+    if len(key_name) >= 3:
+        conditions.append(CatalogResource.normalised_name.like(_like(key_name), escape="\\"))
+    if key_link:
+        conditions.append(CatalogResource.normalised_link == key_link)
+    matches = [
+        PriorDecision(r.name, r.link, True, Permission(r.permission), r.approved_at, "", r.id)
+        for r in session.scalars(select(CatalogResource).where(or_(*conditions)).limit(20))
+    ]
+    # Earlier refusals, so a teacher knows why before filing the same thing again.
+    refused = session.scalars(
+        select(Request).where(Request.status == RequestStatus.NOT_APPROVED.value)
+        .order_by(Request.decided_at.desc()).limit(200)
+    )
+    for r in refused:
+        if (len(key_name) >= 3 and key_name in normalise_name(r.resource_name)) or (
+            key_link and normalise_link(r.resource_link) == key_link
+        ):
+            matches.append(PriorDecision(r.resource_name, r.resource_link, False, None, r.decided_at,
+                                         r.reason or "", None))
+    return matches
+
+
+def link_approved_request(session: Session, request: Request) -> CatalogResource:
+    """Create or update the catalog entry for an approved request, matched by link, then by name."""
+    key_name, key_link = normalise_name(request.resource_name), normalise_link(request.resource_link)
+    entry = None
+    if key_link:
+        entry = session.scalar(select(CatalogResource).where(CatalogResource.normalised_link == key_link))
+    if entry is None:
+        entry = session.scalar(select(CatalogResource).where(CatalogResource.normalised_name == key_name))
+    if entry is None:
+        entry = CatalogResource(name=request.resource_name, normalised_name=key_name, grades="")
+        session.add(entry)
+    entry.link = request.resource_link or entry.link or ""
+    entry.normalised_link = key_link or entry.normalised_link or ""
+    entry.description = request.resource_description
+    entry.permission = request.permission
+    grades = set(_grades(entry.grades)) | set(_grades(request.grades))
+    entry.grades = ",".join(g.value for g in sorted(grades, key=lambda g: g.order))
+    entry.not_used_by_students = request.not_used_by_students and not grades
+    entry.approved_at = request.decided_at
+    session.flush()
+    entry.last_request_id = request.id
+    request.catalog_resource_id = entry.id
+    return entry

@@ -1,0 +1,389 @@
+"""The request use cases: drafts, submission, questions and answers, decisions.
+
+Each takes a session and the acting person's id, checks the role and the workflow, and writes
+the audit trail. Nothing here trusts the screen to have checked anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import UTC, datetime
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..db.models import Message, Person, Request
+from ..domain.enums import Answer, Decision, Grade, InfoCategory, Permission, RequestStatus, Role
+from ..domain.validation import RequestForm, too_long, validate_decision, validate_form
+from ..domain.workflow import EDITABLE, Action, WorkflowError, allowed_actions, next_status
+from . import audit, catalog
+from .access import REVIEWERS, acting
+from .errors import Conflict, Invalid, NotAllowed, NotFound, Refused
+
+# --- views handed to screens ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    id: int
+    status: RequestStatus
+    requester_name: str
+    resource_name: str
+    grades: tuple[Grade, ...]
+    not_used_by_students: bool
+    submitted_at: datetime | None
+    updated_at: datetime
+    permission: Permission | None
+
+    def days_waiting(self, now: datetime | None = None) -> int | None:
+        """Days since (re)submission while the request waits for a reviewer."""
+        if not self.status.awaits_reviewer or self.submitted_at is None:
+            return None
+        return max(0, ((now or datetime.now(UTC)) - self.submitted_at).days)
+
+
+@dataclass(frozen=True)
+class MessageView:
+    at: datetime
+    author: str
+    kind: str
+    body: str
+
+
+@dataclass(frozen=True)
+class RequestDetail:
+    id: int
+    version: int
+    status: RequestStatus
+    requester_id: int
+    requester_name: str
+    requester_position: str
+    form: RequestForm
+    created_at: datetime
+    submitted_at: datetime | None
+    decision: Decision | None
+    permission: Permission | None
+    reason: str
+    decided_by: str
+    decided_at: datetime | None
+    messages: tuple[MessageView, ...]
+    history: tuple[audit.HistoryEntry, ...]
+    actions: tuple[Action, ...]  # what the person who asked may do now
+    catalog_resource_id: int | None
+
+
+# --- mapping between the form and the row -----------------------------------------------------
+
+FORM_FIELDS = [f.name for f in fields(RequestForm)]
+
+
+def form_of(r: Request) -> RequestForm:
+    def answer(v: str | None) -> Answer | None:
+        return Answer(v) if v else None
+
+    return RequestForm(
+        grades=[Grade(g) for g in r.grades.split(",") if g],
+        not_used_by_students=r.not_used_by_students,
+        resource_name=r.resource_name,
+        resource_description=r.resource_description,
+        resource_link=r.resource_link,
+        planned_use=r.planned_use,
+        information_shared=[InfoCategory(c) for c in r.information_shared.split(",") if c],
+        information_details=r.information_details,
+        who_has_access=r.who_has_access,
+        student_accounts=answer(r.student_accounts),
+        download_required=answer(r.download_required),
+        app_requires_parental_permission=answer(r.app_requires_parental_permission),
+    )
+
+
+def form_values(form: RequestForm) -> dict[str, object]:
+    """The form as JSON-ready values, for the row, the audit trail and the submitted snapshot."""
+    values: dict[str, object] = {}
+    for name in FORM_FIELDS:
+        value = getattr(form, name)
+        if isinstance(value, list):
+            value = ",".join(v.value for v in value)
+        elif isinstance(value, Answer):
+            value = value.value
+        values[name] = value
+    return values
+
+
+def _apply(r: Request, form: RequestForm) -> None:
+    for name, value in form_values(form).items():
+        setattr(r, name, value)
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def _load(session: Session, request_id: int) -> Request:
+    r = session.get(Request, request_id)
+    if r is None:
+        raise NotFound(f"Request {request_id} does not exist.")
+    return r
+
+
+def _visible(actor: Person, r: Request) -> None:
+    """Requesters see their own requests; reviewers see everything but other people's drafts."""
+    if r.requester_id == actor.id:
+        return
+    if Role(actor.role) not in REVIEWERS:
+        raise NotAllowed("You can only see your own requests.")
+    if r.status == RequestStatus.DRAFT.value:
+        raise NotAllowed("This request is still a draft; only its author can see it.")
+
+
+def actions_for(actor: Person, r: Request) -> tuple[Action, ...]:
+    own = r.requester_id == actor.id
+    reviewer = Role(actor.role) in REVIEWERS
+    return tuple(
+        a for a in allowed_actions(RequestStatus(r.status))
+        if (a.by_reviewer and reviewer and not own) or (not a.by_reviewer and own)
+    )
+
+
+def get_request(session: Session, actor_id: int, request_id: int) -> RequestDetail:
+    actor = acting(session, actor_id)
+    r = _load(session, request_id)
+    _visible(actor, r)
+    messages = session.scalars(
+        select(Message).where(Message.request_id == r.id).order_by(Message.id)
+    )
+    return RequestDetail(
+        id=r.id, version=r.version, status=RequestStatus(r.status), requester_id=r.requester_id,
+        requester_name=r.requester.name, requester_position=r.requester.position, form=form_of(r),
+        created_at=r.created_at, submitted_at=r.submitted_at,
+        decision=Decision(r.decision) if r.decision else None,
+        permission=Permission(r.permission) if r.permission else None,
+        reason=r.reason or "", decided_by=r.decided_by.name if r.decided_by else "", decided_at=r.decided_at,
+        messages=tuple(MessageView(m.created_at, m.author.name, m.kind, m.body) for m in messages),
+        history=tuple(audit.history(session, "request", r.id)),
+        actions=actions_for(actor, r), catalog_resource_id=r.catalog_resource_id,
+    )
+
+
+def _row(r: Request) -> RequestRow:
+    return RequestRow(
+        r.id, RequestStatus(r.status), r.requester.name, r.resource_name,
+        tuple(Grade(g) for g in r.grades.split(",") if g), r.not_used_by_students, r.submitted_at, r.updated_at,
+        Permission(r.permission) if r.permission else None,
+    )
+
+
+def list_my_requests(session: Session, actor_id: int) -> list[RequestRow]:
+    actor = acting(session, actor_id)
+    query = select(Request).where(Request.requester_id == actor.id).order_by(Request.updated_at.desc())
+    return [_row(r) for r in session.scalars(query)]
+
+
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def list_queue(
+    session: Session, actor_id: int, statuses: set[RequestStatus] | None = None, search: str = ""
+) -> list[RequestRow]:
+    """Everything but drafts, oldest waiting first; filtered by status and by words in the resource,
+    link or requester's name."""
+    acting(session, actor_id, *REVIEWERS)
+    query = select(Request).join(Request.requester).where(Request.status != RequestStatus.DRAFT.value)
+    if statuses:
+        query = query.where(Request.status.in_([s.value for s in statuses]))
+    if text := search.strip():
+        pattern = _like(text.lower())
+        query = query.where(or_(
+            func.lower(Request.resource_name).like(pattern, escape="\\"),
+            func.lower(Request.resource_link).like(pattern, escape="\\"),
+            func.lower(Person.name).like(pattern, escape="\\"),
+        ))
+    query = query.order_by(Request.submitted_at, Request.id)
+    return [_row(r) for r in session.scalars(query)]
+
+
+def queue_counts(session: Session, actor_id: int) -> dict[RequestStatus, int]:
+    acting(session, actor_id, *REVIEWERS)
+    rows = session.execute(
+        select(Request.status, func.count()).where(Request.status != RequestStatus.DRAFT.value)
+        .group_by(Request.status)
+    )
+    counts = {s: 0 for s in RequestStatus if s is not RequestStatus.DRAFT}
+    counts.update({RequestStatus(status): n for status, n in rows})
+    return counts
+
+
+# --- changing ---------------------------------------------------------------------------------
+
+
+def save_draft(session: Session, actor_id: int, request_id: int | None, form: RequestForm) -> int:
+    """Save the requester's form as they type. Creates the draft on first save; returns its id.
+
+    A draft is private to its author, so its autosaves are not audited one by one: the audit trail
+    records the whole form at submission, and what changed at each resubmission.
+    """
+    actor = acting(session, actor_id)
+    form = form.cleaned()
+    if errors := validate_form(form, submitting=False):
+        raise Invalid(errors)
+    now = audit.now()
+    if request_id is None:
+        r = Request(requester_id=actor.id, status=RequestStatus.DRAFT.value, created_at=now, updated_at=now)
+        _apply(r, form)
+        session.add(r)
+        session.flush()
+        audit.record(session, actor.id, "request", r.id, "draft started", {})
+        return r.id
+    r = _load(session, request_id)
+    if r.requester_id != actor.id:
+        raise NotAllowed("Only the person who wrote this request can change it.")
+    if RequestStatus(r.status) not in EDITABLE:
+        raise Refused(f"This request is {RequestStatus(r.status).label.lower()}; it can no longer be changed.")
+    if form_values(form_of(r)) != form_values(form):
+        _apply(r, form)
+        r.updated_at = now
+    return r.id
+
+
+def _transition(session: Session, r: Request, action: Action, actor: Person, expected_version: int | None,
+                changes: dict | None = None) -> RequestStatus:
+    if expected_version is not None and r.version != expected_version:
+        raise _conflict(r)
+    try:
+        new = next_status(RequestStatus(r.status), action)
+    except WorkflowError as exc:
+        raise Refused(str(exc)) from None
+    audit.record(session, actor.id, "request", r.id, action.value,
+                 {"status": [r.status, new.value], **(changes or {})})
+    r.status = new.value
+    r.updated_at = audit.now()
+    return new
+
+
+def _conflict(r: Request) -> Conflict:
+    status = RequestStatus(r.status)
+    if status.is_decided:
+        who = f" by {r.decided_by.name}" if r.decided_by else ""
+        when = f" on {r.decided_at:%B %d, %Y}" if r.decided_at else ""
+        what = Decision(r.decision).label
+        if r.permission:
+            what += f" ({Permission(r.permission).short_label.lower()})"
+        elif r.reason:
+            what += f": {r.reason}"
+        return Conflict(f"Someone else already decided this request{who}{when}: {what}. Nothing was changed.")
+    return Conflict(f"Someone else changed this request (it is now {status.label.lower()}). "
+                    "Reopen it to see the latest; nothing was changed.")
+
+
+def _own(actor: Person, r: Request) -> None:
+    if r.requester_id != actor.id:
+        raise NotAllowed("Only the person who wrote this request can do this.")
+
+
+def _review(actor: Person, r: Request) -> None:
+    if Role(actor.role) not in REVIEWERS:
+        raise NotAllowed("Only a reviewer can do this.")
+    if r.requester_id == actor.id:
+        raise NotAllowed("You cannot review or decide your own request; another reviewer must.")
+
+
+def _text(name: str, value: str, empty: str) -> str:
+    value = value.strip()
+    if not value:
+        raise Invalid({name: empty})
+    if message := too_long(name, value):
+        raise Invalid({name: message})
+    return value
+
+
+def _add_message(session: Session, r: Request, actor: Person, kind: str, body: str) -> None:
+    session.add(Message(request_id=r.id, author_id=actor.id, kind=kind, body=body, created_at=audit.now()))
+
+
+def submit_request(session: Session, actor_id: int, request_id: int) -> RequestStatus:
+    actor = acting(session, actor_id)
+    r = _load(session, request_id)
+    _own(actor, r)
+    form = form_of(r)
+    if RequestStatus(r.status) is RequestStatus.DRAFT and (errors := validate_form(form, submitting=True)):
+        raise Invalid(errors)
+    values = form_values(form)
+    status = _transition(session, r, Action.SUBMIT, actor, None, audit.diff({}, values))
+    r.submitted_at = audit.now()
+    r.submitted_form = values
+    return status
+
+
+def resubmit_request(session: Session, actor_id: int, request_id: int, answer: str) -> RequestStatus:
+    """The requester answers the reviewer's question (and may have edited the form) and sends it back."""
+    actor = acting(session, actor_id)
+    r = _load(session, request_id)
+    _own(actor, r)
+    body = _text("message", answer, "Write your answer to the reviewer's question.")
+    form = form_of(r)
+    if RequestStatus(r.status) is RequestStatus.RETURNED and (errors := validate_form(form, submitting=True)):
+        raise Invalid(errors)
+    values = form_values(form)
+    status = _transition(session, r, Action.RESUBMIT, actor, None, audit.diff(r.submitted_form or {}, values))
+    _add_message(session, r, actor, "answer", body)
+    r.submitted_at = audit.now()
+    r.submitted_form = values
+    return status
+
+
+def withdraw_request(session: Session, actor_id: int, request_id: int) -> RequestStatus:
+    actor = acting(session, actor_id)
+    r = _load(session, request_id)
+    _own(actor, r)
+    return _transition(session, r, Action.WITHDRAW, actor, None)
+
+
+def return_request(
+    session: Session, actor_id: int, request_id: int, question: str, expected_version: int | None = None
+) -> RequestStatus:
+    actor = acting(session, actor_id, *REVIEWERS)
+    r = _load(session, request_id)
+    _review(actor, r)
+    body = _text("message", question, "Write the question the requester should answer.")
+    status = _transition(session, r, Action.RETURN, actor, expected_version)
+    _add_message(session, r, actor, "question", body)
+    return status
+
+
+def decide_request(
+    session: Session, actor_id: int, request_id: int, decision: Decision | None,
+    permission: Permission | None = None, reason: str = "", expected_version: int | None = None,
+) -> RequestStatus:
+    """Exactly the form's choices; who decided and when are recorded; approval fills the catalog."""
+    actor = acting(session, actor_id, *REVIEWERS)
+    r = _load(session, request_id)
+    _review(actor, r)
+    reason = reason.strip()
+    if errors := validate_decision(decision, permission, reason):
+        raise Invalid(errors)
+    assert decision is not None
+    if decision is Decision.APPROVED:
+        reason = ""
+        changes = {"decision": [None, decision.value], "permission": [None, permission.value]}
+    else:
+        permission = None
+        changes = {"decision": [None, decision.value], "reason": [None, reason]}
+    action = Action.APPROVE if decision is Decision.APPROVED else Action.NOT_APPROVE
+    status = _transition(session, r, action, actor, expected_version, changes)
+    r.decision = decision.value
+    r.permission = permission.value if permission else None
+    r.reason = reason or None
+    r.decided_by_id = actor.id
+    r.decided_at = audit.now()
+    if decision is Decision.APPROVED:
+        entry = catalog.link_approved_request(session, r)
+        audit.record(session, actor.id, "catalog", entry.id, "approved request linked",
+                     {"request": [None, r.id], "permission": [None, entry.permission]})
+    try:
+        session.flush()
+    except StaleDataError:
+        # Another reviewer's transaction got there between our read and our write.
+        raise Conflict("Someone else decided or changed this request at the same moment. "
+                       "Nothing was overwritten; reopen it to see their decision.") from None
+    return status

@@ -1,0 +1,47 @@
+"""District settings: read by anyone signed in, changed by an administrator."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.models import Setting
+from ..domain.enums import Role
+from ..domain.settings import SETTINGS, setting_problem
+from . import audit
+from .access import acting
+from .errors import Invalid
+
+
+def read(session: Session) -> dict[str, str]:
+    stored = {s.key: s.value for s in session.scalars(select(Setting))}
+    return {key: stored.get(key, spec.default) for key, spec in SETTINGS.items()}
+
+
+def write(session: Session, actor_id: int, values: dict[str, str]) -> None:
+    """Without a role check: used by setup (which has its own) and by update_settings."""
+    current = read(session)
+    changes = {}
+    for key, value in values.items():
+        value = value.strip()
+        if current.get(key) != value:
+            changes[key] = [current.get(key), value]
+            row = session.get(Setting, key)
+            if row is None:
+                session.add(Setting(key=key, value=value))
+            else:
+                row.value = value
+    if changes:
+        audit.record(session, actor_id, "setting", 0, "settings changed", changes)
+
+
+def update_settings(session: Session, actor_id: int, values: dict[str, str]) -> dict[str, str]:
+    acting(session, actor_id, Role.ADMINISTRATOR)
+    unknown = set(values) - set(SETTINGS)
+    if unknown:
+        raise Invalid({k: "Not a setting." for k in unknown})
+    errors = {k: m for k, v in values.items() if (m := setting_problem(k, v))}
+    if errors:
+        raise Invalid(errors)
+    write(session, actor_id, values)
+    return read(session)
