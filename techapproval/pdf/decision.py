@@ -65,7 +65,7 @@ GREY = colors.HexColor("#555555")
 
 
 def format_date(d: date | None) -> str:
-    """"November 23, 2026", or a blank line."""
+    """The form's date style, "November 23, 2026"; a blank line for None."""
     return f"{MONTHS[d.month - 1]} {d.day}, {d.year}" if d else BLANK
 
 
@@ -85,7 +85,9 @@ def render_decision_batch(sheets: Iterable[DecisionSheet]) -> bytes:
             story.append(PageBreak())
         story += _sheet_story(sheet)
     buf = io.BytesIO()
-    title = TITLE.title() if len(sheets) > 1 else f"{TITLE.title()} ({sheets[0].reference})"
+    title = "Staff Request for Approval of Technology Resources"
+    if len(sheets) == 1:
+        title += f" ({sheets[0].reference})"
     doc = SimpleDocTemplate(
         buf,
         pagesize=LETTER,
@@ -118,8 +120,15 @@ def _styles() -> dict[str, ParagraphStyle]:
         "intro": style("intro", fontSize=8.5, leading=11, alignment=TA_JUSTIFY, spaceAfter=4),
         "field": style("field", spaceAfter=3),
         "question": style(
-            "question", fontName=OBLIQUE, bulletFontName=BOLD, fontSize=8.5, leading=11, leftIndent=16,
-            textColor=GREY, spaceBefore=8, spaceAfter=4,
+            "question",
+            fontName=OBLIQUE,
+            bulletFontName=BOLD,
+            fontSize=8.5,
+            leading=11,
+            leftIndent=16,
+            textColor=GREY,
+            spaceBefore=8,
+            spaceAfter=4,
         ),
         "answer": style("answer", leftIndent=16),
         "answer_bold": style("answer_bold", fontName=BOLD, leftIndent=16),
@@ -140,7 +149,7 @@ def _para(text: str, style_name: str, empty: str = NOT_ANSWERED, **kw: object) -
 
 
 def _labelled(label: str, value: str, style_name: str = "answer", empty: str = NOT_ANSWERED) -> Paragraph:
-    """"<b>Label:</b> value" on one paragraph."""
+    """A bold label and its value on one paragraph; blank values print as `empty`."""
     value = value.strip() or empty
     return Paragraph(f"<b>{markup(label, BOLD)}</b> {markup(value)}", _styles()[style_name])
 

@@ -34,22 +34,25 @@ _FILES = {
     "DroidSansFallback": "DroidSansFallback.ttf",
 }
 
+_loaded: dict[str, TTFont] = {}
 _lock = threading.Lock()  # the PDF may be rendered from a worker thread
 
 
-@cache
 def _font(name: str) -> TTFont:
     """Load and register one bundled font on first use; the CJK files are 4 MB, so only when needed.
     A TTFont registered alone maps its own bold/italic variants to itself, so a fallback run inside
     <b> keeps the fallback face."""
     with _lock:
-        font = TTFont(name, str(FONTS_DIR / _FILES[name]))
-        # reportlab treats fonts with the same internal face name as one font, and both Droid files
-        # call themselves "DroidSansFallback": the second would silently print with the first's glyphs.
-        font.face.name = name.encode()
-        pdfmetrics.registerFont(font)
-        assert pdfmetrics.getFont(name) is font
-    return font
+        if name not in _loaded:
+            font = TTFont(name, str(FONTS_DIR / _FILES[name]))
+            # reportlab treats fonts with the same internal face name as one font, and both Droid files
+            # call themselves "DroidSansFallback": the second would print with the first one's glyphs.
+            font.face.name = name.encode()
+            pdfmetrics.registerFont(font)
+            # Keep what reportlab will draw with (should a font of that name be registered already),
+            # so that the cmap checked below is the one actually used.
+            _loaded[name] = pdfmetrics.getFont(name)
+        return _loaded[name]
 
 
 @cache

@@ -1,0 +1,68 @@
+"""Start the app: open the database (with a plain dialog if it cannot be used), set up, sign in, main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .. import __version__
+from ..db.database import Database, DatabaseProblem, open_database
+from ..paths import database_url
+from ..services import people
+from ..services import settings as settings_service
+from .context import AppContext
+from .dialogs.setup import SetupDialog
+from .dialogs.sign_in import SignInDialog
+from .main_window import MainWindow
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("techapproval")
+    app.setApplicationDisplayName("techapproval")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("techapproval")
+    return app
+
+
+def open_or_explain(url: str) -> Database | None:
+    try:
+        return open_database(url)
+    except DatabaseProblem as problem:
+        QMessageBox.critical(None, problem.title, problem.message)
+        return None
+
+
+def sign_in(db: Database) -> AppContext | None:
+    """Setup on the first run, then sign-in. None when the person cancels."""
+    with db.transaction() as session:
+        first_run = people.needs_setup(session)
+    if first_run:
+        setup = SetupDialog(db)
+        if not setup.exec():
+            return None
+        person = setup.person
+    else:
+        with db.transaction() as session:
+            district = settings_service.read(session)["district_name"]
+        dialog = SignInDialog(db, f"{district.upper()} PUBLIC SCHOOLS")
+        if not dialog.exec():
+            return None
+        person = dialog.person
+    ctx = AppContext(db, person)
+    ctx.reload_settings()
+    return ctx
+
+
+def run_gui(database: str | None) -> int:
+    app = application()
+    db = open_or_explain(database_url(database))
+    if db is None:
+        return 1
+    ctx = sign_in(db)
+    if ctx is None:
+        return 0
+    window = MainWindow(ctx)
+    window.show()
+    return app.exec()

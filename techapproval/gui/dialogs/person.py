@@ -1,0 +1,46 @@
+"""An administrator adds a person."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from ...domain.enums import Role
+from ...services import people
+from ...services.errors import Invalid, ServiceError
+from ..context import AppContext
+from .forms import FieldDialog
+
+
+def role_box() -> QComboBox:
+    box = QComboBox()
+    for role in Role:
+        box.addItem(role.label, role)
+    return box
+
+
+class AddPersonDialog(FieldDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__("Add a person", "They sign in with this email and the password you set here; "
+                         "give it to them in person.", parent)
+        self.ctx = ctx
+        self.person: people.PersonView | None = None
+        self.add_field("name", "&Name:")
+        self.add_field("position", "&Position:")
+        self.add_field("email", "&Email:")
+        self.role = self.add_field("role", "&Role:", role_box())
+        self.add_field("password", "Initial pass&word:", password=True)
+        self.add_button("&Add person", "Add person").clicked.connect(self.add)
+
+    def add(self) -> None:
+        try:
+            self.person = self.ctx.call(
+                people.add_person, name=self.text("name"), position=self.text("position"),
+                email=self.text("email"), role=self.role.currentData(), password=self.text("password"),
+            )
+        except Invalid as exc:
+            self.show_errors(exc.errors)
+            return
+        except ServiceError as exc:
+            self.message.setText(exc.message)
+            return
+        self.accept()

@@ -1,0 +1,429 @@
+"""One request: the form (editable while it is the requester's draft or returned to them), the
+conversation, the history, and the actions the signed-in person may take now."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...db.database import DatabaseProblem
+from ...domain.enums import RequestStatus
+from ...domain.validation import FIELD_LABELS, RequestForm
+from ...domain.workflow import EDITABLE, Action
+from ...services import catalog, printing
+from ...services import requests as svc
+from ...services.errors import Conflict, Invalid, ServiceError
+from ..common import ErrorLabel, local_date, local_datetime, named, show_problem
+from ..context import AppContext
+from ..widgets.decision_panel import DecisionPanel
+from ..widgets.request_form import RequestFormWidget
+
+AUTOSAVE_MS = 700
+MATCH_DELAY_MS = 300
+HISTORY_FIELDS = {**FIELD_LABELS, "status": "Status", "decision": "Decision", "permission": "Permission",
+                  "reason": "Reason", "not_used_by_students": "Not used by students"}
+
+
+def _short(value) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= 80 else text[:77] + "\u2026"
+
+
+def describe_changes(changes: dict) -> str:
+    parts = []
+    for key, value in changes.items():
+        label = HISTORY_FIELDS.get(key, key.replace("_", " ").capitalize())
+        if isinstance(value, list) and len(value) == 2:
+            old, new = value
+            parts.append(f"{label}: {_short(new)}" if old in (None, "") else
+                         f"{label}: {_short(old)} \u2192 {_short(new)}")
+        else:
+            parts.append(f"{label}: {_short(value)}")
+    return "; ".join(parts)
+
+
+class RequestWindow(QDialog):
+    changed = Signal(int)  # the request id, after anything was saved
+
+    def __init__(self, ctx: AppContext, request_id: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.request_id = request_id
+        self.detail: svc.RequestDetail | None = None
+        self._dirty = False
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.resize(1150, 780)
+
+        self.autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self.autosave.timeout.connect(self.save_now)
+        self.match_timer = QTimer(self, singleShot=True, interval=MATCH_DELAY_MS)
+        self.match_timer.timeout.connect(self.refresh_matches)
+
+        layout = QVBoxLayout(self)
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        named(self.heading, "Request heading")
+        layout.addWidget(self.heading)
+        self.status = named(QLabel(), "Status")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+
+        splitter = QSplitter()
+        self.tabs = named(QTabWidget(), "Request sections")
+        self.form = RequestFormWidget()
+        self.form.edited.connect(self._on_edit)
+        self.form.matchInputsEdited.connect(self.match_timer.start)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        self.tabs.addTab(scroll, "&Form")
+        self.conversation = named(QPlainTextEdit(), "Conversation")
+        self.conversation.setReadOnly(True)
+        self.tabs.addTab(self.conversation, "&Conversation")
+        self.history = named(QTreeWidget(), "History")
+        self.history.setHeaderLabels(["When", "Who", "What", "Changes"])
+        self.history.setRootIsDecorated(False)
+        self.history.setWordWrap(True)
+        self.tabs.addTab(self.history, "&History")
+        splitter.addWidget(self.tabs)
+
+        side = QWidget()
+        self.side = QVBoxLayout(side)
+        side_scroll = QScrollArea()
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setWidget(side)
+        side_scroll.setMinimumWidth(360)
+        splitter.addWidget(side_scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+
+        self._build_requester_panel()
+        self._build_reviewer_panel()
+        self.decision_summary = named(QLabel(), "Decision")
+        self.decision_summary.setWordWrap(True)
+        self.decision_summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.decision_summary.setFrameShape(QLabel.Shape.StyledPanel)
+        self.side.addWidget(self.decision_summary)
+        self.side.addStretch(1)
+
+        buttons = QHBoxLayout()
+        self.print_button = named(QPushButton("&Print\u2026"), "Print decision")
+        self.pdf_button = named(QPushButton("Save as P&DF\u2026"), "Save as PDF")
+        self.close_button = named(QPushButton("Close"), "Close")
+        self.print_button.clicked.connect(self.print_decision)
+        self.pdf_button.clicked.connect(self.save_decision_pdf)
+        self.close_button.clicked.connect(self.close)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.pdf_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
+        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_decision)
+
+        self.reload()
+
+    # --- panels -----------------------------------------------------------------------------
+
+    def _build_requester_panel(self) -> None:
+        self.requester_box = QGroupBox("Your request")
+        box = QVBoxLayout(self.requester_box)
+        self.submit_button = named(QPushButton("&Submit request"), "Submit request")
+        self.submit_button.clicked.connect(self.submit)
+        box.addWidget(self.submit_button)
+        self.answer_label = QLabel("The reviewer asked a question (see Conversation). "
+                                   "Change the form if needed, answer here, and resubmit:")
+        self.answer_label.setWordWrap(True)
+        self.answer = named(QPlainTextEdit(), "Your answer")
+        self.answer.setTabChangesFocus(True)
+        self.answer.setMaximumHeight(self.answer.fontMetrics().lineSpacing() * 6 + 12)
+        self.answer_label.setBuddy(self.answer)
+        self.answer_error = ErrorLabel(self.answer, "Your answer")
+        self.resubmit_button = named(QPushButton("Send answer and &resubmit"), "Send answer and resubmit")
+        self.resubmit_button.clicked.connect(self.resubmit)
+        for w in (self.answer_label, self.answer, self.answer_error, self.resubmit_button):
+            box.addWidget(w)
+        self.withdraw_button = named(QPushButton("&Withdraw request"), "Withdraw request")
+        self.withdraw_button.clicked.connect(self.withdraw)
+        box.addWidget(self.withdraw_button)
+        self.side.addWidget(self.requester_box)
+
+    def _build_reviewer_panel(self) -> None:
+        self.decision_panel = DecisionPanel()
+        self.decision_panel.decideClicked.connect(self.decide)
+        self.side.addWidget(self.decision_panel)
+        self.question_box = QGroupBox("Ask the requester")
+        box = QVBoxLayout(self.question_box)
+        self.question = named(QPlainTextEdit(), "Question for the requester")
+        self.question.setTabChangesFocus(True)
+        self.question.setPlaceholderText("What do you need to know before deciding?")
+        self.question.setMaximumHeight(self.question.fontMetrics().lineSpacing() * 5 + 12)
+        self.question_error = ErrorLabel(self.question, "Question for the requester")
+        self.return_button = named(QPushButton("Return for more &information"), "Return for more information")
+        self.return_button.clicked.connect(self.return_for_information)
+        for w in (self.question, self.question_error, self.return_button):
+            box.addWidget(w)
+        self.side.addWidget(self.question_box)
+
+    # --- loading ----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        if self.request_id is not None:
+            self.detail = self.ctx.call(svc.get_request, self.request_id)
+        d = self.detail
+        status = d.status if d else RequestStatus.DRAFT
+        own = d is None or d.requester_id == self.ctx.person.id
+        editable = own and status in EDITABLE
+        actions = set(d.actions) if d else {Action.SUBMIT}
+
+        name = d.form.resource_name if d else ""
+        reference = f"Request {d.id}" if d else "New request"
+        self.heading.setText(f"{reference}: {name}" if name else reference)
+        self.setWindowTitle(f"{reference} \u2014 Staff Request for Approval of Technology Resources")
+        self.status.setText(self._status_text(d))
+        if d:
+            self.form.set_requester(d.requester_name, d.requester_position,
+                                    local_date(d.submitted_at) or "not yet submitted")
+            if not self._dirty:
+                self.form.set_form(d.form)
+        else:
+            self.form.set_requester(self.ctx.person.name, self.ctx.person.position, "not yet submitted")
+        self.form.set_read_only(not editable)
+
+        self.requester_box.setVisible(own and bool(actions & {Action.SUBMIT, Action.RESUBMIT, Action.WITHDRAW}))
+        self.submit_button.setVisible(Action.SUBMIT in actions)
+        for w in (self.answer_label, self.answer, self.resubmit_button):
+            w.setVisible(Action.RESUBMIT in actions)
+        self.withdraw_button.setVisible(Action.WITHDRAW in actions and d is not None)
+        self.decision_panel.setVisible(Action.APPROVE in actions)
+        self.question_box.setVisible(Action.RETURN in actions)
+        decided = d is not None and d.status.is_decided
+        self.decision_summary.setVisible(decided)
+        if decided:
+            self.decision_summary.setText(self._decision_text(d))
+        printable = d is not None and d.status is not RequestStatus.DRAFT
+        self.print_button.setEnabled(printable)
+        self.pdf_button.setEnabled(printable)
+
+        self.conversation.setPlainText(self._conversation_text(d))
+        self.history.clear()
+        for entry in d.history if d else ():
+            item = QTreeWidgetItem([local_datetime(entry.at), entry.actor, entry.action.replace("_", " "),
+                                    describe_changes(entry.changes)])
+            self.history.addTopLevelItem(item)
+        self.history.resizeColumnToContents(0)
+        if d and d.messages and d.status is RequestStatus.RETURNED and own:
+            self.tabs.setTabText(1, f"&Conversation ({len(d.messages)})")
+        self.refresh_matches()
+
+    def _status_text(self, d: svc.RequestDetail | None) -> str:
+        if d is None:
+            return "Status: new draft. Your draft is saved as you type."
+        text = f"Status: {d.status.label}"
+        if d.status is RequestStatus.RETURNED and d.messages:
+            text += f". Question from the reviewer: {d.messages[-1].body}"
+        elif d.status is RequestStatus.DRAFT:
+            text += ". Your draft is saved as you type."
+        return text
+
+    def _decision_text(self, d: svc.RequestDetail) -> str:
+        lines = ["For Office Use Only", f"\u2612 {d.decision.label}"]
+        if d.permission:
+            lines.append(f"    \u2612 {d.permission.label}")
+        if d.reason:
+            lines.append(f"Reason: {d.reason}")
+        approver = self.ctx.settings.get("approver_title", "Approver")
+        lines.append(f"{approver}: {d.decided_by}, {local_date(d.decided_at)}")
+        return "\n".join(lines)
+
+    def _conversation_text(self, d: svc.RequestDetail | None) -> str:
+        if not d or not d.messages:
+            return "No questions or answers yet."
+        verbs = {"question": "asked", "answer": "answered", "comment": "wrote"}
+        return "\n\n".join(f"{m.author} {verbs.get(m.kind, 'wrote')} on {local_datetime(m.at)}:\n{m.body}"
+                           for m in d.messages)
+
+    # --- editing ----------------------------------------------------------------------------
+
+    def _on_edit(self) -> None:
+        self._dirty = True
+        self.autosave.start()
+
+    def save_now(self) -> bool:
+        """Save the draft; False (and messages by the fields) when something cannot be saved."""
+        self.autosave.stop()
+        if not self._dirty:
+            return True
+        form: RequestForm = self.form.form()
+        try:
+            self.request_id = self.ctx.call(svc.save_draft, self.request_id, form)
+        except Invalid as exc:
+            self.form.show_errors(exc.errors)
+            self.status.setText("Not saved: " + "; ".join(exc.errors.values()))
+            return False
+        except (ServiceError, DatabaseProblem) as exc:
+            self.status.setText(f"Not saved: {getattr(exc, 'message', exc)}")
+            return False
+        self._dirty = False
+        self.form.show_errors({})
+        self.status.setText(f"Draft saved at {datetime.now():%I:%M:%S %p}.")
+        self.changed.emit(self.request_id)
+        return True
+
+    def refresh_matches(self) -> None:
+        if not self.form.resource_name.isEnabled() or self.form.resource_name.isReadOnly():
+            self.form.show_matches("")
+            return
+        matches = self.ctx.call(catalog.find_matches, self.form.resource_name.text(), self.form.resource_link.text())
+        if not matches:
+            self.form.show_matches("")
+            return
+        lines = ["The district has already decided on a resource like this:"]
+        for m in matches:
+            if m.approved:
+                lines.append(f"\u2713 APPROVED: {m.name} ({m.link or 'no link'}), {m.permission.short_label.lower()}"
+                             f", since {local_date(m.decided_at)}. You may not need to file this request.")
+            else:
+                lines.append(f"\u2717 NOT APPROVED on {local_date(m.decided_at)}: {m.name}. Reason: {m.reason}")
+        self.form.show_matches("\n".join(lines))
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def _act(self, use_case, *args, **kwargs) -> bool:
+        try:
+            self.ctx.call(use_case, *args, **kwargs)
+        except Conflict as exc:
+            QMessageBox.warning(self, "Someone else got there first", exc.message)
+            self.reload()
+            return False
+        except Invalid:
+            raise
+        except (ServiceError, DatabaseProblem) as exc:
+            show_problem(self, exc)
+            return False
+        self.reload()
+        self.changed.emit(self.request_id)
+        return True
+
+    def submit(self) -> None:
+        if not self.save_now():
+            return
+        if self.request_id is None:  # nothing typed at all
+            self.save_empty_draft()
+        try:
+            done = self._act(svc.submit_request, self.request_id)
+        except Invalid as exc:
+            self.form.show_errors(exc.errors)
+            self.status.setText(f"Not submitted yet: {len(exc.errors)} field(s) need attention (marked \u26a0).")
+            self.tabs.setCurrentIndex(0)
+            if field := self.form.first_error_field():
+                field.setFocus()
+            return
+        if done:
+            self.status.setText(f"Status: {RequestStatus.SUBMITTED.label}. The reviewer has been sent your request.")
+
+    def save_empty_draft(self) -> None:
+        self.request_id = self.ctx.call(svc.save_draft, None, self.form.form())
+
+    def resubmit(self) -> None:
+        if not self.save_now():
+            return
+        try:
+            if self._act(svc.resubmit_request, self.request_id, self.answer.toPlainText()):
+                self.answer.clear()
+                self.answer_error.show_message(None)
+        except Invalid as exc:
+            self.form.show_errors(exc.errors)
+            self.answer_error.show_message(exc.errors.get("message"))
+            self.status.setText("Not resubmitted: " + "; ".join(exc.errors.values()))
+
+    def withdraw(self) -> None:
+        answer = QMessageBox.question(self, "Withdraw request",
+                                      "Withdraw this request? The reviewer will not decide it.")
+        if answer == QMessageBox.StandardButton.Yes:
+            self._dirty = False
+            self._act(svc.withdraw_request, self.request_id)
+
+    def return_for_information(self) -> None:
+        try:
+            if self._act(svc.return_request, self.request_id, self.question.toPlainText(),
+                         expected_version=self.detail.version):
+                self.question.clear()
+                self.question_error.show_message(None)
+        except Invalid as exc:
+            self.question_error.show_message(exc.errors.get("message"))
+
+    def decide(self) -> None:
+        decision, permission, reason = self.decision_panel.value()
+        try:
+            self._act(svc.decide_request, self.request_id, decision, permission, reason,
+                      expected_version=self.detail.version)
+        except Invalid as exc:
+            self.decision_panel.show_errors(exc.errors)
+            return
+        self.decision_panel.show_errors({})
+
+    def _pdf(self) -> bytes | None:
+        try:
+            sheet = self.ctx.call(printing.decision_sheet, self.request_id)
+        except (ServiceError, DatabaseProblem) as exc:
+            show_problem(self, exc)
+            return None
+        from ..printing import decision_pdf
+
+        return decision_pdf(sheet)
+
+    def print_decision(self) -> None:
+        if not self.print_button.isEnabled():
+            return
+        if (data := self._pdf()) is not None:
+            from ..printing import print_pdf
+
+            print_pdf(self, data)
+
+    def save_decision_pdf(self) -> None:
+        if (data := self._pdf()) is not None:
+            from ..printing import save_pdf
+
+            name = f"request-{self.request_id}-decision.pdf"
+            if path := save_pdf(self, data, name):
+                self.status.setText(f"Saved {path}")
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._dirty and not self.save_now():
+            answer = QMessageBox.question(
+                self, "Not saved", "Your last changes could not be saved (see the messages by the fields). "
+                "Close anyway and lose them?")
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        super().closeEvent(event)
+
+    def done(self, result: int) -> None:
+        # Escape closes a QDialog through done(): save first, like closing the window.
+        if self._dirty and not self.save_now():
+            return
+        super().done(result)

@@ -1,0 +1,54 @@
+"""The first run: the district's name and the first administrator."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from ...db.database import Database
+from ...domain.settings import SETTINGS
+from ...services import people
+from ...services.errors import Invalid, ServiceError
+from .forms import FieldDialog
+
+
+class SetupDialog(FieldDialog):
+    def __init__(self, db: Database, parent: QWidget | None = None):
+        super().__init__(
+            "Set up techapproval",
+            "Welcome. This database is new. Enter your district as it appears on the form "
+            "(\u201c___ PUBLIC SCHOOLS, ___, Connecticut\u201d) and create the first administrator account. "
+            "The administrator then adds teachers and reviewers.",
+            parent,
+        )
+        self.db = db
+        self.person: people.PersonView | None = None
+        self.add_field("district_name", "&District name:")
+        self.add_field("town", "&Town:")
+        self.add_field("approver_title", "&Approver title:", text=SETTINGS["approver_title"].default)
+        self.add_field("name", "Your &name:")
+        self.add_field("position", "Your &position:")
+        self.add_field("email", "Your &email:")
+        self.add_field("password", "Pass&word:", password=True)
+        self.add_field("confirm", "&Repeat password:", password=True)
+        self.fields["district_name"].setPlaceholderText("e.g. Riverside")
+        self.fields["password"].setPlaceholderText("at least 10 characters")
+        self.add_button("&Finish setup", "Finish setup").clicked.connect(self.finish)
+
+    def finish(self) -> None:
+        if self.text("password") != self.text("confirm"):
+            self.show_errors({"confirm": "The two passwords are not the same."})
+            return
+        try:
+            with self.db.transaction() as session:
+                self.person = people.complete_setup(
+                    session, district_name=self.text("district_name"), town=self.text("town"),
+                    approver_title=self.text("approver_title"), name=self.text("name"),
+                    position=self.text("position"), email=self.text("email"), password=self.text("password"),
+                )
+        except Invalid as exc:
+            self.show_errors(exc.errors)
+            return
+        except ServiceError as exc:
+            self.message.setText(exc.message)
+            return
+        self.accept()
