@@ -59,6 +59,8 @@ class ListView(QTableView):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.verticalHeader().hide()
+        self.verticalHeader().setAccessibleName(f"{name} rows")
+        self.horizontalHeader().setAccessibleName(f"{name} columns, click to sort")
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setStretchLastSection(True)
         self.setTabKeyNavigation(False)

@@ -105,6 +105,7 @@ class RequestWindow(QDialog):
         self.tabs.addTab(self.conversation, "&Conversation")
         self.history = named(QTreeWidget(), "History")
         self.history.setHeaderLabels(["When", "Who", "What", "Changes"])
+        self.history.header().setAccessibleName("History columns")
         self.history.setRootIsDecorated(False)
         self.history.setWordWrap(True)
         self.tabs.addTab(self.history, "&History")
