@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -106,7 +107,8 @@ def _sqlite_pragmas(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        # No journal_mode here: switching to WAL writes the file's header, and a file we are about to
+        # refuse must stay byte for byte as it was. _bring_up_to_date switches once the checks pass.
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
@@ -188,31 +190,57 @@ def open_database(url: str | URL, *, migrate: bool = True) -> Database:
 
 
 def current_revision(db: Database) -> str | None:
+    return _state(db)[0]
+
+
+def _state(db: Database) -> tuple[str | None, bool]:
+    """The schema revision and whether any table exists, read in one transaction: another program
+    creating the schema at the same moment is seen either not at all or completely."""
     with db.engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
-            return None
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        tables = inspect(conn).get_table_names()
+        if "alembic_version" not in tables:
+            return None, bool(tables)
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar(), True
+
+
+def _use_wal(db: Database) -> None:
+    """Switch the file to WAL (a no-op when it is already). SQLite refuses the switch at once, without
+    waiting, while another connection is writing, so wait here, up to the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        raw = db.engine.raw_connection()  # outside any transaction: SQLite ignores the switch inside one
+        try:
+            raw.cursor().execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise plain_error(exc) from exc
+        finally:
+            raw.close()
+        time.sleep(0.05)
 
 
 def _bring_up_to_date(db: Database, path: Path | None) -> None:
-    revision = current_revision(db)
-    if revision == schema.HEAD:
-        return
+    revision, has_tables = _state(db)
     if revision is not None and revision not in schema.REVISIONS:
         raise DatabaseProblem(
             "Made by a newer techapproval",
             f"This database was made by a newer version of techapproval (schema {revision})."
             " It has not been touched. Install the newer version to open it.",
         )
-    backup = None
-    if path is not None and revision is not None:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup = backup_sqlite(path, path.with_name(f"{path.stem}.before-{schema.HEAD}-{stamp}{path.suffix}"))
-    elif revision is None and _has_tables(db):
+    if revision is None and has_tables:
         raise DatabaseProblem(
             "Not a techapproval database",
             "This database already holds other tables. It has not been changed. Choose an empty database.",
         )
+    if db.engine.dialect.name == "sqlite":
+        _use_wal(db)
+    if revision == schema.HEAD:
+        return
+    backup = None
+    if path is not None and revision is not None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = backup_sqlite(path, path.with_name(f"{path.stem}.before-{schema.HEAD}-{stamp}{path.suffix}"))
     try:
         schema.upgrade(db.engine)
     except Exception as exc:
@@ -221,8 +249,3 @@ def _bring_up_to_date(db: Database, path: Path | None) -> None:
             "The upgrade failed",
             f"The database could not be upgraded ({exc.__class__.__name__}). It is unchanged.{where}",
         ) from exc
-
-
-def _has_tables(db: Database) -> bool:
-    with db.engine.connect() as conn:
-        return bool(inspect(conn).get_table_names())

@@ -22,10 +22,12 @@ def alembic_config():
     return config
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+def upgrade(engine: Engine, revision: str | None = None) -> None:
+    """Upgrade to HEAD by default: the revision this version knows (read at call time), not whatever
+    scripts happen to be installed, so a mismatch fails inside Alembic instead of stopping short."""
     from alembic import command
 
     config = alembic_config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn
-        command.upgrade(config, revision)
+        command.upgrade(config, revision or HEAD)

@@ -1,0 +1,198 @@
+"""Demo data: a small Connecticut district with a request in every state, for exploring the app.
+
+Everything goes through the real services, so permissions, validation and the audit trail are the
+ones a district would see. No student is named anywhere. One transaction: all or nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.database import Database
+from ..db.models import Person
+from ..domain.enums import Answer, Decision, Grade, InfoCategory, Permission, RequestStatus, Role
+from ..domain.validation import RequestForm
+from . import people
+from . import requests as svc
+from .errors import Refused
+
+DEMO_PASSWORD = "demo-password-2026"
+ADMIN_EMAIL = "admin@riverside.example"
+
+S = RequestStatus
+C = InfoCategory  # short names keep the request table below readable
+G = Grade
+
+
+@dataclass(frozen=True)
+class DemoPerson:
+    name: str
+    position: str
+    email: str
+    role: Role
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    people: tuple[DemoPerson, ...]  # created by this run (the administrator too when setup ran here)
+    requests: dict[RequestStatus, int]
+    password: str  # for every person created by this run
+    administrator_created: bool  # False: the database was set up already and keeps its administrator
+
+
+# key, name, position, role
+STAFF = (
+    ("rosa", "Rosa Martínez", "Technology Coordinator", Role.REVIEWER),
+    ("anh", "Nguyễn Thị Ánh", "Grade 3 Teacher, Riverside Elementary", Role.REQUESTER),
+    ("sam", "Sam O'Brien", "Science Teacher, Riverside High School", Role.REQUESTER),
+    ("zoe", "Zoë Łukasz", "Art Teacher, Riverside Middle School", Role.REQUESTER),
+    ("li", "Li Wei (李伟)", "Library Media Specialist", Role.REQUESTER),
+)
+EMAILS = {
+    "rosa": "rosa.martinez@riverside.example",
+    "anh": "anh.nguyen@riverside.example",
+    "sam": "sam.obrien@riverside.example",
+    "zoe": "zoe.lukasz@riverside.example",
+    "li": "li.wei@riverside.example",
+}
+
+
+@dataclass(frozen=True)
+class _Story:
+    """One request and how far it gets: the question and answer happen before the end state."""
+
+    by: str
+    end: RequestStatus
+    form: RequestForm
+    question: str = ""
+    answer: str = ""
+    permission: Permission | None = None
+    reason: str = ""
+    decider: str = "rosa"  # "admin": the district's administrator
+
+
+def _form(grades, name, description, link, use, shared, details, access, accounts, download, parental):
+    return RequestForm(
+        grades=list(grades), not_used_by_students=not grades, resource_name=name, resource_description=description,
+        resource_link=link, planned_use=use, information_shared=list(shared), information_details=details,
+        who_has_access=access, student_accounts=accounts, download_required=download,
+        app_requires_parental_permission=parental,
+    )
+
+
+Y, N, U = Answer.YES, Answer.NO, Answer.NOT_SURE
+STORIES = (
+    _Story("anh", S.APPROVED, _form(
+        [G.G3], "Kahoot!", "Game-based quizzes that students answer from a shared screen.",
+        "https://kahoot.com/schools", "End-of-unit review games in math and reading, played as a class.",
+        [C.NONE], "Students join with a game PIN and a nickname; no names or accounts.",
+        "My class and me, during the lesson only.", N, N, N), permission=Permission.NONE_REQUIRED),
+    _Story("sam", S.SUBMITTED, _form(
+        [G.G9, G.G10, G.G11, G.G12], "Quizlet", "Flashcards and practice tests for vocabulary.",
+        "https://quizlet.com", "Biology and chemistry vocabulary sets for homework and test review.",
+        [C.FULL_NAME, C.EMAIL, C.TEST_RESULTS], "Students sign in with their school Google account.",
+        "My students, and co-teachers of the science department.", Y, N, U)),
+    _Story("zoe", S.RETURNED, _form(
+        [G.G6, G.G7, G.G8], "Padlet", "Online bulletin boards where students post images and comments.",
+        "https://padlet.com", "A class gallery wall where students post photos of their artwork for peer critique.",
+        [C.PHOTOS, C.STUDENT_GENERATED_CONTENT], "Photos of artwork only, no faces.",
+        "Students in my art classes.", N, N, U),
+        question="Will the boards be private to the class, or can anyone with the link see them?"),
+    _Story("li", S.RESUBMITTED, _form(
+        [G.G4, G.G5], "Flip", "Short video responses recorded by students.",
+        "https://info.flip.com", "Book talks: students record a one-minute review of a book they read.",
+        [C.VOICE_RECORDINGS, C.PHOTOS, C.STUDENT_GENERATED_CONTENT], "Videos stay in a class group.",
+        "Students of the two grade 4–5 library classes and their classroom teachers.", Y, N, U),
+        question="Students' faces and voices will be recorded. Who can view the videos, and for how long?",
+        answer="Only the class group can view them; I will delete the group at the end of the school year."),
+    _Story("zoe", S.APPROVED, _form(
+        [G.G6, G.G7, G.G8], "Canva for Education", "Graphic design for posters, slides and portfolios.",
+        "https://www.canva.com/education", "Design unit: posters and a digital portfolio of each student's work.",
+        [C.FULL_NAME, C.EMAIL, C.STUDENT_GENERATED_CONTENT], "Students sign in with their school account.",
+        "Students in my art classes and me.", Y, N, N), permission=Permission.PARENTAL_REQUIRED),
+    _Story("anh", S.APPROVED, _form(
+        [G.K, G.G1, G.G2, G.G3], "Seesaw", "Digital portfolios shared with families.",
+        "https://web.seesaw.me", "Students add photos and recordings of their work; families see their child's.",
+        [C.FULL_NAME, C.PHOTOS, C.VOICE_RECORDINGS, C.STUDENT_GENERATED_CONTENT],
+        "First names in class; each family sees only their own child's journal.",
+        "The K–3 teachers, the students and their families.", Y, Y, U),
+        question="Will families be invited with their own accounts? Please confirm which app they install.",
+        answer="Yes: families get an invitation code and use the Seesaw app or website; no other app.",
+        permission=Permission.PARENTAL_REQUIRED),
+    _Story("sam", S.APPROVED, _form(
+        [G.G9, G.G10, G.G11, G.G12], "Desmos", "Online graphing calculator and classroom activities.",
+        "https://www.desmos.com", "Graphing lab data in physics; students join class activities with a code.",
+        [C.NONE], "Students may join without an account.", "My students and me.", N, N, N),
+        permission=Permission.NONE_REQUIRED),
+    _Story("rosa", S.APPROVED, _form(
+        [], "SignUpGenius", "Online sign-up sheets.", "https://www.signupgenius.com",
+        "Parent-teacher conference scheduling for the elementary school.", [C.NONE],
+        "Families enter a name and email to book a slot; no student information.", "Staff and families.",
+        None, None, None), permission=Permission.NONE_REQUIRED, decider="admin"),
+    _Story("anh", S.NOT_APPROVED, _form(
+        [G.G3], "FreeGamesNow", "A free website of math and typing games.", "https://freegamesnow.example",
+        "Math fact practice during centers.", [C.SEARCH_ACTIVITY], "The site records what games are played.",
+        "Students in my class.", N, N, N),
+        reason="The site shows third-party ads and tracks visitors for advertising. Kahoot! and Desmos are"
+        " approved alternatives."),
+    _Story("sam", S.WITHDRAWN, _form(
+        [G.G11, G.G12], "Gimkit", "Quiz games where students earn in-game money.", "https://www.gimkit.com",
+        "Review games before tests.", [C.FULL_NAME], "", "My students.", Y, N, U)),
+    _Story("li", S.DRAFT, _form(
+        [G.G2, G.G3], "Book Creator", "Students make their own illustrated e-books.", "https://bookcreator.com",
+        "", [], "", "", None, None, None)),
+)
+
+
+def seed_demo(db: Database, *, password: str = DEMO_PASSWORD) -> DemoSummary:
+    """Add the demo district to this database, or raise Refused (nothing changed) if it is already here."""
+    with db.transaction() as s:
+        created: list[DemoPerson] = []
+        admin_created = people.needs_setup(s)
+        if admin_created:
+            admin = people.complete_setup(
+                s, district_name="Riverside", town="Riverside", approver_title="Technology Coordinator/Principal",
+                name="Dana Whitfield", position="Director of Technology", email=ADMIN_EMAIL, password=password,
+            )
+            created.append(DemoPerson(admin.name, admin.position, admin.email, admin.role))
+            admin_id = admin.id
+        else:
+            taken = s.scalar(select(Person.email).where(Person.email.in_(EMAILS.values())))
+            if taken:
+                raise Refused(f"Demo data is already here ({taken} exists). Nothing was changed.")
+            admin_id = s.scalar(select(Person.id).where(Person.role == Role.ADMINISTRATOR.value, Person.active)
+                                .order_by(Person.id))
+            if admin_id is None:
+                raise Refused("This database has no active administrator to add the demo people. Nothing was changed.")
+        ids = {"admin": admin_id}
+        for key, name, position, role in STAFF:
+            person = people.add_person(s, admin_id, name=name, position=position, email=EMAILS[key], role=role,
+                                       password=password)
+            ids[key] = person.id
+            created.append(DemoPerson(name, position, person.email, role))
+        counts = Counter(_tell(s, ids, story) for story in STORIES)
+    return DemoSummary(tuple(created), {status: counts[status] for status in S}, password, admin_created)
+
+
+def _tell(s: Session, ids: dict[str, int], story: _Story) -> RequestStatus:
+    who, reviewer = ids[story.by], ids[story.decider]
+    rid = svc.save_draft(s, who, None, story.form)
+    if story.end is S.DRAFT:
+        return S.DRAFT
+    status = svc.submit_request(s, who, rid)
+    if story.question:
+        status = svc.return_request(s, reviewer, rid, story.question)
+        if story.answer:
+            status = svc.resubmit_request(s, who, rid, story.answer)
+    if story.end is S.WITHDRAWN:
+        status = svc.withdraw_request(s, who, rid)
+    elif story.end is S.APPROVED:
+        status = svc.decide_request(s, reviewer, rid, Decision.APPROVED, story.permission)
+    elif story.end is S.NOT_APPROVED:
+        status = svc.decide_request(s, reviewer, rid, Decision.NOT_APPROVED, reason=story.reason)
+    assert status is story.end, (story.form.resource_name, status)
+    return status

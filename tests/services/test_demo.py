@@ -1,0 +1,66 @@
+"""The demo district: every state present, made through the real services, and never seeded twice."""
+
+import pytest
+from sqlalchemy import func, select
+
+from techapproval.db.models import AuditEvent, Message, Person, Request
+from techapproval.domain.enums import RequestStatus, Role
+from techapproval.services import catalog, people, settings
+from techapproval.services.demo import STAFF, seed_demo
+from techapproval.services.errors import Refused
+from tests.conftest import make_district
+
+
+def counts(db) -> tuple[int, ...]:
+    with db.transaction() as s:
+        return tuple(s.scalar(select(func.count()).select_from(t)) for t in (Person, Request, Message, AuditEvent))
+
+
+def test_fresh_database_gets_every_state_and_a_catalog(db):
+    summary = seed_demo(db, password="a demo password")
+    assert all(summary.requests[status] >= 1 for status in RequestStatus)
+    assert summary.administrator_created
+    assert [p.email for p in summary.people][0] == "admin@riverside.example"
+    with db.transaction() as s:
+        admin = people.authenticate(s, "admin@riverside.example", "a demo password")
+        assert admin.role is Role.ADMINISTRATOR and admin.name == "Dana Whitfield"
+        rosa = people.authenticate(s, "rosa.martinez@riverside.example", "a demo password")
+        assert rosa.role is Role.REVIEWER
+        assert settings.read(s)["district_name"] == "Riverside"
+        by_status = {RequestStatus(st): n for st, n in
+                     s.execute(select(Request.status, func.count()).group_by(Request.status))}
+        assert by_status == {st: n for st, n in summary.requests.items() if n}
+        approved = set(s.scalars(select(Request.resource_name).where(Request.status == "approved")))
+        assert {e.name for e in catalog.list_catalog(s, admin.id)} == approved
+        assert {"Kahoot!", "Seesaw"} <= approved
+        refused = s.scalar(select(Request).where(Request.status == "not_approved"))
+        assert refused.resource_name == "FreeGamesNow" and "ads" in refused.reason
+        # The audit trail is the services' own: every non-draft request was submitted by its requester.
+        submits = s.scalars(select(AuditEvent).where(AuditEvent.action == "submit")).all()
+        assert len(submits) == sum(n for st, n in summary.requests.items() if st is not RequestStatus.DRAFT)
+        resubmitted = s.scalar(select(Request).where(Request.status == "resubmitted"))
+        assert [m.kind for m in resubmitted.messages] == ["question", "answer"]
+
+
+def test_second_run_is_refused_and_changes_nothing(db):
+    seed_demo(db)
+    before = counts(db)
+    with pytest.raises(Refused, match="Demo data is already here"):
+        seed_demo(db)
+    assert counts(db) == before
+
+
+def test_existing_district_keeps_its_settings_and_administrator(db):
+    district = make_district(db)
+    with db.transaction() as s:
+        settings.update_settings(s, district.admin, {"approver_title": "Principal"})
+    summary = seed_demo(db)
+    assert not summary.administrator_created
+    assert [p.name for p in summary.people] == [name for _, name, _, _ in STAFF]
+    with db.transaction() as s:
+        admins = s.scalars(select(Person).where(Person.role == "administrator")).all()
+        assert [(a.id, a.name) for a in admins] == [(district.admin, "Dana Admin")]
+        assert settings.read(s)["approver_title"] == "Principal"
+        # The administrator decided the reviewer's own request: nobody decides their own.
+        assert s.scalar(select(Request.decided_by_id).where(Request.resource_name == "SignUpGenius")) == district.admin
+
