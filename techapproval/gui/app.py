@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__
 from ..db.database import Database, DatabaseProblem, open_database
-from ..paths import database_url
+from ..paths import database_url, resources_dir
 from ..services import people
 from ..services import settings as settings_service
+from . import crash
 from .context import AppContext
 from .dialogs.setup import SetupDialog
 from .dialogs.sign_in import SignInDialog
@@ -23,6 +25,7 @@ def application() -> QApplication:
     app.setApplicationDisplayName("techapproval")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("techapproval")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "techapproval.svg")))
     return app
 
 
@@ -57,6 +60,7 @@ def sign_in(db: Database) -> AppContext | None:
 
 def run_gui(database: str | None) -> int:
     app = application()
+    crash.install()
     db = open_or_explain(database_url(database))
     if db is None:
         return 1

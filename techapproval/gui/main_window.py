@@ -38,6 +38,7 @@ from .models.tables import (
     PEOPLE_COLUMNS,
     QUEUE_COLUMNS,
     ROW_ROLE,
+    SUBMITTED_COLUMN,
     RowTableModel,
     sorting_proxy,
 )
@@ -47,12 +48,14 @@ SEARCH_DELAY_MS = 200
 
 
 class ListView(QTableView):
-    """A table that opens its current row with Enter as well as with a double click."""
+    """A table that opens its current row with Enter as well as with a double click. Columns fit their
+    contents after each load; the `stretch` column (the resource name, usually) takes the spare width."""
 
-    def __init__(self, name: str, open_row):
+    def __init__(self, name: str, open_row, stretch: int = 0):
         super().__init__()
         named(self, name)
         self.open_row = open_row
+        self.stretch = stretch
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSortingEnabled(True)
@@ -62,9 +65,21 @@ class ListView(QTableView):
         self.verticalHeader().setAccessibleName(f"{name} rows")
         self.horizontalHeader().setAccessibleName(f"{name} columns, click to sort")
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.horizontalHeader().setStretchLastSection(True)
+        self.horizontalHeader().setStretchLastSection(False)
         self.setTabKeyNavigation(False)
         self.doubleClicked.connect(lambda _index: self.open_row())
+
+    def setModel(self, model) -> None:  # noqa: N802 - Qt's name
+        super().setModel(model)
+        model.modelReset.connect(self.fit_columns)
+        model.layoutChanged.connect(self.fit_columns)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        header = self.horizontalHeader()
+        self.resizeColumnsToContents()
+        if 0 <= self.stretch < header.count():
+            header.setSectionResizeMode(self.stretch, QHeaderView.ResizeMode.Stretch)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -123,7 +138,7 @@ class MainWindow(QMainWindow):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.my_model = RowTableModel(MY_COLUMNS, self)
-        self.my_view = ListView("My requests", lambda: self.open_request(self.my_view.current_row()))
+        self.my_view = ListView("My requests", lambda: self.open_request(self.my_view.current_row()), stretch=1)
         self.my_view.setModel(sorting_proxy(self.my_model, self))
         layout.addWidget(self.my_view)
         self.tabs.addTab(page, "&My requests")
@@ -152,9 +167,10 @@ class MainWindow(QMainWindow):
         self.counts = named(QLabel(), "Counts per status")
         layout.addWidget(self.counts)
         self.queue_model = RowTableModel(QUEUE_COLUMNS, self)
-        self.queue_view = ListView("Review queue", lambda: self.open_request(self.queue_view.current_row()))
+        self.queue_view = ListView("Review queue", lambda: self.open_request(self.queue_view.current_row()), stretch=2)
         self.queue_proxy = sorting_proxy(self.queue_model, self)
         self.queue_view.setModel(self.queue_proxy)
+        self.queue_view.sortByColumn(QUEUE_COLUMNS.index(SUBMITTED_COLUMN), Qt.SortOrder.AscendingOrder)  # oldest first
         layout.addWidget(self.queue_view)
         self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self.refresh_queue)

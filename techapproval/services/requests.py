@@ -35,6 +35,7 @@ class RequestRow:
     submitted_at: datetime | None
     updated_at: datetime
     permission: Permission | None
+    app_requires_permission: Answer | None = None  # the requester's answer, shown until a decision
 
     def days_waiting(self, now: datetime | None = None) -> int | None:
         """Days since (re)submission while the request waits for a reviewer."""
@@ -170,6 +171,7 @@ def _row(r: Request) -> RequestRow:
         r.id, RequestStatus(r.status), r.requester.name, r.resource_name,
         tuple(Grade(g) for g in r.grades.split(",") if g), r.not_used_by_students, r.submitted_at, r.updated_at,
         Permission(r.permission) if r.permission else None,
+        Answer(r.app_requires_parental_permission) if r.app_requires_parental_permission else None,
     )
 
 

@@ -98,6 +98,7 @@ class RequestWindow(QDialog):
         self.form.matchInputsEdited.connect(self.match_timer.start)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps instead
         scroll.setWidget(self.form)
         self.tabs.addTab(scroll, "&Form")
         self.conversation = named(QPlainTextEdit(), "Conversation")
@@ -116,7 +117,8 @@ class RequestWindow(QDialog):
         side_scroll = QScrollArea()
         side_scroll.setWidgetResizable(True)
         side_scroll.setWidget(side)
-        side_scroll.setMinimumWidth(360)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side_scroll = side_scroll
         splitter.addWidget(side_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -124,6 +126,9 @@ class RequestWindow(QDialog):
 
         self._build_requester_panel()
         self._build_reviewer_panel()
+        # Wide enough for the decision choices' full wording, which must not be cut.
+        scrollbar = side_scroll.verticalScrollBar().sizeHint().width()
+        side_scroll.setMinimumWidth(max(360, side.sizeHint().width() + scrollbar))
         self.decision_summary = named(QLabel(), "Decision")
         self.decision_summary.setWordWrap(True)
         self.decision_summary.setTextFormat(Qt.TextFormat.PlainText)

@@ -102,7 +102,11 @@ def _days(r: RequestRow) -> str:
 
 
 def _permission(r: RequestRow) -> str:
-    return r.permission.short_label if r.permission else ""
+    if r.permission:
+        return r.permission.short_label
+    if r.app_requires_permission and not r.status.is_decided:
+        return f"App needs permission? {r.app_requires_permission.label}"
+    return ""
 
 
 QUEUE_COLUMNS: list[Column[RequestRow]] = [
@@ -111,7 +115,7 @@ QUEUE_COLUMNS: list[Column[RequestRow]] = [
     Column("Resource", lambda r: r.resource_name),
     Column("Grades", lambda r: format_grades(r.grades, r.not_used_by_students),
            lambda r: min((g.order for g in r.grades), default=99)),
-    Column("Submitted", lambda r: local_date(r.submitted_at), lambda r: _when(r.submitted_at)),
+    SUBMITTED_COLUMN := Column("Submitted", lambda r: local_date(r.submitted_at), lambda r: _when(r.submitted_at)),
     Column("Days waiting", _days, lambda r: r.days_waiting() if r.days_waiting() is not None else -1),
     Column("Permission", _permission),
 ]

@@ -70,10 +70,10 @@ class RequestFormWidget(QWidget):
             box = QCheckBox(grade.value)
             named(box, f"Grade {grade.value}")
             self.grade_boxes[grade] = box
-            grid.addWidget(box, 0, i)
+            grid.addWidget(box, i // 7, i % 7)  # two rows: PreK–5 and 6–12 fit a narrow window
         self.not_used = QCheckBox("Not used by students (administrative use)")
         named(self.not_used, "Not used by students")
-        grid.addWidget(self.not_used, 1, 0, 1, len(Grade))
+        grid.addWidget(self.not_used, 2, 0, 1, 7)
         outer.addWidget(grades_box)
         outer.addWidget(self._error("grades", grades_box))
 
@@ -109,12 +109,17 @@ class RequestFormWidget(QWidget):
         info_box = QGroupBox("What information will be shared? (tick every kind)")
         info_grid = QGridLayout(info_box)
         self.info_boxes: dict[InfoCategory, QCheckBox] = {}
-        columns = 3
-        for i, category in enumerate(InfoCategory):
+        columns = 2
+        wide = (InfoCategory.STUDENT_GENERATED_CONTENT, InfoCategory.DIRECTORY_INFORMATION, InfoCategory.NONE)
+        narrow = [c for c in InfoCategory if c not in wide]
+        for i, category in enumerate([*narrow, *wide]):
             box = QCheckBox(category.label)
             named(box, category.label)
             self.info_boxes[category] = box
-            info_grid.addWidget(box, i // columns, i % columns)
+            if category in wide:  # long labels get a row of their own so the form stays narrow
+                info_grid.addWidget(box, info_grid.rowCount(), 0, 1, columns)
+            else:
+                info_grid.addWidget(box, i // columns, i % columns)
         q2_layout.addWidget(info_box)
         q2_layout.addWidget(self._error("information_shared", info_box))
 
