@@ -108,6 +108,7 @@ def add_person(
     session: Session, actor_id: int, *, name: str, position: str, email: str, role: Role, password: str
 ) -> PersonView:
     actor = acting(session, actor_id, Role.ADMINISTRATOR)
+    role = Role(role)  # also from a plain string: Qt hands enum values back as str
     errors = _person_errors(session, name, position, email, password)
     if errors:
         raise Invalid(errors)
@@ -116,6 +117,7 @@ def add_person(
 
 def change_role(session: Session, actor_id: int, person_id: int, role: Role) -> PersonView:
     acting(session, actor_id, Role.ADMINISTRATOR)
+    role = Role(role)
     person = session.get(Person, person_id)
     if person is None:
         raise NotFound("That person no longer exists.")

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QEvent, QPoint, Qt  # noqa: E402
+from PySide6.QtGui import QKeyEvent  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QRadioButton,
+    QWidget,
+)
 
 from techapproval.gui.context import AppContext  # noqa: E402
 from techapproval.services import people  # noqa: E402
@@ -23,6 +33,74 @@ def find(parent: QWidget | None, name: str, cls: type = QWidget):
         found.extend(w for w in candidates if isinstance(w, cls) and w.accessibleName() == name)
     assert len(found) == 1, f"expected one widget named {name!r}, found {len(found)}"
     return found[0]
+
+
+def type_into(qtbot, window, name: str, text: str) -> None:
+    widget = find(window, name)
+    widget.setFocus()
+    type_text(qtbot, widget, text)
+
+
+def type_text(qtbot, widget: QWidget, text: str) -> None:
+    """Key presses for ASCII; for other characters (QTest aborts on them) the key event a keyboard
+    layout or input method delivers: no key code, just the text."""
+    for run in re.findall(r"[\x00-\x7f]+|[^\x00-\x7f]", text):
+        if run.isascii():
+            qtbot.keyClicks(widget, run)
+        else:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, run))
+
+
+def click(qtbot, window, name: str) -> None:
+    button = find(window, name, QAbstractButton)
+    assert button.isVisible() and button.isEnabled(), f"{name} cannot be clicked now"
+    if isinstance(button, QCheckBox | QRadioButton):  # click the box itself, as a person aims
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
+    else:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def choose(qtbot, window, name: str, text: str) -> None:
+    combo = find(window, name, QComboBox)
+    combo.setFocus()
+    qtbot.keyClicks(combo, text)
+    assert combo.currentText() == text
+
+
+def open_main(qtbot, ctx):
+    from techapproval.gui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    return window
+
+
+
+def when_dialog_opens(dialog_class: type, act) -> list:
+    """Run act(dialog) once a modal dialog of that class shows (its exec() blocks the test's flow).
+    Returns a list that receives any failure inside act, for the test to assert empty; the dialog
+    is closed after a failure so the test cannot hang on it."""
+    from PySide6.QtCore import QTimer
+
+    problems: list = []
+
+    def poll():
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, dialog_class) and w.isVisible()]
+        if not dialogs:
+            QTimer.singleShot(20, poll)
+            return
+        try:
+            act(dialogs[0])
+        except BaseException as exc:  # noqa: BLE001 - handed to the test
+            problems.append(exc)
+            dialogs[0].reject()
+
+    QTimer.singleShot(0, poll)
+    return problems
 
 
 @pytest.fixture(autouse=True)

@@ -3,50 +3,25 @@
 from __future__ import annotations
 
 import pypdf
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
-    QCheckBox,
     QComboBox,
     QFileDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QRadioButton,
 )
 
 from techapproval.domain.enums import Decision, Permission, RequestStatus
 from techapproval.gui.dialogs.request_window import RequestWindow
-from techapproval.gui.main_window import MainWindow
 from techapproval.services import requests as svc
-from tests.gui.conftest import find
+from tests.gui.conftest import choose, click, find, open_main, type_into
 from tests.helpers import complete_form
-
-
-def type_into(qtbot, window, name: str, text: str) -> None:
-    widget = find(window, name)
-    widget.setFocus()
-    qtbot.keyClicks(widget, text)
-
-
-def click(qtbot, window, name: str) -> None:
-    button = find(window, name, QAbstractButton)
-    assert button.isVisible() and button.isEnabled(), f"{name} cannot be clicked now"
-    if isinstance(button, QCheckBox | QRadioButton):  # click the box itself, as a person aims
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
-    else:
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def choose(qtbot, window, name: str, text: str) -> None:
-    combo = find(window, name, QComboBox)
-    combo.setFocus()
-    qtbot.keyClicks(combo, text)
-    assert combo.currentText() == text
 
 
 def fill_request(qtbot, window: RequestWindow) -> None:
@@ -62,15 +37,6 @@ def fill_request(qtbot, window: RequestWindow) -> None:
     choose(qtbot, window, "Students sign up for an account", "No")
     choose(qtbot, window, "Students download an application", "No")
     choose(qtbot, window, "The application requires parental permission", "Not sure")
-
-
-def open_main(qtbot, ctx) -> MainWindow:
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
-    return window
 
 
 def test_teacher_submits_reviewer_approves_and_prints(qtbot, signed_in, district, tmp_path, monkeypatch):

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.errors import Invalid, ServiceError
 from ..common import ErrorLabel, named
 
 
@@ -74,3 +75,17 @@ class FieldDialog(QDialog):
             if key in errors:
                 self.fields[key].setFocus()
                 break
+
+    def attempt(self, action):
+        """Run a service call; on success close the dialog and return its result. A refusal is shown
+        next to the fields it names, or above the buttons, and the dialog stays open with its input."""
+        try:
+            result = action()
+        except Invalid as exc:
+            self.show_errors(exc.errors)
+            return None
+        except ServiceError as exc:
+            self.message.setText(exc.message)
+            return None
+        self.accept()
+        return result

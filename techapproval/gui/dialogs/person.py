@@ -6,7 +6,6 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from ...domain.enums import Role
 from ...services import people
-from ...services.errors import Invalid, ServiceError
 from ..context import AppContext
 from .forms import FieldDialog
 
@@ -32,15 +31,7 @@ class AddPersonDialog(FieldDialog):
         self.add_button("&Add person", "Add person").clicked.connect(self.add)
 
     def add(self) -> None:
-        try:
-            self.person = self.ctx.call(
-                people.add_person, name=self.text("name"), position=self.text("position"),
-                email=self.text("email"), role=self.role.currentData(), password=self.text("password"),
-            )
-        except Invalid as exc:
-            self.show_errors(exc.errors)
-            return
-        except ServiceError as exc:
-            self.message.setText(exc.message)
-            return
-        self.accept()
+        self.person = self.attempt(lambda: self.ctx.call(
+            people.add_person, name=self.text("name"), position=self.text("position"),
+            email=self.text("email"), role=self.role.currentData(), password=self.text("password"),
+        ))

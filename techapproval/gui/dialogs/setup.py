@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QWidget
 from ...db.database import Database
 from ...domain.settings import SETTINGS
 from ...services import people
-from ...services.errors import Invalid, ServiceError
 from .forms import FieldDialog
 
 
@@ -38,17 +37,12 @@ class SetupDialog(FieldDialog):
         if self.text("password") != self.text("confirm"):
             self.show_errors({"confirm": "The two passwords are not the same."})
             return
-        try:
-            with self.db.transaction() as session:
-                self.person = people.complete_setup(
-                    session, district_name=self.text("district_name"), town=self.text("town"),
-                    approver_title=self.text("approver_title"), name=self.text("name"),
-                    position=self.text("position"), email=self.text("email"), password=self.text("password"),
-                )
-        except Invalid as exc:
-            self.show_errors(exc.errors)
-            return
-        except ServiceError as exc:
-            self.message.setText(exc.message)
-            return
-        self.accept()
+        self.person = self.attempt(self._complete)
+
+    def _complete(self):
+        with self.db.transaction() as session:
+            return people.complete_setup(
+                session, district_name=self.text("district_name"), town=self.text("town"),
+                approver_title=self.text("approver_title"), name=self.text("name"),
+                position=self.text("position"), email=self.text("email"), password=self.text("password"),
+            )

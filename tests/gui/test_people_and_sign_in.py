@@ -1,0 +1,101 @@
+"""First-run setup, sign-in and adding people, typed in as the person at the keyboard would."""
+
+from __future__ import annotations
+
+from techapproval.domain.enums import Role
+from techapproval.gui.dialogs.person import AddPersonDialog
+from techapproval.gui.dialogs.setup import SetupDialog
+from techapproval.gui.dialogs.sign_in import SignInDialog
+from techapproval.services import people
+from techapproval.services import settings as settings_service
+from tests.conftest import PASSWORD
+from tests.gui.conftest import choose, click, find, open_main, type_into, when_dialog_opens
+
+
+def error_text(dialog, field: str) -> str:
+    return find(dialog, f"{field} error").text()
+
+
+def test_first_run_setup_names_each_problem_then_creates_the_administrator(qtbot, db):
+    dialog = SetupDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_into(qtbot, dialog, "Town", "Ridgefield")
+    type_into(qtbot, dialog, "Your name", "Zoë Łukasz")
+    type_into(qtbot, dialog, "Your email", "not-an-email")
+    type_into(qtbot, dialog, "Password", "short")
+    type_into(qtbot, dialog, "Repeat password", "short")
+    click(qtbot, dialog, "Finish setup")
+
+    assert dialog.result() == 0 and dialog.isVisible()
+    assert error_text(dialog, "District name")
+    assert "email" in error_text(dialog, "Your email").lower()
+    assert error_text(dialog, "Password")
+
+    type_into(qtbot, dialog, "District name", "Ridgefield")
+    find(dialog, "Your email").clear()
+    type_into(qtbot, dialog, "Your email", "Zoe.Lukasz@Ridgefield.example")
+    for field in ("Password", "Repeat password"):
+        find(dialog, field).clear()
+    type_into(qtbot, dialog, "Password", "a long enough passphrase")
+    type_into(qtbot, dialog, "Repeat password", "a different passphrase")
+    click(qtbot, dialog, "Finish setup")
+    assert "not the same" in error_text(dialog, "Repeat password")
+
+    find(dialog, "Repeat password").clear()
+    type_into(qtbot, dialog, "Repeat password", "a long enough passphrase")
+    click(qtbot, dialog, "Finish setup")
+
+    assert dialog.result() == 1
+    assert dialog.person.name == "Zoë Łukasz" and dialog.person.role is Role.ADMINISTRATOR
+    with db.transaction() as s:
+        assert not people.needs_setup(s)
+        values = settings_service.read(s)
+        assert (values["district_name"], values["town"]) == ("Ridgefield", "Ridgefield")
+        assert values["approver_title"] == "Technology Coordinator/Principal"
+        assert people.authenticate(s, "zoe.lukasz@ridgefield.example", "a long enough passphrase").name == "Zoë Łukasz"
+
+
+def test_sign_in_refuses_a_wrong_password_and_accepts_the_right_one(qtbot, district):
+    dialog = SignInDialog(district.db, "RIVERSIDE PUBLIC SCHOOLS")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_into(qtbot, dialog, "Email", "Reviewer@Riverside.example")
+    type_into(qtbot, dialog, "Password", "wrong password")
+    click(qtbot, dialog, "Sign in")
+    assert dialog.result() == 0
+    message = error_text(dialog, "Password")
+    assert message and "wrong password" not in message  # the message explains; it never echoes the input
+
+    find(dialog, "Password").clear()
+    type_into(qtbot, dialog, "Password", PASSWORD)
+    click(qtbot, dialog, "Sign in")
+    assert dialog.result() == 1
+    assert dialog.person.id == district.reviewer
+
+
+def test_administrator_adds_a_teacher_and_makes_them_a_reviewer(qtbot, signed_in, district):
+    window = open_main(qtbot, signed_in(district.admin))
+    window.tabs.setCurrentWidget(find(window, "People").parentWidget())
+
+    def fill(dialog):
+        type_into(qtbot, dialog, "Name", "Li Wei (李伟)")
+        type_into(qtbot, dialog, "Position", "Library Media Specialist")
+        type_into(qtbot, dialog, "Email", "li.wei@riverside.example")
+        type_into(qtbot, dialog, "Initial password", "library-2026-pass")
+        click(qtbot, dialog, "Add person")
+
+    problems = when_dialog_opens(AddPersonDialog, fill)
+    click(qtbot, window, "Add person")
+    assert not problems, problems
+
+    table = find(window, "People")
+    names = [table.model().index(r, 0).data() for r in range(table.model().rowCount())]
+    assert "Li Wei (李伟)" in names
+    row = names.index("Li Wei (李伟)")
+    table.setCurrentIndex(table.model().index(row, 0))
+    choose(qtbot, window, "New role", Role.REVIEWER.label)
+    click(qtbot, window, "Change role")
+    with district.db.transaction() as s:
+        li = people.authenticate(s, "li.wei@riverside.example", "library-2026-pass")
+    assert li.role is Role.REVIEWER
