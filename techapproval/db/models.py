@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -57,6 +59,8 @@ def _in(column: str, values: list[str]) -> str:
 
 STATUSES = ["draft", "submitted", "returned", "resubmitted", "approved", "not_approved", "withdrawn"]
 ANSWERS = ["yes", "no", "not_sure"]
+COVERAGES = ["none", "contract", "not_required", "iep_504_exception"]
+PROVISION_IDS = [f"P{n}" for n in range(1, 12)]
 
 
 class Setting(Base):
@@ -88,6 +92,13 @@ class CatalogResource(Base):
     __tablename__ = "catalog_resource"
     __table_args__ = (
         CheckConstraint(_in("permission", ["parental_required", "none_required"]), name="permission"),
+        CheckConstraint(_in("coverage", COVERAGES), name="coverage"),
+        # A contract link exactly when covered by a contract; a reason when none is required.
+        CheckConstraint(
+            "(coverage = 'contract') = (contract_id IS NOT NULL)"
+            " AND (coverage <> 'not_required' OR length(trim(coverage_note)) > 0)",
+            name="coverage_link",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -103,7 +114,15 @@ class CatalogResource(Base):
     last_request_id: Mapped[int | None] = mapped_column(
         ForeignKey("request.id", use_alter=True, name="fk_catalog_resource_last_request_id_request")
     )
+    # What makes the district's use of it lawful: a contract, no contract needed (with the reason),
+    # an IEP/504 exception (the exceptions register comes later; `coverage_note` holds its case
+    # reference until then), or nothing on file yet.
+    coverage: Mapped[str] = mapped_column(String(20), default="none")
+    contract_id: Mapped[int | None] = mapped_column(ForeignKey("contract.id"), index=True)
+    coverage_note: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
+
+    contract: Mapped[Contract | None] = relationship(back_populates="resources")
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -211,3 +230,112 @@ class AuditEvent(Base):
     changes: Mapped[dict] = mapped_column(JSON, default=dict)
 
     actor: Mapped[Person | None] = relationship(lazy="joined")
+
+
+class Contractor(Base):
+    """An operator or consultant (C.G.S. 10-234aa) that receives student data under a contract."""
+
+    __tablename__ = "contractor"
+    __table_args__ = (CheckConstraint(_in("kind", ["operator", "consultant"]), name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    normalised_name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), default="operator")
+    contact_name: Mapped[str] = mapped_column(String(200), default="")
+    contact_email: Mapped[str] = mapped_column(String(254), default="")
+    contact_phone: Mapped[str] = mapped_column(String(50), default="")
+    website: Mapped[str] = mapped_column(String(2000), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    contracts: Mapped[list[Contract]] = relationship(back_populates="contractor", order_by="Contract.executed_on")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ContractDocument(Base):
+    """A signed contract file, kept inside the database so that every desk on a shared server sees
+    the same document, and a backup of the database carries it. Content-addressed by SHA-256."""
+
+    __tablename__ = "contract_document"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    size: Mapped[int] = mapped_column(Integer)
+
+
+class Contract(Base):
+    __tablename__ = "contract"
+    __table_args__ = (
+        CheckConstraint("expires_on IS NULL OR expires_on >= executed_on", name="expiry_after_execution"),
+        CheckConstraint(
+            "starts_on IS NULL OR expires_on IS NULL OR expires_on >= starts_on", name="expiry_after_start"
+        ),
+        CheckConstraint("amended_on IS NULL OR amend_notice_sent_on IS NOT NULL", name="amended_after_notice"),
+        CheckConstraint("deletion_confirmed_on IS NULL OR expires_on IS NOT NULL", name="deletion_after_expiry"),
+        CheckConstraint(
+            "(document_sha256 IS NULL) = (document_name IS NULL)", name="document_named",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contractor_id: Mapped[int] = mapped_column(ForeignKey("contractor.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200), default="")  # e.g. "Data privacy agreement 2026"
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    information_allowed: Mapped[str] = mapped_column(String(1000), default="")  # comma-separated InfoCategory
+    information_details: Mapped[str] = mapped_column(Text, default="")
+    executed_on: Mapped[date] = mapped_column(Date)
+    starts_on: Mapped[date | None] = mapped_column(Date)
+    expires_on: Mapped[date | None] = mapped_column(Date, index=True)
+    uses_state_addendum: Mapped[bool] = mapped_column(Boolean, default=False)
+    amend_notice_sent_on: Mapped[date | None] = mapped_column(Date)
+    amended_on: Mapped[date | None] = mapped_column(Date)
+    notice_posted_on: Mapped[date | None] = mapped_column(Date)
+    deletion_confirmed_on: Mapped[date | None] = mapped_column(Date)
+    document_sha256: Mapped[str | None] = mapped_column(ForeignKey("contract_document.sha256"))
+    document_name: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    contractor: Mapped[Contractor] = relationship(back_populates="contracts", lazy="joined", innerjoin=True)
+    provisions: Mapped[list[ContractProvision]] = relationship(
+        back_populates="contract", cascade="all, delete-orphan", order_by="ContractProvision.position"
+    )
+    resources: Mapped[list[CatalogResource]] = relationship(back_populates="contract")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ContractProvision(Base):
+    """One of the eleven provisions the contract contains, with where it says so."""
+
+    __tablename__ = "contract_provision"
+    __table_args__ = (CheckConstraint(_in("provision", PROVISION_IDS), name="provision"),)
+
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contract.id", ondelete="CASCADE"), primary_key=True)
+    provision: Mapped[str] = mapped_column(String(3), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)  # 1..11, for ordering
+    clause: Mapped[str] = mapped_column(String(200), default="")  # e.g. "§ 4.2"
+
+    contract: Mapped[Contract] = relationship(back_populates="provisions")
+
+
+class DistrictClosure(Base):
+    """A day the district is closed (snow day, recess): not a business day for the deadlines."""
+
+    __tablename__ = "district_closure"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    label: Mapped[str] = mapped_column(String(100), default="")
+
+
+class AnnualNotice(Base):
+    """The yearly notice to students and parents of the contracts website's address (due September 1)."""
+
+    __tablename__ = "annual_notice"
+
+    school_year: Mapped[int] = mapped_column(Integer, primary_key=True)  # the year it starts
+    drafted_on: Mapped[date | None] = mapped_column(Date)
+    sent_on: Mapped[date | None] = mapped_column(Date)

@@ -6,6 +6,7 @@ import sqlite3
 import threading
 
 import pytest
+import sqlalchemy
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -147,24 +148,46 @@ def test_a_read_only_file_is_refused_untouched(tmp_path):
         path.chmod(0o644)
 
 
+def test_an_approved_resource_survives_the_contract_registry_upgrade(tmp_path):
+    path = tmp_path / "old.db"
+    engine = sqlalchemy.create_engine(f"sqlite:///{path}")
+    schema.upgrade(engine, "0001")
+    engine.dispose()
+    sql(path, "INSERT INTO catalog_resource (id, name, normalised_name, link, normalised_link, description,"
+              " permission, grades, not_used_by_students, approved_at, version)"
+              " VALUES (7, 'Kahoot!', 'kahoot', '', '', 'Quizzes', 'none_required', '4,5', 0,"
+              " '2026-10-01 12:00:00', 1)")
+
+    open_database(f"sqlite:///{path}").dispose()
+
+    assert sql(path, "SELECT version_num FROM alembic_version") == [(schema.HEAD,)]
+    assert sql(path, "SELECT name, coverage, contract_id, coverage_note FROM catalog_resource") == [
+        ("Kahoot!", "none", None, "")]
+    [backup] = tmp_path.glob(f"old.before-{schema.HEAD}-*.db")
+    assert sql(backup, "SELECT version_num FROM alembic_version") == [("0001",)]
+    with pytest.raises(sqlite3.IntegrityError):  # the new CHECK holds on the upgraded table
+        sql(path, "UPDATE catalog_resource SET coverage = 'contract' WHERE id = 7")
+
+
 # --- upgrades and locks --------------------------------------------------------------------------
 
 
 def test_failed_upgrade_keeps_the_original_and_the_backup(tmp_path, monkeypatch):
     path = migrated(tmp_path)
     tables = sql(path, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-    # This version claims a revision 0002 that has no script: the upgrade fails inside Alembic.
-    monkeypatch.setattr(schema, "REVISIONS", ("0001", "0002"))
-    monkeypatch.setattr(schema, "HEAD", "0002")
+    # This version claims a revision 9999 that has no script: the upgrade fails inside Alembic.
+    current = schema.HEAD
+    monkeypatch.setattr(schema, "REVISIONS", (*schema.REVISIONS, "9999"))
+    monkeypatch.setattr(schema, "HEAD", "9999")
     with pytest.raises(DatabaseProblem) as problem:
         open_database(f"sqlite:///{path}")
     assert "upgrade failed" in problem.value.title.lower()
-    assert sql(path, "SELECT version_num FROM alembic_version") == [("0001",)]
-    backups = list(tmp_path.glob("test.before-0002-*.db"))
+    assert sql(path, "SELECT version_num FROM alembic_version") == [(current,)]
+    backups = list(tmp_path.glob("test.before-9999-*.db"))
     assert len(backups) == 1 and str(backups[0]) in problem.value.message
     assert sql(backups[0], "PRAGMA integrity_check") == [("ok",)]
     assert sql(backups[0], "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") == tables
-    assert sql(backups[0], "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert sql(backups[0], "SELECT version_num FROM alembic_version") == [(current,)]
 
 
 def test_a_locked_database_is_busy_not_broken(tmp_path, monkeypatch):
