@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .validation import link_problem, normalise_link_input
+
 
 @dataclass(frozen=True)
 class SettingSpec:
@@ -11,6 +13,7 @@ class SettingSpec:
     title: str
     default: str
     required: bool = False
+    kind: str = "text"  # "text", "days" (a whole number of days) or "link"
 
 
 SETTINGS: dict[str, SettingSpec] = {
@@ -19,6 +22,11 @@ SETTINGS: dict[str, SettingSpec] = {
         SettingSpec("district_name", "District name (as in \u201c___ PUBLIC SCHOOLS\u201d)", "", required=True),
         SettingSpec("town", "Town", "", required=True),
         SettingSpec("approver_title", "Approver title", "Technology Coordinator/Principal", required=True),
+        # C.G.S. 10-234bb(c): a contract missing a provision is void if not amended within a
+        # "reasonable time" after notice; the district decides what that is.
+        SettingSpec("amend_days", "Days a contractor has to amend a contract (reasonable time)", "30",
+                    required=True, kind="days"),
+        SettingSpec("contracts_website", "Address of the district's contracts web page", "", kind="link"),
     )
 }
 
@@ -29,4 +37,14 @@ def setting_problem(key: str, value: str) -> str | None:
         return f"Enter the {spec.title.split(' (')[0].lower()}."
     if len(value) > 200:
         return "Use at most 200 characters."
+    if spec.kind == "days" and value.strip():
+        if not value.strip().isdigit() or not 1 <= int(value) <= 365:
+            return "Enter a whole number of days from 1 to 365."
+    if spec.kind == "link" and value.strip():
+        return link_problem(normalise_link_input(value))
     return None
+
+
+def amend_days(values: dict[str, str]) -> int:
+    text = values.get("amend_days", "").strip()
+    return int(text) if text.isdigit() and int(text) >= 1 else int(SETTINGS["amend_days"].default)

@@ -5,17 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -25,7 +22,7 @@ from .. import __version__
 from ..db.database import DatabaseProblem
 from ..domain.enums import RequestStatus, Role
 from ..domain.settings import SETTINGS
-from ..services import catalog, people, settings
+from ..services import people, settings
 from ..services import requests as svc
 from ..services.errors import Invalid, ServiceError
 from .common import ErrorLabel, named, show_problem
@@ -33,7 +30,6 @@ from .context import AppContext
 from .dialogs.person import AddPersonDialog, role_box
 from .dialogs.request_window import RequestWindow
 from .models.tables import (
-    CATALOG_COLUMNS,
     MY_COLUMNS,
     PEOPLE_COLUMNS,
     QUEUE_COLUMNS,
@@ -42,54 +38,13 @@ from .models.tables import (
     RowTableModel,
     sorting_proxy,
 )
+from .pages.catalog import CatalogPage
+from .pages.deadlines import DeadlinesPage
+from .widgets.closures import ClosuresBox
+from .widgets.list_view import ListView
 
 WAITING = {RequestStatus.SUBMITTED, RequestStatus.RESUBMITTED}
 SEARCH_DELAY_MS = 200
-
-
-class ListView(QTableView):
-    """A table that opens its current row with Enter as well as with a double click. Columns fit their
-    contents after each load; the `stretch` column (the resource name, usually) takes the spare width."""
-
-    def __init__(self, name: str, open_row, stretch: int = 0):
-        super().__init__()
-        named(self, name)
-        self.open_row = open_row
-        self.stretch = stretch
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setSortingEnabled(True)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.verticalHeader().hide()
-        self.verticalHeader().setAccessibleName(f"{name} rows")
-        self.horizontalHeader().setAccessibleName(f"{name} columns, click to sort")
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.horizontalHeader().setStretchLastSection(False)
-        self.setTabKeyNavigation(False)
-        self.doubleClicked.connect(lambda _index: self.open_row())
-
-    def setModel(self, model) -> None:  # noqa: N802 - Qt's name
-        super().setModel(model)
-        model.modelReset.connect(self.fit_columns)
-        model.layoutChanged.connect(self.fit_columns)
-        self.fit_columns()
-
-    def fit_columns(self) -> None:
-        header = self.horizontalHeader()
-        self.resizeColumnsToContents()
-        if 0 <= self.stretch < header.count():
-            header.setSectionResizeMode(self.stretch, QHeaderView.ResizeMode.Stretch)
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.open_row()
-            return
-        super().keyPressEvent(event)
-
-    def current_row(self):
-        index = self.currentIndex()
-        return index.data(ROW_ROLE) if index.isValid() else None
 
 
 class MainWindow(QMainWindow):
@@ -120,6 +75,8 @@ class MainWindow(QMainWindow):
         if ctx.is_reviewer:
             self._build_queue()
         self._build_catalog()
+        if ctx.is_reviewer:
+            self._build_deadlines()
         if ctx.person.role is Role.ADMINISTRATOR:
             self._build_people()
             self._build_settings()
@@ -179,22 +136,22 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(page, "Review &queue")
 
     def _build_catalog(self) -> None:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        intro = QLabel("District-approved resources. You do not need to file a request for these; "
-                       "check whether parental permission is required before using one.")
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.catalog_search = named(QLineEdit(), "Search approved resources")
-        self.catalog_search.setPlaceholderText("Search approved resources by name or link")
-        self.catalog_search.setClearButtonEnabled(True)
-        layout.addWidget(self.catalog_search)
-        self.catalog_model = RowTableModel(CATALOG_COLUMNS, self)
-        self.catalog_view = ListView("Approved resources", lambda: None)
-        self.catalog_view.setModel(sorting_proxy(self.catalog_model, self))
-        layout.addWidget(self.catalog_view)
-        self.catalog_search.textChanged.connect(self.refresh_catalog)
-        self.tabs.addTab(page, "&Approved resources")
+        self.catalog_page = CatalogPage(self.ctx)
+        self.catalog_page.changed.connect(self.refresh)
+        self.tabs.addTab(self.catalog_page, "&Approved resources")
+
+    def _build_deadlines(self) -> None:
+        self.deadlines_page = DeadlinesPage(self.ctx)
+        self.overdue = named(QLabel(), "Overdue obligations")
+        self.statusBar().addPermanentWidget(self.overdue)
+        self.deadlines_page.counted.connect(self._show_overdue)
+        self.tabs.addTab(self.deadlines_page, "&Deadlines")
+
+    def _show_overdue(self, count: int) -> None:
+        index = self.tabs.indexOf(self.deadlines_page)
+        self.tabs.setTabText(index, f"&Deadlines ({count} overdue)" if count else "&Deadlines")
+        self.overdue.setText(f"⚠ {count} overdue obligation{'s' if count != 1 else ''}" if count else
+                             "✔ Nothing overdue")
 
     def _build_people(self) -> None:
         page = QWidget()
@@ -238,6 +195,9 @@ class MainWindow(QMainWindow):
         save = named(QPushButton("&Save settings"), "Save settings")
         save.clicked.connect(self.save_settings)
         layout.addRow(save)
+        self.closures = ClosuresBox(self.ctx)
+        self.closures.changed.connect(self.refresh)
+        layout.addRow(self.closures)
         self.tabs.addTab(page, "Se&ttings")
 
     def _build_menus(self) -> None:
@@ -262,8 +222,11 @@ class MainWindow(QMainWindow):
             self.my_model.set_rows(self.ctx.call(svc.list_my_requests))
             self.refresh_queue()
             self.refresh_catalog()
+            if self.ctx.is_reviewer:
+                self.deadlines_page.refresh()
             if self.ctx.person.role is Role.ADMINISTRATOR:
                 self.people_model.set_rows(self.ctx.call(people.list_people))
+                self.closures.refresh()
         except (ServiceError, DatabaseProblem) as exc:
             show_problem(self, exc)
 
@@ -285,7 +248,7 @@ class MainWindow(QMainWindow):
             self.queue_view.setCurrentIndex(self.queue_proxy.index(0, 0))
 
     def refresh_catalog(self) -> None:
-        self.catalog_model.set_rows(self.ctx.call(catalog.list_catalog, self.catalog_search.text()))
+        self.catalog_page.refresh()
 
     # --- actions ----------------------------------------------------------------------------
 

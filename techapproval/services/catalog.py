@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from ..db.models import CatalogResource, Request
+from ..domain.contracts import ComplianceState, ComplianceStatus, Coverage, resource_status
 from ..domain.enums import Grade, Permission, RequestStatus
 from ..domain.validation import normalise_link, normalise_name
-from .access import acting
+from .access import REVIEWERS, acting
+from .compliance import ComplianceContext, compliance_context, contract_terms
+from .errors import NotFound
 
 
 @dataclass(frozen=True)
@@ -24,7 +27,11 @@ class CatalogEntry:
     grades: tuple[Grade, ...]
     not_used_by_students: bool
     approved_at: datetime
-    contract_status: str  # until the contract registry exists, always "No contract on file"
+    coverage: Coverage
+    contract_id: int | None
+    coverage_note: str
+    status: ComplianceStatus  # computed for the day the list was read
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -40,16 +47,19 @@ class PriorDecision:
     catalog_id: int | None
 
 
-NO_CONTRACT = "No contract on file"
-
-
 def _grades(text: str) -> tuple[Grade, ...]:
     return tuple(Grade(g) for g in text.split(",") if g)
 
 
-def _entry(r: CatalogResource) -> CatalogEntry:
+def _entry(r: CatalogResource, ctx: ComplianceContext) -> CatalogEntry:
     return CatalogEntry(r.id, r.name, r.link, r.description, Permission(r.permission), _grades(r.grades),
-                        r.not_used_by_students, r.approved_at, NO_CONTRACT)
+                        r.not_used_by_students, r.approved_at, Coverage(r.coverage), r.contract_id,
+                        r.coverage_note, resource_status_of(r, ctx), r.version)
+
+
+def resource_status_of(r: CatalogResource, ctx: ComplianceContext) -> ComplianceStatus:
+    terms = contract_terms(r.contract) if r.contract is not None else None
+    return resource_status(Coverage(r.coverage), terms, ctx.on, ctx.calendar, ctx.amend_days, detail=r.coverage_note)
 
 
 def _like(text: str) -> str:
@@ -57,13 +67,52 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def list_catalog(session: Session, actor_id: int, search: str = "") -> list[CatalogEntry]:
+def list_catalog(
+    session: Session, actor_id: int, search: str = "", states: set[ComplianceState] | None = None,
+    on: date | None = None,
+) -> list[CatalogEntry]:
+    """Approved resources with their compliance status on `on` (today), optionally only those states."""
     acting(session, actor_id)
+    ctx = compliance_context(session, on)
     query = select(CatalogResource).order_by(CatalogResource.normalised_name)
     if words := normalise_name(search):
         query = query.where(or_(CatalogResource.normalised_name.like(_like(words), escape="\\"),
                                 CatalogResource.normalised_link.like(_like(search.strip().lower()), escape="\\")))
-    return [_entry(r) for r in session.scalars(query)]
+    entries = [_entry(r, ctx) for r in session.scalars(query)]
+    return [e for e in entries if states is None or e.status.state in states]
+
+
+def get_entry(session: Session, actor_id: int, resource_id: int, on: date | None = None) -> CatalogEntry:
+    acting(session, actor_id)
+    r = session.get(CatalogResource, resource_id)
+    if r is None:
+        raise NotFound("This resource is no longer in the catalog.")
+    return _entry(r, compliance_context(session, on))
+
+
+def status_for_request(session: Session, actor_id: int, request_id: int, on: date | None = None) -> ComplianceStatus:
+    """The compliance status the resource of a request has (or would have once approved): the catalog
+    entry it is linked to or matches by link or name; a resource new to the catalog has no contract."""
+    acting(session, actor_id, *REVIEWERS)
+    request = session.get(Request, request_id)
+    if request is None:
+        raise NotFound(f"There is no request {request_id}.")
+    ctx = compliance_context(session, on)
+    entry = session.get(CatalogResource, request.catalog_resource_id) if request.catalog_resource_id else None
+    entry = entry or _catalog_match(session, request)
+    if entry is None:
+        return resource_status(Coverage.NONE, None, ctx.on, ctx.calendar, ctx.amend_days)
+    return resource_status_of(entry, ctx)
+
+
+def _catalog_match(session: Session, request: Request) -> CatalogResource | None:
+    key_name, key_link = normalise_name(request.resource_name), normalise_link(request.resource_link)
+    entry = None
+    if key_link:
+        entry = session.scalar(select(CatalogResource).where(CatalogResource.normalised_link == key_link))
+    if entry is None and key_name:
+        entry = session.scalar(select(CatalogResource).where(CatalogResource.normalised_name == key_name))
+    return entry
 
 
 def find_matches(session: Session, actor_id: int, name: str, link: str) -> list[PriorDecision]:
@@ -98,11 +147,7 @@ def find_matches(session: Session, actor_id: int, name: str, link: str) -> list[
 def link_approved_request(session: Session, request: Request) -> CatalogResource:
     """Create or update the catalog entry for an approved request, matched by link, then by name."""
     key_name, key_link = normalise_name(request.resource_name), normalise_link(request.resource_link)
-    entry = None
-    if key_link:
-        entry = session.scalar(select(CatalogResource).where(CatalogResource.normalised_link == key_link))
-    if entry is None:
-        entry = session.scalar(select(CatalogResource).where(CatalogResource.normalised_name == key_name))
+    entry = _catalog_match(session, request)
     if entry is None:
         entry = CatalogResource(name=request.resource_name, normalised_name=key_name, grades="")
         session.add(entry)

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.database import Database
-from ..db.models import Person
+from ..db.models import CatalogResource, Person
+from ..domain.contract_form import ContractForm, ContractorForm
+from ..domain.contracts import Coverage, Provision
 from ..domain.enums import Answer, Decision, Grade, InfoCategory, Permission, RequestStatus, Role
 from ..domain.validation import RequestForm
-from . import people
+from . import compliance, contracts, people
 from . import requests as svc
 from .errors import Refused
 
@@ -103,8 +106,8 @@ STORIES = (
         "Students in my art classes.", N, N, U),
         question="Will the boards be private to the class, or can anyone with the link see them?"),
     _Story("li", S.RESUBMITTED, _form(
-        [G.G4, G.G5], "Flip", "Short video responses recorded by students.",
-        "https://info.flip.com", "Book talks: students record a one-minute review of a book they read.",
+        [G.G4, G.G5], "WeVideo", "Online video recording and editing for students.",
+        "https://www.wevideo.com", "Book talks: students record a one-minute review of a book they read.",
         [C.VOICE_RECORDINGS, C.PHOTOS, C.STUDENT_GENERATED_CONTENT], "Videos stay in a class group.",
         "Students of the two grade 4–5 library classes and their classroom teachers.", Y, N, U),
         question="Students' faces and voices will be recorded. Who can view the videos, and for how long?",
@@ -175,6 +178,7 @@ def seed_demo(db: Database, *, password: str = DEMO_PASSWORD) -> DemoSummary:
             ids[key] = person.id
             created.append(DemoPerson(name, position, person.email, role))
         counts = Counter(_tell(s, ids, story) for story in STORIES)
+        _contracts(s, ids["rosa"], ids["admin"], date.today())
     return DemoSummary(tuple(created), {status: counts[status] for status in S}, password, admin_created)
 
 
@@ -196,3 +200,49 @@ def _tell(s: Session, ids: dict[str, int], story: _Story) -> RequestStatus:
         status = svc.decide_request(s, reviewer, rid, Decision.NOT_APPROVED, reason=story.reason)
     assert status is story.end, (story.form.resource_name, status)
     return status
+
+
+def _contracts(s: Session, reviewer: int, admin: int, today: date) -> None:
+    """A registry that shows every status the app computes, dated relative to today."""
+    all_but = lambda *missing: {p: f"\u00a7 {i}" for i, p in enumerate(Provision, 1) if p not in missing}  # noqa: E731
+    catalog = {r.name: r.id for r in s.scalars(select(CatalogResource))}
+
+    def contractor(name: str, website: str, kind: str = "operator") -> int:
+        return contracts.save_contractor(s, reviewer, None, ContractorForm(name, kind, website=website)).id
+
+    def contract(contractor_id: int, title: str, purpose: str, description: str, info, executed: date, **kw) -> int:
+        form = ContractForm(contractor_id=contractor_id, title=title, purpose=purpose, description=description,
+                            information_allowed=list(info), executed_on=executed, **kw)
+        return contracts.save_contract(s, reviewer, None, form, today=today).id
+
+    seesaw = contract(
+        contractor("Seesaw Learning, Inc.", "https://web.seesaw.me"), "Data privacy agreement",
+        "Student digital portfolios shared with families.", "Seesaw for Schools, grades K\u20133.",
+        [C.FULL_NAME, C.PHOTOS, C.VOICE_RECORDINGS, C.STUDENT_GENERATED_CONTENT], today - timedelta(days=120),
+        expires_on=today + timedelta(days=600), uses_state_addendum=True,
+        notice_posted_on=today - timedelta(days=117))
+    canva = contract(
+        contractor("Canva Pty Ltd", "https://www.canva.com"), "Canva for Education terms",
+        "Graphic design work by students.", "Canva for Education accounts for grades 6\u20138.",
+        [C.FULL_NAME, C.EMAIL, C.STUDENT_GENERATED_CONTENT], today - timedelta(days=60),
+        provisions=all_but(Provision.P9, Provision.P10), notice_posted_on=today - timedelta(days=57),
+        amend_notice_sent_on=today - timedelta(days=10))
+    kahoot = contract(
+        contractor("Kahoot! ASA", "https://kahoot.com"), "Student data privacy addendum",
+        "Classroom quiz games.", "Kahoot! for schools; students join with a PIN and a nickname.",
+        [C.NONE], today - timedelta(days=1), provisions=all_but())
+    contract(
+        contractor("Edmodo (closed)", "https://www.edmodo.com"), "Learning platform agreement",
+        "Class discussion and assignments (service closed).", "Edmodo classes for grades 6\u201312.",
+        [C.FULL_NAME, C.EMAIL, C.STUDENT_GENERATED_CONTENT], date(today.year - 4, 8, 15),
+        expires_on=date(today.year - 1, 6, 30), uses_state_addendum=True,
+        notice_posted_on=date(today.year - 4, 8, 18))
+    for name, coverage, contract_id, note in (
+        ("Seesaw", Coverage.CONTRACT, seesaw, ""),
+        ("Canva for Education", Coverage.CONTRACT, canva, ""),
+        ("Kahoot!", Coverage.CONTRACT, kahoot, ""),
+        ("Desmos", Coverage.NOT_REQUIRED, None,
+         "Designed for the general public; students use it without an account and no student data is collected."),
+    ):
+        contracts.link_resource(s, reviewer, catalog[name], coverage, contract_id, note)
+    compliance.add_closure(s, admin, today + timedelta(days=14), "Professional development day (no school)")

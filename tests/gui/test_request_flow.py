@@ -71,7 +71,17 @@ def test_teacher_submits_reviewer_approves_and_prints(qtbot, signed_in, district
     assert "Choose" in find(review, "Decision error", QLabel).text()
     click(qtbot, review, "Approved for use")
     click(qtbot, review, "Additional parental notification and permission required.")
+    assert "No contract on file" in find(review, "Contract status", QLabel).text()
+    warnings = []
+
+    def approve_anyway(parent, title, text, *args):
+        warnings.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "warning", approve_anyway)
     click(qtbot, review, "Record decision")
+    [warning] = warnings  # a new tool has no contract yet: the reviewer is told why, and may go on
+    assert "Padlet" in warning and "No contract on file" in warning and "10-234bb" in warning
     assert find(review, "Status", QLabel).text() == "Status: Approved"
     summary = find(review, "Decision", QLabel).text()
     assert "\u2612 Approved for use" in summary and "Rita Reviewer" in summary
@@ -106,7 +116,7 @@ def test_teacher_submits_reviewer_approves_and_prints(qtbot, signed_in, district
     reviewer.refresh()
     assert catalog.model().index(0, 0).data() == "Padlet"
     assert catalog.model().index(0, 3).data() == "Parental permission required"
-    assert catalog.model().index(0, 4).data() == "No contract on file"
+    assert catalog.model().index(0, 4).data() == "⚠ No contract on file"  # symbol and words, not colour
 
 
 def test_missing_answers_are_named_next_to_their_fields(qtbot, signed_in, district):

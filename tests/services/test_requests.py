@@ -86,7 +86,7 @@ def test_approval_fills_the_catalog_and_matches_are_found(district):
         svc.decide_request(s, district.reviewer, rid, Decision.APPROVED, Permission.NONE_REQUIRED)
     with district.db.transaction() as s:
         entries = catalog.list_catalog(s, district.other_teacher)
-        assert [(e.name, e.permission, e.contract_status) for e in entries] == [
+        assert [(e.name, e.permission, e.status.state.label) for e in entries] == [
             ("Kahoot!", Permission.NONE_REQUIRED, "No contract on file")]
         by_link = catalog.find_matches(s, district.other_teacher, "", "http://www.kahoot.com/")
         by_name = catalog.find_matches(s, district.other_teacher, "kahoot", "")

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...db.database import DatabaseProblem
-from ...domain.enums import RequestStatus
+from ...domain.enums import Decision, RequestStatus
 from ...domain.validation import FIELD_LABELS, RequestForm
 from ...domain.workflow import EDITABLE, Action
 from ...services import catalog, printing
@@ -33,6 +33,7 @@ from ...services import requests as svc
 from ...services.errors import Conflict, Invalid, ServiceError
 from ..common import ErrorLabel, local_date, local_datetime, named, show_problem
 from ..context import AppContext
+from ..models.tables import badge
 from ..widgets.decision_panel import DecisionPanel
 from ..widgets.request_form import RequestFormWidget
 
@@ -178,6 +179,11 @@ class RequestWindow(QDialog):
         self.side.addWidget(self.requester_box)
 
     def _build_reviewer_panel(self) -> None:
+        self.contract_status = named(QLabel(), "Contract status")
+        self.contract_status.setTextFormat(Qt.TextFormat.PlainText)
+        self.contract_status.setWordWrap(True)
+        self.contract_status.setFrameShape(QLabel.Shape.StyledPanel)
+        self.side.addWidget(self.contract_status)
         self.decision_panel = DecisionPanel()
         self.decision_panel.decideClicked.connect(self.decide)
         self.side.addWidget(self.decision_panel)
@@ -225,6 +231,12 @@ class RequestWindow(QDialog):
             w.setVisible(Action.RESUBMIT in actions)
         self.withdraw_button.setVisible(Action.WITHDRAW in actions and d is not None)
         self.decision_panel.setVisible(Action.APPROVE in actions)
+        self.compliance = None
+        if self.ctx.is_reviewer and d is not None and status is not RequestStatus.DRAFT:
+            self.compliance = self.ctx.call(catalog.status_for_request, d.id)
+            self.contract_status.setText(
+                f"Contract status: {badge(self.compliance.state)}\n{self.compliance.reason}")
+        self.contract_status.setVisible(self.compliance is not None)
         self.question_box.setVisible(Action.RETURN in actions)
         decided = d is not None and d.status.is_decided
         self.decision_summary.setVisible(decided)
@@ -384,6 +396,18 @@ class RequestWindow(QDialog):
 
     def decide(self) -> None:
         decision, permission, reason = self.decision_panel.value()
+        if decision is Decision.APPROVED and self.compliance and not self.compliance.state.within_law:
+            # The law needs a contract before student data flows; approval is still the reviewer's call.
+            answer = QMessageBox.warning(
+                self, "Approve without a compliant contract?",
+                f"{self.detail.form.resource_name}: {badge(self.compliance.state)}. {self.compliance.reason}\n\n"
+                "If it will receive student data, the district needs a contract with all eleven provisions "
+                "(C.G.S. 10-234bb). After approving, record its contract, or why none is required, under "
+                "Approved resources \u2192 Contract coverage.\n\nApprove anyway?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         try:
             self._act(svc.decide_request, self.request_id, decision, permission, reason,
                       expected_version=self.detail.version)

@@ -13,6 +13,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
+from ...domain.contracts import ComplianceState
 from ...domain.enums import RequestStatus, format_grades
 from ...services.catalog import CatalogEntry
 from ...services.people import PersonView
@@ -129,12 +130,23 @@ MY_COLUMNS: list[Column[RequestRow]] = [
     Column("Permission", _permission),
 ]
 
+def badge(state: ComplianceState) -> str:
+    """A compliance status as a symbol and words: readable without colour."""
+    return f"{state.mark} {state.label}"
+
+
+# Worst first, so sorting by status brings the problems to the top.
+_STATE_ORDER = [ComplianceState.VOID, ComplianceState.EXPIRED, ComplianceState.NOTICE_NOT_POSTED,
+                ComplianceState.MISSING_PROVISIONS, ComplianceState.NO_CONTRACT, ComplianceState.NOTICE_DUE,
+                ComplianceState.IEP_504_EXCEPTION, ComplianceState.NOT_REQUIRED, ComplianceState.COMPLIANT]
+
+
 CATALOG_COLUMNS: list[Column[CatalogEntry]] = [
     Column("Resource", lambda e: e.name),
     Column("Link", lambda e: e.link),
     Column("Grades", lambda e: format_grades(e.grades, e.not_used_by_students)),
     Column("Parental permission", lambda e: e.permission.short_label),
-    Column("Contract", lambda e: e.contract_status),
+    Column("Contract status", lambda e: badge(e.status.state), lambda e: _STATE_ORDER.index(e.status.state)),
     Column("Approved", lambda e: local_date(e.approved_at), lambda e: e.approved_at.timestamp()),
 ]
 

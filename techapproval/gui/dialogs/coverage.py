@@ -1,0 +1,118 @@
+"""What makes the use of an approved resource lawful: its contract, no contract required, an IEP/504
+exception, or nothing on file yet."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.contracts import Coverage
+from ...services import contracts
+from ...services.catalog import CatalogEntry
+from ...services.errors import Invalid, ServiceError
+from ..common import ErrorLabel, named
+from ..context import AppContext
+
+CHOICES = {
+    Coverage.CONTRACT: "Covered by a contract",
+    Coverage.NOT_REQUIRED: "No contract required (general-audience site, or no student data collected)",
+    Coverage.IEP_504_EXCEPTION: "IEP/504 exception",
+    Coverage.NONE: "No contract on file yet",
+}
+
+
+class CoverageDialog(QDialog):
+    def __init__(self, ctx: AppContext, entry: CatalogEntry, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx, self.entry = ctx, entry
+        self.setWindowTitle(f"Contract coverage \u2014 {entry.name}")
+        self.setMinimumWidth(620)
+        layout = QVBoxLayout(self)
+        heading = QLabel(f"How is the district's use of {entry.name} covered under C.G.S. 10-234bb?")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+
+        self.group = QButtonGroup(self)
+        self.radios: dict[Coverage, QRadioButton] = {}
+        for coverage, text in CHOICES.items():
+            radio = named(QRadioButton(text), text)
+            self.group.addButton(radio)
+            self.radios[coverage] = radio
+        self.contract = named(QComboBox(), "Contract")
+        for contract_id, label in ctx.call(contracts.contract_choices):
+            self.contract.addItem(label, contract_id)
+        self.contract_error = ErrorLabel(self.contract, "Contract")
+        self.reason = named(QLineEdit(), "Reason no contract is required")
+        self.reason.setPlaceholderText("e.g. a site for the general public; students do not sign in")
+        self.case = named(QLineEdit(), "Case reference",
+                          "The exception's case reference from the IEP/504 file. Never a student's name.")
+        self.case.setPlaceholderText("Case reference, e.g. 504-2026-014 (never a student's name)")
+        self.note_error = ErrorLabel(self.reason, "Note")
+
+        layout.addWidget(self.radios[Coverage.CONTRACT])
+        layout.addWidget(self.contract)
+        layout.addWidget(self.contract_error)
+        if self.contract.count() == 0:
+            none_yet = QLabel("No contracts are registered yet; add one under Contracts first.")
+            none_yet.setWordWrap(True)
+            layout.addWidget(none_yet)
+        layout.addWidget(self.radios[Coverage.NOT_REQUIRED])
+        layout.addWidget(self.reason)
+        layout.addWidget(self.radios[Coverage.IEP_504_EXCEPTION])
+        layout.addWidget(self.case)
+        layout.addWidget(self.note_error)
+        layout.addWidget(self.radios[Coverage.NONE])
+        self.message = named(QLabel(), "Message")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        save = named(buttons.addButton("&Save coverage", QDialogButtonBox.ButtonRole.AcceptRole), "Save coverage")
+        save.setDefault(True)
+        save.clicked.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+        self.radios[entry.coverage].setChecked(True)
+        if entry.contract_id is not None:
+            self.contract.setCurrentIndex(max(0, self.contract.findData(entry.contract_id)))
+        if entry.coverage is Coverage.NOT_REQUIRED:
+            self.reason.setText(entry.coverage_note)
+        elif entry.coverage is Coverage.IEP_504_EXCEPTION:
+            self.case.setText(entry.coverage_note)
+        self.group.buttonToggled.connect(self._enable)
+        self._enable()
+
+    def coverage(self) -> Coverage:
+        return next(c for c, radio in self.radios.items() if radio.isChecked())
+
+    def _enable(self) -> None:
+        chosen = self.coverage()
+        self.contract.setEnabled(chosen is Coverage.CONTRACT)
+        self.reason.setEnabled(chosen is Coverage.NOT_REQUIRED)
+        self.case.setEnabled(chosen is Coverage.IEP_504_EXCEPTION)
+        self.note_error.field = self.case if chosen is Coverage.IEP_504_EXCEPTION else self.reason
+
+    def save(self) -> None:
+        chosen = self.coverage()
+        note = {Coverage.NOT_REQUIRED: self.reason.text(), Coverage.IEP_504_EXCEPTION: self.case.text()}.get(chosen, "")
+        contract_id = self.contract.currentData() if chosen is Coverage.CONTRACT else None
+        try:
+            self.ctx.call(contracts.link_resource, self.entry.id, chosen, contract_id, note,
+                          expected_version=self.entry.version)
+        except Invalid as exc:
+            self.contract_error.show_message(exc.errors.get("contract"))
+            self.note_error.show_message(exc.errors.get("note"))
+            return
+        except ServiceError as exc:
+            self.message.setText(exc.message)
+            return
+        self.accept()

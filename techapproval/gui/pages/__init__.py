@@ -1,0 +1,1 @@
+"""Whole tabs of the main window, each a widget given the AppContext."""

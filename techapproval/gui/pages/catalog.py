@@ -1,0 +1,95 @@
+"""The approved-resources catalog: what teachers may use, whether parents must give permission, and for
+the reviewer whether each resource's contract keeps the district within the law."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from ...domain.contracts import ComplianceState
+from ...services import catalog
+from ..common import named
+from ..context import AppContext
+from ..dialogs.coverage import CoverageDialog
+from ..models.tables import CATALOG_COLUMNS, RowTableModel, badge, sorting_proxy
+from ..widgets.list_view import ListView
+
+NEEDS_ATTENTION = {s for s in ComplianceState if not s.within_law}
+
+
+class CatalogPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        intro = QLabel("District-approved resources. You do not need to file a request for these; "
+                       "check whether parental permission is required before using one.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        bar = QHBoxLayout()
+        self.search = named(QLineEdit(), "Search approved resources")
+        self.search.setPlaceholderText("Search approved resources by name or link")
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = named(QComboBox(), "Contract status filter")
+        self.status_filter.addItem("Any contract status", None)
+        self.status_filter.addItem("\u26a0 Needs attention (outside the law)", NEEDS_ATTENTION)
+        for state in ComplianceState:
+            self.status_filter.addItem(badge(state), {state})
+        label = QLabel("Contract &status:")
+        label.setBuddy(self.status_filter)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(label)
+        bar.addWidget(self.status_filter)
+        layout.addLayout(bar)
+
+        self.model = RowTableModel(CATALOG_COLUMNS, self)
+        self.view = ListView("Approved resources", self.edit_coverage, stretch=0)
+        self.view.setModel(sorting_proxy(self.model, self))
+        layout.addWidget(self.view, 1)
+        self.details = named(QLabel(), "Status details")
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setWordWrap(True)
+        layout.addWidget(self.details)
+        if ctx.is_reviewer:
+            buttons = QHBoxLayout()
+            self.coverage_button = named(QPushButton("Contract &coverage\u2026"), "Contract coverage",
+                                         "Link the selected resource to its contract, or record why none is needed")
+            self.coverage_button.clicked.connect(self.edit_coverage)
+            buttons.addWidget(self.coverage_button)
+            buttons.addStretch(1)
+            layout.addLayout(buttons)
+
+        self.search.textChanged.connect(self.refresh)
+        self.status_filter.currentIndexChanged.connect(self.refresh)
+        self.view.selectionModel().currentChanged.connect(self._show_details)
+
+    def refresh(self) -> None:
+        selected = self.view.current_row()
+        self.model.set_rows(self.ctx.call(catalog.list_catalog, self.search.text(), self.status_filter.currentData()))
+        proxy = self.view.model()
+        for row in range(proxy.rowCount()):
+            index = proxy.index(row, 0)
+            if selected is None or self.view.row_at(index).id == selected.id:
+                self.view.setCurrentIndex(index)
+                break
+        self._show_details()
+
+    def _show_details(self, *_args) -> None:
+        entry = self.view.current_row()
+        if entry is None:
+            self.details.clear()
+            return
+        status = entry.status
+        lines = [f"{entry.name}: {badge(status.state)}. {status.reason}"]
+        lines += [f"\u2022 {p}" for p in status.problems if p != status.reason]
+        self.details.setText("\n".join(lines))
+
+    def edit_coverage(self) -> None:
+        entry = self.view.current_row()
+        if entry is None or not self.ctx.is_reviewer:
+            return
+        if CoverageDialog(self.ctx, entry, self).exec():
+            self.refresh()
+            self.changed.emit()

@@ -1,0 +1,122 @@
+"""The reviewer's deadlines: what the law requires next, overdue first, then soonest."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.contracts import format_day
+from ...domain.deadlines import Obligation, school_year_of
+from ...services import compliance
+from ...services.errors import Invalid, ServiceError
+from ..common import named, show_problem
+from ..context import AppContext
+from ..models.tables import Column, RowTableModel, sorting_proxy
+from ..widgets.list_view import ListView
+
+
+def _when(o: Obligation) -> str:
+    return f"\u26a0 Overdue since {format_day(o.due)}" if o.overdue else f"\u25f7 Due {format_day(o.due)}"
+
+
+DEADLINE_COLUMNS: list[Column[Obligation]] = [
+    Column("When", _when, lambda o: o.due.toordinal()),
+    Column("Obligation", lambda o: o.kind.label),
+    Column("Contract or year", lambda o: o.subject),
+    Column("What to do", lambda o: o.text),
+]
+
+
+class DeadlinesPage(QWidget):
+    open_contract = Signal(int)
+    counted = Signal(int)  # overdue items, for the main window's tab and status bar
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        self.summary = named(QLabel(), "Deadlines summary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.model = RowTableModel(DEADLINE_COLUMNS, self)
+        self.view = ListView("Deadlines", self._open, stretch=3)
+        self.view.setModel(sorting_proxy(self.model, self))
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        layout.addWidget(self.view, 1)
+
+        self.notice_box = QGroupBox()
+        box = QVBoxLayout(self.notice_box)
+        self.notice_state = named(QLabel(), "Yearly notice status")
+        self.notice_state.setWordWrap(True)
+        box.addWidget(self.notice_state)
+        row = QHBoxLayout()
+        self.notice_date = named(QDateEdit(QDate.currentDate()), "Yearly notice date")
+        self.notice_date.setCalendarPopup(True)
+        self.notice_date.setDisplayFormat("ddd d MMM yyyy")
+        label = QLabel("&Date:")
+        label.setBuddy(self.notice_date)
+        drafted = named(QPushButton("Record as d&rafted"), "Record yearly notice drafted")
+        sent = named(QPushButton("Record as s&ent"), "Record yearly notice sent")
+        drafted.clicked.connect(lambda: self._record(drafted=True))
+        sent.clicked.connect(lambda: self._record(drafted=False))
+        for w in (label, self.notice_date, drafted, sent):
+            row.addWidget(w)
+        row.addStretch(1)
+        box.addLayout(row)
+        self.notice_error = named(QLabel(), "Yearly notice error")
+        self.notice_error.setWordWrap(True)
+        box.addWidget(self.notice_error)
+        layout.addWidget(self.notice_box)
+
+    def refresh(self) -> None:
+        items = self.ctx.call(compliance.deadlines)
+        self.model.set_rows(items)
+        overdue = sum(o.overdue for o in items)
+        upcoming = len(items) - overdue
+        self.summary.setText(
+            f"{overdue} overdue, {upcoming} coming up. Overdue items come first; press Enter on a contract's "
+            "line to open it." if items else "Nothing is due: every contract's obligations are met.")
+        self._show_notice()
+        self.counted.emit(overdue)
+
+    def _show_notice(self) -> None:
+        year = school_year_of(date.today())
+        notice = self.ctx.call(compliance.annual_notice, year)
+        self.notice_box.setTitle(f"Yearly notice to students and parents of the contracts website ({notice.label})")
+        website = self.ctx.settings.get("contracts_website") or "(set its address under Settings)"
+        parts = [f"Due on or before {format_day(notice.due)}. Website: {website}."]
+        parts.append(f"Drafted {format_day(notice.drafted_on)}." if notice.drafted_on else "Not drafted yet.")
+        parts.append(f"\u2714 Sent {format_day(notice.sent_on)}." if notice.sent_on else "Not sent yet.")
+        self.notice_state.setText(" ".join(parts))
+        self.notice = notice
+
+    def _record(self, *, drafted: bool) -> None:
+        day = self.notice_date.date().toPython()
+        notice = self.notice
+        drafted_on = day if drafted else notice.drafted_on
+        sent_on = notice.sent_on if drafted else day
+        try:
+            self.ctx.call(compliance.record_annual_notice, notice.school_year, drafted_on, sent_on)
+        except Invalid as exc:
+            self.notice_error.setText("\u26a0 " + " ".join(exc.errors.values()))
+            return
+        except ServiceError as exc:
+            show_problem(self, exc)
+            return
+        self.notice_error.clear()
+        self.refresh()
+
+    def _open(self) -> None:
+        item = self.view.current_row()
+        if item is not None and isinstance(item.ref, int) and item.kind.value != "annual_notice":
+            self.open_contract.emit(item.ref)

@@ -1,0 +1,148 @@
+"""What compliance is computed against: today, the district's closures and its amendment period;
+plus the closures themselves, the yearly notice to parents, and the deadlines dashboard."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.models import AnnualNotice, Contract, Contractor, DistrictClosure
+from ..domain.calendar import BusinessCalendar
+from ..domain.contracts import ContractTerms, Provision
+from ..domain.deadlines import ContractForDeadlines, Obligation, annual_notice_due, obligations, school_year_label
+from ..domain.enums import Role
+from ..domain.settings import amend_days
+from . import audit
+from .access import REVIEWERS, acting
+from .errors import Invalid, NotFound
+from .settings import read as read_settings
+
+
+@dataclass(frozen=True)
+class ComplianceContext:
+    on: date
+    calendar: BusinessCalendar
+    amend_days: int
+
+
+def compliance_context(session: Session, on: date | None = None) -> ComplianceContext:
+    closures = {c.day: c.label for c in session.scalars(select(DistrictClosure))}
+    return ComplianceContext(on or date.today(), BusinessCalendar(closures), amend_days(read_settings(session)))
+
+
+def contract_terms(c: Contract) -> ContractTerms:
+    return ContractTerms(
+        executed=c.executed_on, expires=c.expires_on,
+        provisions=frozenset(Provision(p.provision) for p in c.provisions),
+        uses_state_addendum=c.uses_state_addendum, amend_notice_sent=c.amend_notice_sent_on, amended=c.amended_on,
+        notice_posted=c.notice_posted_on, deletion_confirmed=c.deletion_confirmed_on,
+    )
+
+
+# --- district closures ---------------------------------------------------------------------------
+
+
+def list_closures(session: Session, actor_id: int) -> list[tuple[date, str]]:
+    acting(session, actor_id)
+    return [(c.day, c.label) for c in session.scalars(select(DistrictClosure).order_by(DistrictClosure.day))]
+
+
+def add_closure(session: Session, actor_id: int, day: date, label: str) -> None:
+    """A snow day or recess: deadlines counted in business days move past it."""
+    actor = acting(session, actor_id, Role.ADMINISTRATOR)
+    label = label.strip()
+    if not label:
+        raise Invalid({"label": "Say what the closure is, e.g. \u201cSnow day\u201d."})
+    if len(label) > 100:
+        raise Invalid({"label": "Use at most 100 characters."})
+    existing = session.get(DistrictClosure, day)
+    if existing is None:
+        session.add(DistrictClosure(day=day, label=label))
+        audit.record(session, actor.id, "closure", day.toordinal(), "closure added", {day.isoformat(): [None, label]})
+    elif existing.label != label:
+        audit.record(session, actor.id, "closure", day.toordinal(), "closure changed",
+                     {day.isoformat(): [existing.label, label]})
+        existing.label = label
+    session.flush()
+
+
+def remove_closure(session: Session, actor_id: int, day: date) -> None:
+    actor = acting(session, actor_id, Role.ADMINISTRATOR)
+    existing = session.get(DistrictClosure, day)
+    if existing is None:
+        raise NotFound(f"{day.isoformat()} is not a district closure.")
+    audit.record(session, actor.id, "closure", day.toordinal(), "closure removed",
+                 {day.isoformat(): [existing.label, None]})
+    session.delete(existing)
+    session.flush()
+
+
+# --- the yearly notice of the contracts website ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AnnualNoticeView:
+    school_year: int
+    label: str  # "2026–27"
+    due: date
+    drafted_on: date | None
+    sent_on: date | None
+
+
+def annual_notice(session: Session, actor_id: int, school_year: int) -> AnnualNoticeView:
+    acting(session, actor_id)
+    row = session.get(AnnualNotice, school_year)
+    return AnnualNoticeView(school_year, school_year_label(school_year), annual_notice_due(school_year),
+                            row.drafted_on if row else None, row.sent_on if row else None)
+
+
+def record_annual_notice(
+    session: Session, actor_id: int, school_year: int, drafted_on: date | None, sent_on: date | None,
+    today: date | None = None,
+) -> AnnualNoticeView:
+    actor = acting(session, actor_id, *REVIEWERS)
+    today = today or date.today()
+    errors = {}
+    for key, value in (("drafted_on", drafted_on), ("sent_on", sent_on)):
+        if value and value > today:
+            errors[key] = "This date is in the future; record it when it has happened."
+    if drafted_on and sent_on and sent_on < drafted_on:
+        errors["sent_on"] = "The notice cannot be sent before it was drafted."
+    if errors:
+        raise Invalid(errors)
+    row = session.get(AnnualNotice, school_year)
+    if row is None:
+        row = AnnualNotice(school_year=school_year)
+        session.add(row)
+    old = {"drafted_on": row.drafted_on, "sent_on": row.sent_on}
+    row.drafted_on, row.sent_on = drafted_on, sent_on
+    new = {"drafted_on": drafted_on, "sent_on": sent_on}
+    changes = {k: [v.isoformat() if v else None for v in pair] for k, pair in audit.diff(old, new).items()}
+    if changes:
+        audit.record(session, actor.id, "annual_notice", school_year, "yearly notice recorded", changes)
+    session.flush()
+    return annual_notice(session, actor_id, school_year)
+
+
+# --- deadlines -------------------------------------------------------------------------------------
+
+
+def deadlines(session: Session, actor_id: int, on: date | None = None) -> list[Obligation]:
+    """Every open obligation, soonest first; overdue ones carry overdue=True. `ref` is the contract id
+    (or the school year for the yearly notice)."""
+    acting(session, actor_id, *REVIEWERS)
+    ctx = compliance_context(session, on)
+    contracts = session.scalars(select(Contract).join(Contract.contractor).order_by(Contractor.normalised_name))
+    items = [
+        ContractForDeadlines(c.id, f"{c.contractor.name}{f' — {c.title}' if c.title else ''}", contract_terms(c))
+        for c in contracts.unique()
+    ]
+    sent = {n.school_year: n.sent_on for n in session.scalars(select(AnnualNotice)) if n.sent_on}
+    return obligations(items, ctx.on, ctx.calendar, ctx.amend_days, sent)
+
+
+def overdue_count(session: Session, actor_id: int, on: date | None = None) -> int:
+    return sum(o.overdue for o in deadlines(session, actor_id, on))
