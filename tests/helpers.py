@@ -22,3 +22,39 @@ def complete_form(**overrides) -> RequestForm:
     )
     values.update(overrides)
     return RequestForm(**values)
+
+
+def submitted_request(district, **form_overrides) -> int:
+    from techapproval.services import requests as svc
+
+    with district.db.transaction() as s:
+        rid = svc.save_draft(s, district.teacher, None, complete_form(**form_overrides))
+        svc.submit_request(s, district.teacher, rid)
+    return rid
+
+
+def approved_resource(district, **form_overrides) -> int:
+    """Approve a request as the reviewer; returns the catalog entry's id."""
+    from techapproval.domain.enums import Decision, Permission
+    from techapproval.services import requests as svc
+
+    rid = submitted_request(district, **form_overrides)
+    with district.db.transaction() as s:
+        svc.decide_request(s, district.reviewer, rid, Decision.APPROVED, Permission.NONE_REQUIRED)
+        return svc.get_request(s, district.reviewer, rid).catalog_resource_id
+
+
+def registered_contract(district, name: str, executed, *, missing=(), **form_values) -> int:
+    """A contractor and its contract with every provision except `missing`; returns the contract id."""
+    from techapproval.domain.contract_form import ContractForm, ContractorForm
+    from techapproval.domain.contracts import Provision
+    from techapproval.services import contracts
+
+    with district.db.transaction() as s:
+        contractor = contracts.save_contractor(s, district.reviewer, None, ContractorForm(name))
+        form = ContractForm(
+            contractor_id=contractor.id, purpose="Classroom quizzes.", description=f"{name} for schools.",
+            information_allowed=[InfoCategory.FULL_NAME], executed_on=executed,
+            provisions={p: "" for p in Provision if p not in missing}, **form_values,
+        )
+        return contracts.save_contract(s, district.reviewer, None, form).id

@@ -72,8 +72,8 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             return None
         row = self.rows[index.row()]
         column = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return column.text(row)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return column.text(row)  # the tooltip shows a cell's whole text when the column cuts it
         if role == SORT_ROLE:
             return column.sort(row) if column.sort else column.text(row).casefold()
         if role == ROW_ROLE:

@@ -53,6 +53,11 @@ class DeadlinesPage(QWidget):
         self.view.setModel(sorting_proxy(self.model, self))
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         layout.addWidget(self.view, 1)
+        self.details = named(QLabel(), "Obligation details")
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setWordWrap(True)
+        layout.addWidget(self.details)
+        self.view.selectionModel().currentChanged.connect(self._show_details)
 
         self.notice_box = QGroupBox()
         box = QVBoxLayout(self.notice_box)
@@ -81,6 +86,9 @@ class DeadlinesPage(QWidget):
     def refresh(self) -> None:
         items = self.ctx.call(compliance.deadlines)
         self.model.set_rows(items)
+        if items:
+            self.view.setCurrentIndex(self.view.model().index(0, 0))
+        self._show_details()
         overdue = sum(o.overdue for o in items)
         upcoming = len(items) - overdue
         self.summary.setText(
@@ -88,6 +96,10 @@ class DeadlinesPage(QWidget):
             "line to open it." if items else "Nothing is due: every contract's obligations are met.")
         self._show_notice()
         self.counted.emit(overdue)
+
+    def _show_details(self, *_args) -> None:
+        item = self.view.current_row()
+        self.details.setText(f"{_when(item)}: {item.kind.label}. {item.text}" if item else "")
 
     def _show_notice(self) -> None:
         year = school_year_of(date.today())

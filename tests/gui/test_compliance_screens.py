@@ -1,0 +1,155 @@
+"""The reviewer's compliance screens: coverage of approved resources, badges, deadlines, closures."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QMessageBox, QTabWidget
+
+from techapproval.domain.contracts import Provision
+from techapproval.domain.deadlines import school_year_of
+from techapproval.gui.dialogs.coverage import CoverageDialog
+from techapproval.gui.main_window import MainWindow
+from techapproval.services import compliance
+from techapproval.services import requests as svc
+from tests.gui.conftest import click, find, open_main, type_into, when_dialog_opens
+from tests.helpers import approved_resource, registered_contract, submitted_request
+
+
+def catalog_cells(window: MainWindow, column: str) -> dict[str, str]:
+    view = find(window, "Approved resources", QAbstractItemView)
+    model = view.model()
+    titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    return {model.index(r, 0).data(): model.index(r, titles.index(column)).data() for r in range(model.rowCount())}
+
+
+def select_resource(window: MainWindow, name: str) -> None:
+    view = find(window, "Approved resources", QAbstractItemView)
+    model = view.model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == name)
+    view.setCurrentIndex(model.index(row, 0))
+
+
+def test_linking_a_contract_with_a_missing_provision_changes_the_badge(qtbot, signed_in, district):
+    approved_resource(district)
+    registered_contract(district, "Kahoot! ASA", date.today() - timedelta(days=20), missing=(Provision.P9,),
+                        notice_posted_on=date.today() - timedelta(days=18))
+    window = open_main(qtbot, signed_in(district.reviewer))
+    window.tabs.setCurrentWidget(window.catalog_page)
+    assert catalog_cells(window, "Contract status") == {"Kahoot!": "\u26a0 No contract on file"}
+
+    def link(dialog):
+        click(qtbot, dialog, "Covered by a contract")
+        assert find(dialog, "Contract").currentText().startswith("Kahoot! ASA")
+        click(qtbot, dialog, "Save coverage")
+
+    select_resource(window, "Kahoot!")
+    problems = when_dialog_opens(CoverageDialog, link)
+    click(qtbot, window, "Contract coverage")
+    assert not problems, problems
+
+    assert catalog_cells(window, "Contract status") == {"Kahoot!": "\u26a0 Missing provisions"}
+    details = find(window, "Status details", QLabel).text()
+    assert "Missing P9" in details and "notice to amend not sent" in details
+
+
+def test_no_contract_required_needs_a_reason(qtbot, signed_in, district):
+    approved_resource(district, resource_name="Desmos", resource_link="https://www.desmos.com")
+    window = open_main(qtbot, signed_in(district.reviewer))
+    window.tabs.setCurrentWidget(window.catalog_page)
+    select_resource(window, "Desmos")
+    seen = []
+
+    def mark_not_required(dialog):
+        click(qtbot, dialog, "No contract required (general-audience site, or no student data collected)")
+        click(qtbot, dialog, "Save coverage")
+        seen.append(find(dialog, "Note error", QLabel).text())
+        type_into(qtbot, dialog, "Reason no contract is required", "General-audience calculator; no accounts.")
+        click(qtbot, dialog, "Save coverage")
+
+    problems = when_dialog_opens(CoverageDialog, mark_not_required)
+    click(qtbot, window, "Contract coverage")
+    assert not problems, problems
+    assert seen and "why no contract is needed" in seen[0]
+    assert catalog_cells(window, "Contract status") == {"Desmos": "\u2714 No contract required"}
+    assert "General-audience calculator" in find(window, "Status details", QLabel).text()
+
+
+def test_status_filter_shows_only_resources_needing_attention(qtbot, signed_in, district):
+    approved_resource(district)
+    approved_resource(district, resource_name="Desmos", resource_link="https://www.desmos.com")
+    contract = registered_contract(district, "Desmos Studio", date.today() - timedelta(days=30),
+                                   uses_state_addendum=True, notice_posted_on=date.today() - timedelta(days=29))
+    from techapproval.domain.contracts import Coverage
+    from techapproval.services import catalog, contracts
+
+    with district.db.transaction() as s:
+        desmos = next(e for e in catalog.list_catalog(s, district.reviewer) if e.name == "Desmos")
+        contracts.link_resource(s, district.reviewer, desmos.id, Coverage.CONTRACT, contract)
+    window = open_main(qtbot, signed_in(district.reviewer))
+    assert catalog_cells(window, "Contract status") == {"Desmos": "\u2714 Compliant",
+                                                        "Kahoot!": "\u26a0 No contract on file"}
+    combo = find(window, "Contract status filter")
+    combo.setCurrentIndex(combo.findText("\u26a0 Needs attention (outside the law)"))
+    assert catalog_cells(window, "Contract status") == {"Kahoot!": "\u26a0 No contract on file"}
+
+
+def test_cancelling_the_warning_leaves_the_request_undecided(qtbot, signed_in, district, monkeypatch):
+    rid = submitted_request(district)
+    window = open_main(qtbot, signed_in(district.reviewer))
+    review = window.open_request(next(r for r in window.queue_model.rows if r.id == rid))
+    qtbot.addWidget(review)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: QMessageBox.StandardButton.Cancel)
+    click(qtbot, review, "Approved for use")
+    click(qtbot, review, "No additional notifications or permissions required.")
+    click(qtbot, review, "Record decision")
+    with district.db.transaction() as s:
+        assert svc.get_request(s, district.reviewer, rid).status.value == "submitted"
+
+
+def test_deadlines_tab_counts_overdue_and_records_the_yearly_notice(qtbot, signed_in, district):
+    registered_contract(district, "Old Vendor", date.today() - timedelta(days=40))  # website notice never posted
+    window = open_main(qtbot, signed_in(district.reviewer))
+    tabs = find(window, "Sections", QTabWidget)
+    year = school_year_of(date.today())
+    overdue_before = sum(o.overdue for o in _deadlines(district))
+    assert tabs.tabText(tabs.indexOf(window.deadlines_page)) == f"&Deadlines ({overdue_before} overdue)"
+    assert find(window, "Overdue obligations", QLabel).text().startswith(f"\u26a0 {overdue_before} overdue")
+    table = find(window, "Deadlines", QAbstractItemView)
+    whats = [table.model().index(r, 1).data() for r in range(table.model().rowCount())]
+    assert "Post website notice" in whats
+
+    window.tabs.setCurrentWidget(window.deadlines_page)
+    click(qtbot, window, "Record yearly notice sent")
+
+    with district.db.transaction() as s:
+        assert compliance.annual_notice(s, district.reviewer, year).sent_on == date.today()
+    whats = [table.model().index(r, 1).data() for r in range(table.model().rowCount())]
+    assert "Annual notice to families" not in whats
+    assert "\u2714 Sent" in find(window, "Yearly notice status", QLabel).text()
+
+
+def _deadlines(district):
+    with district.db.transaction() as s:
+        return compliance.deadlines(s, district.reviewer)
+
+
+def test_administrator_adds_a_closure_and_the_notice_deadline_moves(qtbot, signed_in, district):
+    executed = date.today() - timedelta(days=1)
+    registered_contract(district, "New Vendor", executed)
+    before = next(o.due for o in _deadlines(district) if o.kind.value == "website_notice")
+    window = open_main(qtbot, signed_in(district.admin))
+    window.tabs.setCurrentIndex([window.tabs.tabText(i) for i in range(window.tabs.count())].index("Se&ttings"))
+    closures = find(window, "District closures")
+    find(window, "Closure date").setDate(before)
+    click(qtbot, window, "Add closure")
+    assert "Say what the closure is" in find(window, "Closure reason error").text()
+    type_into(qtbot, window, "Closure reason", "Snow day")
+    click(qtbot, window, "Add closure")
+    assert closures.count() == 1 and "Snow day" in closures.item(0).text()
+    after = next(o.due for o in _deadlines(district) if o.kind.value == "website_notice")
+    assert after > before  # the closed day no longer counts as a business day
+    closures.setCurrentRow(0)
+    click(qtbot, window, "Remove closure")
+    assert closures.count() == 0
