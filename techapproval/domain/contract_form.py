@@ -96,10 +96,9 @@ class ContractForm:
     def cleaned(self) -> ContractForm:
         values = {f.name: _clean(getattr(self, f.name)) for f in fields(self)}
         values["information_allowed"] = [c for c in InfoCategory if c in set(self.information_allowed)]
-        if self.uses_state_addendum:  # the addendum contains all eleven
-            values["provisions"] = {p: _clean(self.provisions.get(p, "")) or "State addendum" for p in Provision}
-        else:
-            values["provisions"] = {p: _clean(self.provisions[p]) for p in Provision if p in self.provisions}
+        # As ticked, even with the state addendum (which supplies all eleven by itself): unticking the
+        # addendum later must not leave provisions recorded that nobody checked.
+        values["provisions"] = {p: _clean(self.provisions[p]) for p in Provision if p in self.provisions}
         return ContractForm(**values)
 
 
@@ -127,7 +126,7 @@ def validate_contract(form: ContractForm, today: date) -> dict[str, str]:
     for p, clause in form.provisions.items():
         if _too_long("clause", clause):
             errors["provisions"] = f"The clause reference for {p.value} is too long (at most 200 characters)."
-    missing = [p for p in Provision if p not in form.provisions]
+    missing = [] if form.uses_state_addendum else [p for p in Provision if p not in form.provisions]
     if form.amended_on and not form.amend_notice_sent_on:
         errors["amended_on"] = "Record the notice to amend first."
     elif form.amended_on and missing:

@@ -38,13 +38,19 @@ def setting_problem(key: str, value: str) -> str | None:
     if len(value) > 200:
         return "Use at most 200 characters."
     if spec.kind == "days" and value.strip():
-        if not value.strip().isdigit() or not 1 <= int(value) <= 365:
+        if not value.strip().isdecimal() or not 1 <= int(value) <= 365:  # isdecimal: "²" is a digit
             return "Enter a whole number of days from 1 to 365."
     if spec.kind == "link" and value.strip():
         return link_problem(normalise_link_input(value))
     return None
 
 
+def normalised_setting(key: str, value: str) -> str:
+    """The value as stored: trimmed; a link gains its https:// as it was checked."""
+    value = value.strip()
+    return normalise_link_input(value) if SETTINGS[key].kind == "link" and value else value
+
+
 def amend_days(values: dict[str, str]) -> int:
     text = values.get("amend_days", "").strip()
-    return int(text) if text.isdigit() and int(text) >= 1 else int(SETTINGS["amend_days"].default)
+    return int(text) if text.isdecimal() and int(text) >= 1 else int(SETTINGS["amend_days"].default)

@@ -39,6 +39,7 @@ from .models.tables import (
     sorting_proxy,
 )
 from .pages.catalog import CatalogPage
+from .pages.contracts import ContractsPage
 from .pages.deadlines import DeadlinesPage
 from .widgets.closures import ClosuresBox
 from .widgets.list_view import ListView
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
             self._build_queue()
         self._build_catalog()
         if ctx.is_reviewer:
+            self._build_contracts()
             self._build_deadlines()
         if ctx.person.role is Role.ADMINISTRATOR:
             self._build_people()
@@ -140,8 +142,19 @@ class MainWindow(QMainWindow):
         self.catalog_page.changed.connect(self.refresh)
         self.tabs.addTab(self.catalog_page, "&Approved resources")
 
+    def _build_contracts(self) -> None:
+        self.contracts_page = ContractsPage(self.ctx)
+        self.contracts_page.changed.connect(self.refresh)
+        self.tabs.addTab(self.contracts_page, "&Contracts")
+
+    def open_contract(self, contract_id: int) -> None:
+        self.tabs.setCurrentWidget(self.contracts_page)
+        self.contracts_page.select(contract_id)
+        self.contracts_page.edit_contract()
+
     def _build_deadlines(self) -> None:
         self.deadlines_page = DeadlinesPage(self.ctx)
+        self.deadlines_page.open_contract.connect(self.open_contract)
         self.overdue = named(QLabel(), "Overdue obligations")
         self.statusBar().addPermanentWidget(self.overdue)
         self.deadlines_page.counted.connect(self._show_overdue)
@@ -164,7 +177,7 @@ class MainWindow(QMainWindow):
         add = named(QPushButton("A&dd person\u2026"), "Add person")
         add.clicked.connect(self.add_person)
         self.role_choice = named(role_box(), "New role")
-        change = named(QPushButton("&Change role"), "Change role")
+        change = named(QPushButton("Change ro&le"), "Change role")
         change.clicked.connect(self.change_role)
         label = QLabel("Role for the selected person:")
         label.setBuddy(self.role_choice)
@@ -223,6 +236,7 @@ class MainWindow(QMainWindow):
             self.refresh_queue()
             self.refresh_catalog()
             if self.ctx.is_reviewer:
+                self.contracts_page.refresh()
                 self.deadlines_page.refresh()
             if self.ctx.person.role is Role.ADMINISTRATOR:
                 self.people_model.set_rows(self.ctx.call(people.list_people))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..db.models import CatalogResource, Contract, ContractDocument, Contractor, ContractProvision
@@ -19,7 +19,7 @@ from ..domain.contract_form import (
     validate_contract,
     validate_contractor,
 )
-from ..domain.contracts import ComplianceStatus, Coverage, Provision, contract_status
+from ..domain.contracts import ComplianceStatus, Coverage, Provision, contract_status, format_day
 from ..domain.enums import InfoCategory
 from ..domain.validation import normalise_name
 from . import audit
@@ -63,7 +63,7 @@ class ContractView:
     def label(self) -> str:
         """How the contract is named in lists: contractor, title, date executed."""
         title = f" \u2014 {self.title}" if self.title else ""
-        return f"{self.contractor_name}{title} ({self.form.executed_on.isoformat()})"
+        return f"{self.contractor_name}{title} (executed {format_day(self.form.executed_on)})"
 
 
 def _categories(text: str) -> list[InfoCategory]:
@@ -169,7 +169,8 @@ def save_contractor(
 def list_contracts(session: Session, actor_id: int, on: date | None = None) -> list[ContractView]:
     acting(session, actor_id)
     ctx = compliance_context(session, on)
-    query = select(Contract).join(Contract.contractor).order_by(Contractor.normalised_name, Contract.executed_on)
+    query = (select(Contract).join(Contract.contractor).order_by(Contractor.normalised_name, Contract.executed_on)
+             .options(selectinload(Contract.resources), selectinload(Contract.provisions)))
     return [_view(c, ctx.on, ctx.calendar, ctx.amend_days) for c in session.scalars(query).unique()]
 
 
@@ -242,10 +243,14 @@ def save_contract(
     return _view(c, ctx.on, ctx.calendar, ctx.amend_days)
 
 
-def record_notice_posted(session: Session, actor_id: int, contract_ids: list[int], on: date) -> list[int]:
+def record_notice_posted(
+    session: Session, actor_id: int, contract_ids: list[int], on: date, today: date | None = None
+) -> list[int]:
     """Record the website notice of these contracts as posted on `on` (the export does this when asked).
     Contracts already posted keep their date. Returns the ids that changed."""
     actor = acting(session, actor_id, *REVIEWERS)
+    if on > (today or date.today()):
+        raise Invalid({"notice_posted_on": "This date is in the future; record it when it has happened."})
     changed = []
     for c in session.scalars(select(Contract).where(Contract.id.in_(contract_ids)).order_by(Contract.id)):
         if c.notice_posted_on is None and c.executed_on <= on:
@@ -269,10 +274,13 @@ def attach_document(session: Session, actor_id: int, contract_id: int, filename:
     if len(content) > MAX_DOCUMENT_BYTES:
         raise Invalid({"document": f"This file is {len(content) / 2**20:.0f} MB; the limit is "
                                    f"{MAX_DOCUMENT_BYTES // 2**20} MB. Scan it at a lower resolution."})
-    name = filename.replace("\\", "/").rsplit("/", 1)[-1].strip()[:255] or "contract"
+    name = _safe_name(filename)
     digest = hashlib.sha256(content).hexdigest()
-    if session.get(ContractDocument, digest) is None:
+    stored = session.get(ContractDocument, digest)
+    if stored is None:
         session.add(ContractDocument(sha256=digest, content=content, size=len(content)))
+    elif hashlib.sha256(stored.content).hexdigest() != digest:  # a damaged copy: the genuine file repairs it
+        stored.content, stored.size = content, len(content)
     old = [c.document_name, c.document_sha256]
     c.document_sha256, c.document_name = digest, name
     c.updated_at = audit.now()
@@ -280,6 +288,13 @@ def attach_document(session: Session, actor_id: int, contract_id: int, filename:
     audit.record(session, actor.id, "contract", c.id, "document attached",
                  {"document": [f"{old[0]} ({old[1]})" if old[1] else None, f"{name} ({digest})"]})
     return digest
+
+
+def _safe_name(filename: str) -> str:
+    """The file's own name, without folders or control characters, so writing it out later is safe."""
+    name = filename.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in name if ch.isprintable()).strip().lstrip(".")[:255]
+    return name or "contract"
 
 
 def document_content(session: Session, actor_id: int, contract_id: int) -> tuple[str, bytes]:
@@ -304,7 +319,10 @@ def link_resource(
     """Say what makes the use of an approved resource lawful: its contract, no contract needed (with
     the reason), an IEP/504 exception (case reference, never a child's name), or nothing yet."""
     actor = acting(session, actor_id, *REVIEWERS)
-    coverage = Coverage(coverage)
+    try:
+        coverage = Coverage(coverage)
+    except ValueError:
+        raise Invalid({"coverage": "Choose how the resource is covered."}) from None
     r = session.get(CatalogResource, resource_id)
     if r is None:
         raise NotFound("This resource is no longer in the catalog.")
@@ -323,13 +341,13 @@ def link_resource(
                           "student data.")
     if coverage is Coverage.IEP_504_EXCEPTION and not note:
         errors["note"] = "Give the exception's case reference (not the student's name)."
+    if coverage is Coverage.NONE:
+        note = ""
     if len(note) > 2_000:
         errors["note"] = "Use at most 2,000 characters."
     if errors:
         raise Invalid(errors)
     old = {"coverage": r.coverage, "contract": r.contract_id, "note": r.coverage_note}
-    if coverage is Coverage.NONE:
-        note = ""
     r.coverage, r.contract_id, r.coverage_note = coverage.value, contract_id, note
     new = {"coverage": r.coverage, "contract": r.contract_id, "note": r.coverage_note}
     try:

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Setting
 from ..domain.enums import Role
-from ..domain.settings import SETTINGS, setting_problem
+from ..domain.settings import SETTINGS, normalised_setting, setting_problem
 from . import audit
 from .access import acting
 from .errors import Invalid
@@ -43,5 +43,5 @@ def update_settings(session: Session, actor_id: int, values: dict[str, str]) -> 
     errors = {k: m for k, v in values.items() if (m := setting_problem(k, v))}
     if errors:
         raise Invalid(errors)
-    write(session, actor_id, values)
+    write(session, actor_id, {k: normalised_setting(k, v) for k, v in values.items()})
     return read(session)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QApplication,
     QCheckBox,
     QComboBox,
+    QLabel,
     QRadioButton,
     QWidget,
 )
@@ -93,11 +94,16 @@ def when_dialog_opens(dialog_class: type, act) -> list:
         if not dialogs:
             QTimer.singleShot(20, poll)
             return
+        dialog = dialogs[0]
         try:
-            act(dialogs[0])
+            act(dialog)
         except BaseException as exc:  # noqa: BLE001 - handed to the test
             problems.append(exc)
-            dialogs[0].reject()
+        if dialog.isVisible():  # act failed, or the dialog refused the input: say what it shows
+            if not problems:
+                shown = [w.text() for w in dialog.findChildren(QLabel) if w.isVisible() and "\u26a0" in w.text()]
+                problems.append(AssertionError(f"{dialog_class.__name__} is still open; it shows {shown}"))
+            dialog.reject()
 
     QTimer.singleShot(0, poll)
     return problems

@@ -13,7 +13,7 @@ from techapproval.gui.dialogs.coverage import CoverageDialog
 from techapproval.gui.main_window import MainWindow
 from techapproval.services import compliance
 from techapproval.services import requests as svc
-from tests.gui.conftest import click, find, open_main, type_into, when_dialog_opens
+from tests.gui.conftest import choose, click, find, open_main, type_into, when_dialog_opens
 from tests.helpers import approved_resource, registered_contract, submitted_request
 
 
@@ -50,7 +50,7 @@ def test_linking_a_contract_with_a_missing_provision_changes_the_badge(qtbot, si
     assert not problems, problems
 
     assert catalog_cells(window, "Contract status") == {"Kahoot!": "\u26a0 Missing provisions"}
-    details = find(window, "Status details", QLabel).text()
+    details = find(window, "Resource status details", QLabel).text()
     assert "Missing P9" in details and "notice to amend not sent" in details
 
 
@@ -73,7 +73,7 @@ def test_no_contract_required_needs_a_reason(qtbot, signed_in, district):
     assert not problems, problems
     assert seen and "why no contract is needed" in seen[0]
     assert catalog_cells(window, "Contract status") == {"Desmos": "\u2714 No contract required"}
-    assert "General-audience calculator" in find(window, "Status details", QLabel).text()
+    assert "General-audience calculator" in find(window, "Resource status details", QLabel).text()
 
 
 def test_status_filter_shows_only_resources_needing_attention(qtbot, signed_in, district):
@@ -153,3 +153,54 @@ def test_administrator_adds_a_closure_and_the_notice_deadline_moves(qtbot, signe
     closures.setCurrentRow(0)
     click(qtbot, window, "Remove closure")
     assert closures.count() == 0
+
+
+def test_contract_added_in_the_registry_changes_the_linked_tools_badge(qtbot, signed_in, district):
+    from techapproval.gui.dialogs.contract import ContractDialog
+    from techapproval.services import contracts
+    from tests.gui.test_contracts_page import set_date
+
+    approved_resource(district)
+    with district.db.transaction() as s:
+        from techapproval.domain.contract_form import ContractorForm
+
+        contracts.save_contractor(s, district.reviewer, None, ContractorForm("Kahoot! ASA"))
+    window = open_main(qtbot, signed_in(district.reviewer))
+    executed = date.today() - timedelta(days=30)
+
+    def fill(dialog):
+        choose(qtbot, dialog, "Contractor", "Kahoot! ASA")
+        type_into(qtbot, dialog, "Purpose", "Game-based quizzes.")
+        type_into(qtbot, dialog, "Brief description", "Kahoot! for schools.")
+        click(qtbot, dialog, "First and last name")
+        set_date(dialog, "Date executed", executed)
+        set_date(dialog, "Website notice posted", executed + timedelta(days=1))
+        for provision in Provision:
+            if provision is not Provision.P9:
+                click(qtbot, dialog, provision.label)
+        click(qtbot, dialog, "Save contract")
+
+    window.tabs.setCurrentWidget(window.contracts_page)
+    problems = when_dialog_opens(ContractDialog, fill)
+    click(qtbot, window, "New contract")
+    assert not problems, problems
+
+    window.tabs.setCurrentWidget(window.catalog_page)
+    select_resource(window, "Kahoot!")
+    problems = when_dialog_opens(CoverageDialog, lambda d: (click(qtbot, d, "Covered by a contract"),
+                                                            click(qtbot, d, "Save coverage")))
+    click(qtbot, window, "Contract coverage")
+    assert not problems, problems
+    assert catalog_cells(window, "Contract status") == {"Kahoot!": "\u26a0 Missing provisions"}
+    deadlines = find(window, "Deadlines", QAbstractItemView).model()
+    assert "Send notice to amend" in [deadlines.index(r, 1).data() for r in range(deadlines.rowCount())]
+
+    def amend(dialog):
+        click(qtbot, dialog, Provision.P9.label)
+        click(qtbot, dialog, "Save contract")
+
+    window.tabs.setCurrentWidget(window.contracts_page)
+    problems = when_dialog_opens(ContractDialog, amend)
+    click(qtbot, window, "Edit contract")
+    assert not problems, problems
+    assert catalog_cells(window, "Contract status") == {"Kahoot!": "\u2714 Compliant"}

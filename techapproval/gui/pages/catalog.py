@@ -48,7 +48,7 @@ class CatalogPage(QWidget):
         self.view = ListView("Approved resources", self.edit_coverage, stretch=0)
         self.view.setModel(sorting_proxy(self.model, self))
         layout.addWidget(self.view, 1)
-        self.details = named(QLabel(), "Status details")
+        self.details = named(QLabel(), "Resource status details")
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setWordWrap(True)
         layout.addWidget(self.details)

@@ -1,0 +1,282 @@
+"""The contract registry (C.G.S. 10-234bb): every contract with its compliance status for today, the
+resources it covers and its signed document. Reviewers keep it; everyone else may look."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from ...db.database import DatabaseProblem
+from ...domain.contract_form import MAX_DOCUMENT_BYTES
+from ...domain.contracts import format_day
+from ...services import contracts
+from ...services.contracts import ContractView
+from ...services.errors import Invalid, ServiceError
+from ..common import named
+from ..context import AppContext
+from ..dialogs.contract import ContractDialog
+from ..dialogs.contractor import ContractorDialog
+from ..models.tables import _STATE_ORDER, ROW_ROLE, Column, RowTableModel, badge, sorting_proxy
+from ..widgets.list_view import ListView
+
+NO_DOCUMENT = "None attached"
+
+
+def _expires(v: ContractView) -> str:
+    return format_day(v.form.expires_on) if v.form.expires_on else "Open-ended"
+
+
+CONTRACT_COLUMNS: list[Column[ContractView]] = [
+    Column("Contractor", lambda v: v.contractor_name),
+    Column("Title", lambda v: v.title),
+    Column("Executed", lambda v: format_day(v.form.executed_on), lambda v: v.form.executed_on.toordinal()),
+    Column("Expires", _expires, lambda v: (v.form.expires_on or date.max).toordinal()),
+    # Worst first when sorted ascending: the problems come to the top.
+    Column("Status", lambda v: badge(v.status.state), lambda v: _STATE_ORDER.index(v.status.state)),
+    Column("Covers", lambda v: ", ".join(name for _id, name in v.resources)),
+    Column("Document", lambda v: v.document_name or NO_DOCUMENT),
+]
+STATUS_COLUMN = 4
+
+
+def status_details(v: ContractView | None) -> str:
+    """The selected contract's status and every problem, in words."""
+    if v is None:
+        return "Select a contract to see its status in full."
+    lines = [f"{v.label}: {badge(v.status.state)} \u2014 {v.status.reason}"]
+    lines += [f"\u2022 {problem}" for problem in v.status.problems[1:]]
+    if not v.resources:
+        lines.append("Covers no approved resource yet.")
+    return "\n".join(lines)
+
+
+def safe_file_name(name: str) -> str:
+    """The stored document name, usable as a file name on any desktop."""
+    name = re.sub(r'[\x00-\x1f<>:"/\\|?*]', "_", name).strip().strip(".")
+    return name[:200] or "contract"
+
+
+class ContractsPage(QWidget):
+    changed = Signal()  # after any save: the catalog's and the deadlines' statuses may have moved
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.all_rows: list[ContractView] = []
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "Contracts with operators and consultants that receive student information (C.G.S. 10-234bb), with "
+            "their status for today. Press Enter or double-click to open one."
+            if ctx.is_reviewer else
+            "Contracts the district holds with operators and consultants that receive student information, with "
+            "their status for today. Press Enter or double-click to see one.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        bar = QHBoxLayout()
+        self.search = named(QLineEdit(), "Search contracts", "Words in the contractor's name or the contract title")
+        self.search.setPlaceholderText("Search contractor or title")
+        self.search.setClearButtonEnabled(True)
+        search_label = QLabel("Sea&rch:")
+        search_label.setBuddy(self.search)
+        bar.addWidget(search_label)
+        bar.addWidget(self.search, 1)
+        layout.addLayout(bar)
+
+        self.model = RowTableModel(CONTRACT_COLUMNS, self)
+        self.proxy = sorting_proxy(self.model, self)
+        self.table = ListView("Contracts", self.edit_contract, stretch=5)
+        self.table.setModel(self.proxy)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        layout.addWidget(self.table, 1)
+
+        self.details = named(QLabel(), "Contract status details")
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setWordWrap(True)
+        self.details.setFrameShape(QLabel.Shape.StyledPanel)
+        self.details.setContentsMargins(6, 4, 6, 4)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        layout.addWidget(self.details)
+        self.message = named(QLabel(), "Contracts message")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+
+        buttons = QHBoxLayout()
+        reviewer = ctx.is_reviewer
+        self.new_button = named(QPushButton("New c&ontract\u2026"), "New contract")
+        self.new_contractor_button = named(QPushButton("Ne&w contractor\u2026"), "New contractor")
+        self.edit_button = named(QPushButton("&Edit contract" if reviewer else "&View contract"),
+                                 "Edit contract" if reviewer else "View contract")
+        self.attach_button = named(QPushButton("Attach si&gned document\u2026"), "Attach signed document",
+                                   "A PDF or scan of the contract as signed; it is kept in the database")
+        self.open_button = named(QPushButton("Open doc&ument"), "Open document")
+        self.new_button.clicked.connect(self.new_contract)
+        self.new_contractor_button.clicked.connect(self.new_contractor)
+        self.edit_button.clicked.connect(self.edit_contract)
+        self.attach_button.clicked.connect(self.attach_document)
+        self.open_button.clicked.connect(self.open_document)
+        for button in (self.new_button, self.new_contractor_button, self.edit_button, self.attach_button,
+                       self.open_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        for button in (self.new_button, self.new_contractor_button, self.attach_button):
+            button.setVisible(reviewer)  # the services refuse anyway
+
+        self.search.textChanged.connect(self._filter)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
+        self.refresh()
+
+    # --- data -------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload every contract (statuses are for today), keeping the selected one selected."""
+        selected = self.current_contract()
+        try:
+            self.all_rows = self.ctx.call(contracts.list_contracts)
+        except (ServiceError, DatabaseProblem) as exc:
+            self._say(exc)
+            return
+        self._filter(keep=selected.id if selected else None)
+
+    def _filter(self, *_args, keep: int | None = None) -> None:
+        if keep is None and (current := self.current_contract()) is not None:
+            keep = current.id
+        words = self.search.text().casefold().split()
+        rows = [v for v in self.all_rows
+                if all(w in f"{v.contractor_name} {v.title}".casefold() for w in words)]
+        self.model.set_rows(rows)
+        self.select(keep)
+
+    def select(self, contract_id: int | None) -> None:
+        target = None
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if contract_id is None or index.data(ROW_ROLE).id == contract_id:
+                target = index
+                break
+        if target is None and self.proxy.rowCount():  # the one asked for is filtered out: the first
+            target = self.proxy.index(0, 0)
+        if target is not None:
+            self.table.selectionModel().setCurrentIndex(
+                target, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self._selection_changed()
+
+    def current_contract(self) -> ContractView | None:
+        return self.table.current_row()
+
+    def _selection_changed(self) -> None:
+        v = self.current_contract()
+        self.details.setText(status_details(v) if self.all_rows else
+                             "No contracts yet." + (" Add one with New contract." if self.ctx.is_reviewer else ""))
+        self.edit_button.setEnabled(v is not None)
+        self.attach_button.setEnabled(v is not None)
+        self.open_button.setEnabled(v is not None and bool(v.document_sha256))
+
+    def _say(self, text_or_exc) -> None:
+        if isinstance(text_or_exc, Invalid):
+            text = " ".join(text_or_exc.errors.values())
+        elif isinstance(text_or_exc, ServiceError):
+            text = text_or_exc.message
+        elif isinstance(text_or_exc, DatabaseProblem):
+            text = f"{text_or_exc.title}: {text_or_exc.message}"
+        else:
+            text = str(text_or_exc)
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _saved(self, contract_id: int | None = None) -> None:
+        self.refresh()
+        if contract_id is not None:
+            self.select(contract_id)
+        self.changed.emit()
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def _open_dialog(self, contract_id: int | None) -> None:
+        self._say("")
+        try:
+            dialog = ContractDialog(self.ctx, contract_id, self)
+        except (ServiceError, DatabaseProblem) as exc:
+            self._say(exc)
+            self.refresh()
+            return
+        accepted = dialog.exec()
+        if accepted and dialog.contract is not None:
+            if contract_id is None and self.search.text():
+                self.search.clear()  # the new contract might not match the search
+            self._saved(dialog.contract.id)
+        elif dialog.contractors_changed:
+            self.changed.emit()
+
+    def new_contract(self) -> None:
+        self._open_dialog(None)
+
+    def edit_contract(self) -> None:
+        v = self.current_contract()
+        if v is not None:
+            self._open_dialog(v.id)
+
+    def new_contractor(self) -> None:
+        self._say("")
+        dialog = ContractorDialog(self.ctx, None, self)
+        if dialog.exec() and dialog.contractor is not None:
+            self._say(f"{dialog.contractor.name} added to the registry. Add their contract with New contract.")
+            self.changed.emit()
+
+    def attach_document(self) -> None:
+        v = self.current_contract()
+        if v is None:
+            return
+        self._say("")
+        path, _ = QFileDialog.getOpenFileName(self, f"Attach the signed contract \u2014 {v.label}", "",
+                                              "PDF documents (*.pdf);;All files (*)")
+        if not path:
+            return
+        try:
+            size = os.path.getsize(path)
+            if size > MAX_DOCUMENT_BYTES:  # do not read a huge file only for the service to refuse it
+                self._say(f"This file is {size / 2**20:.0f} MB; the limit is {MAX_DOCUMENT_BYTES // 2**20} MB. "
+                          "Scan it at a lower resolution.")
+                return
+            content = Path(path).read_bytes()
+        except OSError as exc:
+            self._say(f"The file could not be read: {exc.strerror or exc}.")
+            return
+        try:
+            digest = self.ctx.call(contracts.attach_document, v.id, Path(path).name, content)
+        except (ServiceError, DatabaseProblem) as exc:
+            self._say(exc)
+            return
+        self._saved(v.id)
+        self._say(f"Attached {Path(path).name} (SHA-256 {digest[:12]}\u2026) to {v.label}.")
+
+    def open_document(self) -> None:
+        v = self.current_contract()
+        if v is None:
+            return
+        self._say("")
+        try:
+            name, content = self.ctx.call(contracts.document_content, v.id)
+        except (ServiceError, DatabaseProblem) as exc:
+            self._say(exc)
+            return
+        folder = Path(tempfile.mkdtemp(prefix="techapproval-contract-"))
+        target = folder / safe_file_name(name)
+        try:
+            target.write_bytes(content)
+        except OSError as exc:
+            self._say(f"The document could not be written to {folder}: {exc.strerror or exc}.")
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+            self._say(f"No program opened the document. It is saved as {target}.")
