@@ -46,6 +46,19 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument("-o", "--output", required=True, metavar="FILE", help='the PDF to write ("-": stdout)')
     printing.add_argument("--as", dest="as_email", metavar="EMAIL",
                           help="act as this person (default: the first active administrator)")
+    website = commands.add_parser(
+        "export-website", help="write the public contracts website (C.G.S. 10-234bb) to a folder",
+        description="Write the district's public contracts website as static files: index.html (every contract "
+                    "with its date executed, description, purpose and the student data it allows), resources.html "
+                    "(approved resources, for parents), contracts.csv, contracts.json and the signed documents. "
+                    "Other files in the folder are left alone.",
+    )
+    website.add_argument("outdir", metavar="OUTDIR", help="the folder to write (created if need be)")
+    website.add_argument("--record-posted", action="store_true",
+                         help="then record today as the website-notice date of every contract that has none "
+                              "(reviewers and administrators)")
+    website.add_argument("--as", dest="as_email", metavar="EMAIL",
+                         help="act as this person (default: the first active administrator)")
     return parser
 
 
@@ -124,6 +137,61 @@ def print_decision(args: argparse.Namespace) -> int:
     return 0
 
 
+def export_website(args: argparse.Namespace) -> int:
+    from .services.contracts import document_content
+    from .services.website import check_may_record_posted, website_data
+    from .website.export import ExportProblem
+    from .website.export import export_website as export
+
+    outdir = Path(args.outdir)
+    if outdir.exists() and not outdir.is_dir():
+        raise CliError(f"{outdir} is a file, not a folder. Give the folder to write the website to.")
+    db = _open(args)
+    try:
+        with db.transaction() as session:
+            actor = _actor(session, args.as_email)
+            if args.record_posted:
+                check_may_record_posted(session, actor)
+            data = website_data(session, actor)
+            try:
+                result = export(data, outdir, lambda contract_id: document_content(session, actor, contract_id))
+            except ExportProblem as exc:
+                raise CliError(f"{exc} The website in {outdir} may be partly updated; nothing was recorded.") from None
+            except OSError as exc:
+                raise CliError(f"Cannot write the website to {outdir} ({exc.strerror or exc}). Choose a folder you "
+                               "can write to; nothing was recorded.") from None
+        print(f"Wrote the contracts website to {outdir}: {len(data.contracts)} contract(s), {result.documents} "
+              f"document(s), {len(data.resources)} approved resource(s); {len(result.written)} file(s) new or "
+              f"changed.")
+        if result.removed:
+            print(f"Removed {len(result.removed)} old document(s) no longer listed: {', '.join(result.removed)}.")
+        if args.record_posted:
+            _record_posted(db, actor, data.contracts)
+    finally:
+        db.dispose()
+    return 0
+
+
+def _record_posted(db, actor: int, contracts) -> None:
+    """After a successful export: today becomes the website-notice date of each contract that has none."""
+    from datetime import date
+
+    from .services.contracts import record_notice_posted
+
+    today = date.today()
+    with db.transaction() as session:
+        changed = set(record_notice_posted(session, actor, [c.id for c in contracts], today))
+    if not changed:
+        print("Every contract already had a website-notice date; nothing was recorded.")
+        return
+    print(f"Recorded the website notice as posted on {today.isoformat()} for:")
+    for c in contracts:
+        if c.id in changed:
+            title = f" \u2014 {c.title}" if c.title else ""
+            note = "" if c.document_sha256 else "; no signed document attached yet: the notice should include it"
+            print(f"  {c.contractor}{title} (executed {c.executed.isoformat()}{note})")
+
+
 def _actor(session, email: str | None) -> int:
     from sqlalchemy import select
 
@@ -172,4 +240,5 @@ def _umask() -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "seed-demo": seed_demo,
     "print-decision": print_decision,
+    "export-website": export_website,
 }

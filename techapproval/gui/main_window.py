@@ -41,6 +41,7 @@ from .models.tables import (
 from .pages.catalog import CatalogPage
 from .pages.contracts import ContractsPage
 from .pages.deadlines import DeadlinesPage
+from .website import export_contracts_website
 from .widgets.closures import ClosuresBox
 from .widgets.list_view import ListView
 
@@ -222,6 +223,8 @@ class MainWindow(QMainWindow):
         quit_ = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         for action in (new, print_, refresh):
             file_menu.addAction(action)
+        export = QAction("&Export contracts website…", self, triggered=self.export_website)
+        file_menu.addAction(export)
         file_menu.addSeparator()
         file_menu.addAction(quit_)
         help_menu = self.menuBar().addMenu("&Help")
@@ -331,6 +334,10 @@ class MainWindow(QMainWindow):
         for error in self.setting_errors.values():
             error.show_message(None)
         self.statusBar().showMessage("Settings saved.", 5000)
+
+    def export_website(self) -> None:
+        if export_contracts_website(self, self.ctx) is not None:
+            self.refresh()
 
     def show_shortcuts(self) -> None:
         QMessageBox.information(self, "Keyboard shortcuts", "\n".join([

@@ -120,7 +120,8 @@ def _contractor_view(c: Contractor) -> ContractorView:
 
 
 def list_contractors(session: Session, actor_id: int) -> list[ContractorView]:
-    acting(session, actor_id)
+    """Reviewers only: the list carries the vendors' contact people."""
+    acting(session, actor_id, *REVIEWERS)
     return [_contractor_view(c) for c in session.scalars(select(Contractor).order_by(Contractor.normalised_name))]
 
 
@@ -169,7 +170,8 @@ def save_contractor(
 def list_contracts(session: Session, actor_id: int, on: date | None = None) -> list[ContractView]:
     acting(session, actor_id)
     ctx = compliance_context(session, on)
-    query = (select(Contract).join(Contract.contractor).order_by(Contractor.normalised_name, Contract.executed_on)
+    query = (select(Contract).join(Contract.contractor)
+             .order_by(Contractor.normalised_name, Contract.executed_on, Contract.id)
              .options(selectinload(Contract.resources), selectinload(Contract.provisions)))
     return [_view(c, ctx.on, ctx.calendar, ctx.amend_days) for c in session.scalars(query).unique()]
 

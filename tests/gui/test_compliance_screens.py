@@ -204,3 +204,28 @@ def test_contract_added_in_the_registry_changes_the_linked_tools_badge(qtbot, si
     click(qtbot, window, "Edit contract")
     assert not problems, problems
     assert catalog_cells(window, "Contract status") == {"Kahoot!": "\u2714 Compliant"}
+
+
+def test_export_website_from_the_menu_records_the_posting(qtbot, signed_in, district, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from techapproval.services import contracts
+
+    cid = registered_contract(district, "Kahoot! ASA", date.today() - timedelta(days=2))
+    window = open_main(qtbot, signed_in(district.reviewer))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "site"))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes)
+    action = next(a for a in window.menuBar().actions()[0].menu().actions()
+                  if a.text() == "&Export contracts website\u2026")
+    action.trigger()
+
+    index = (tmp_path / "site" / "index.html").read_text("utf-8")
+    assert "Kahoot! ASA" in index
+    [question] = asked
+    assert "Kahoot! ASA" in question and "no website-notice date" in question
+    with district.db.transaction() as s:
+        assert contracts.get_contract(s, district.reviewer, cid).form.notice_posted_on == date.today()
+    whats = [o.kind.value for o in _deadlines(district)]
+    assert "website_notice" not in whats

@@ -1,0 +1,289 @@
+"""The public contracts website, built from a real registry and read back as a browser and a spreadsheet
+would read it."""
+
+import csv
+import hashlib
+import json
+import re
+from datetime import date
+
+import pytest
+
+from techapproval.domain.contracts import ComplianceState
+from techapproval.domain.enums import InfoCategory, Permission
+from techapproval.services import contracts as svc
+from techapproval.services.errors import NotAllowed
+from techapproval.services.website import PublicContract, PublicResource, WebsiteData, website_data
+from techapproval.website.export import COLUMNS, export_website, safe_filename
+from tests.website import (
+    CASE_REFERENCE,
+    CONTACT,
+    DOCUMENT,
+    DOCUMENT_NAME,
+    HOSTILE,
+    HOSTILE_LINK,
+    build_registry,
+    parse,
+)
+
+SHA = hashlib.sha256(DOCUMENT).hexdigest()
+DOC_PATH = f"documents/{SHA[:12]}-Zoe_s_contract_signed.pdf"
+
+
+def export(district, outdir, actor=None):
+    actor = actor or district.teacher  # anyone signed in may publish the site's data
+    with district.db.transaction() as s:
+        data = website_data(s, actor)
+        return export_website(data, outdir, lambda cid: svc.document_content(s, actor, cid))
+
+
+def files(root) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def registry(district):
+    return build_registry(district)
+
+
+@pytest.fixture
+def site(district, registry, tmp_path):
+    export(district, tmp_path / "site")
+    return tmp_path / "site"
+
+
+def test_the_contracts_page_lists_every_contract_in_order_with_what_the_law_asks(site, registry):
+    page = parse((site / "index.html").read_text("utf-8"))
+    assert page.one("html").attrs["lang"] == "en"
+    assert page.all("meta")[0].attrs == {"charset": "utf-8"}
+    assert page.one("h1").text() == "Riverside Public Schools \u2014 Student data privacy contracts"
+    intro = page.one("main").all("p")[0].text()
+    for words in ("executed", "brief description and purpose", "student information", "five business days"):
+        assert words in intro
+    sections = page.all("section")
+    assert [s.one("h2").text() for s in sections] == [
+        f"{HOSTILE} \u2014 First", f"{HOSTILE} \u2014 Second", HOSTILE,
+        "Zoë Łukasz Learning \u2014 Zoë's agreement", "李小龙 Software \u2014 李小龙 DPA",  # the void one too
+    ]
+    second = sections[1].one("table").rows()
+    assert second["Contractor"] == HOSTILE
+    assert second["Date executed"] == "1 March 2026"
+    assert second["Starts"] == "15 March 2026"
+    assert second["Expires"] == "30 June 2027"
+    assert second["Brief description"] == f"Line one {HOSTILE}\nLine two: Zoë, 李小龙."
+    assert second["Purpose"] == "Classroom quizzes."
+    collected = second["Student information, records and content that may be collected"]
+    items = [li.text() for li in sections[1].all("li")]
+    assert items == [InfoCategory.FULL_NAME.label, InfoCategory.GRADES.label,
+                     InfoCategory.STUDENT_GENERATED_CONTENT.label]
+    assert collected.endswith(f"Nicknames only; {HOSTILE}")
+    assert [t.attrs["datetime"] for t in sections[1].all("time")] == ["2026-03-01", "2026-03-15", "2027-06-30"]
+    website = sections[1].one("a")
+    assert (website.attrs["href"], website.text()) == (HOSTILE_LINK, HOSTILE_LINK)
+    assert second["Contract document"].startswith("Not posted yet")
+    assert sections[2].one("table").rows()["Expires"] == "No expiry date"
+
+    zoe = sections[3]
+    assert zoe.one("table").rows()["Purpose"] == f"Reading practice; {HOSTILE}"
+    links = {a.text(): a.attrs["href"] for a in zoe.all("a")}
+    assert links == {"https://zoe.example": "https://zoe.example", DOCUMENT_NAME: DOC_PATH}
+    assert [li.text() for li in sections[4].all("li")] == [InfoCategory.NONE.label]
+    nav = {a.text(): a.attrs["href"] for a in page.one("nav").all("a")}
+    assert nav == {"Contracts": "index.html", "Approved technology resources": "resources.html"}
+
+
+def test_the_signed_document_is_copied_under_its_checksum(site):
+    assert (site / DOC_PATH).read_bytes() == DOCUMENT
+    assert hashlib.sha256((site / DOC_PATH).read_bytes()).hexdigest() == SHA
+    assert [p.name for p in (site / "documents").iterdir()] == [DOC_PATH.split("/")[1]]
+
+
+def test_the_resources_page_tells_parents_about_grades_and_permission(site, registry):
+    page = parse((site / "resources.html").read_text("utf-8"))
+    assert page.one("h1").text() == "Riverside Public Schools \u2014 Approved technology resources"
+    table = page.one("table")
+    assert [th.attrs["scope"] for th in table.one("thead").all("th")] == ["col"] * 4
+    rows = [[cell.text() for cell in tr.children if not isinstance(cell, str)] for tr in table.one("tbody").all("tr")]
+    assert rows == [
+        [f"{HOSTILE} Quiz", "Quizzes & polls <b>live</b>.", "3\u20135, 9", Permission.PARENTAL_REQUIRED.label],
+        ["李小龙 Reader", "Game-based quizzes for review sessions.", "PreK, K", Permission.NONE_REQUIRED.label],
+    ]
+    first = table.one("tbody").all("tr")[0]
+    assert first.one("th").attrs["scope"] == "row"
+    assert first.one("a").attrs["href"] == HOSTILE_LINK
+    assert "index.html" in [a.attrs["href"] for a in page.one("main").all("a")]
+
+
+def test_hostile_text_is_escaped_everywhere(site):
+    for name in ("index.html", "resources.html"):
+        text = (site / name).read_text("utf-8")
+        page = parse(text)
+        assert not page.all("script") and not page.all("b")  # text never becomes markup
+        assert "<script>" not in text and "<b>" not in text
+        assert [s.tag for s in page.all("style")] == ["style"]
+
+
+def test_nothing_internal_or_personal_is_published(site):
+    everything = b"".join(files(site).values()).decode("utf-8")
+    for secret in (*CONTACT.values(), "zoe@zoe.example", CASE_REFERENCE):
+        assert secret not in everything
+    visible = parse((site / "index.html").read_text("utf-8")).text() + parse(
+        (site / "resources.html").read_text("utf-8")).text()
+    for state in ComplianceState:
+        assert state.label not in visible, state
+
+
+def test_csv_and_json_carry_the_same_contract_data(site):
+    with (site / "contracts.csv").open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        assert tuple(reader.fieldnames) == COLUMNS
+        rows = list(reader)
+    objects = json.loads((site / "contracts.json").read_text("utf-8"))
+    assert (site / "contracts.json").read_text("utf-8").endswith("}\n]\n")
+    assert [r["title"] for r in rows] == [o["title"] for o in objects] == ["First", "Second", "", "Zoë's agreement",
+                                                                            "李小龙 DPA"]
+    second = rows[1]
+    assert second == {
+        "contractor": HOSTILE, "title": "Second", "executed": "2026-03-01", "starts": "2026-03-15",
+        "expires": "2027-06-30", "description": f"Line one {HOSTILE}\nLine two: Zoë, 李小龙.",
+        "purpose": "Classroom quizzes.",
+        "information_collected": "; ".join(c.label for c in (InfoCategory.FULL_NAME, InfoCategory.GRADES,
+                                                              InfoCategory.STUDENT_GENERATED_CONTENT)),
+        "information_details": f"Nicknames only; {HOSTILE}", "document": "", "document_sha256": "",
+    }
+    assert objects[1] == {**second, "document": None, "document_sha256": None}
+    assert objects[3]["document"] == rows[3]["document"] == DOC_PATH
+    assert objects[3]["document_sha256"] == rows[3]["document_sha256"] == SHA
+    assert objects[2]["expires"] is None and rows[2]["expires"] == ""
+    assert list(objects[0]) == sorted(COLUMNS)
+    raw = (site / "contracts.json").read_text("utf-8")
+    assert "李小龙" in raw and "\\u" not in raw  # ensure_ascii=False
+
+
+def test_same_database_same_bytes(district, registry, site, tmp_path):
+    again = export(district, tmp_path / "again", actor=district.admin)
+    assert files(tmp_path / "again") == files(site)
+    assert set(again.written) == set(files(site)) and again.unchanged == ()
+    before = {p: (site / p).stat().st_mtime_ns for p in files(site)}
+    result = export(district, site)
+    assert result.written == () and result.removed == ()
+    assert set(result.unchanged) == set(files(site))
+    assert {p: (site / p).stat().st_mtime_ns for p in files(site)} == before  # untouched, not rewritten
+    assert not [p for p in site.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_a_changed_database_changes_the_site_and_stale_documents_go(district, registry, site):
+    (site / "notes.txt").write_text("the webmaster's own file")
+    (site / "documents" / "README.txt").write_text("kept")
+    (site / "index.html").write_text("an older page")
+    new = b"%PDF-1.4 the amended contract"
+    with district.db.transaction() as s:
+        svc.attach_document(s, district.reviewer, registry.zoe_contract, "李小龙.pdf", new)
+    result = export(district, site)
+    new_path = f"documents/{hashlib.sha256(new).hexdigest()[:12]}-contract.pdf"
+    assert result.removed == (DOC_PATH,)
+    assert not (site / DOC_PATH).exists()
+    assert (site / new_path).read_bytes() == new
+    assert (site / "notes.txt").read_text() == "the webmaster's own file"
+    assert (site / "documents" / "README.txt").read_text() == "kept"
+    page = parse((site / "index.html").read_text("utf-8"))
+    assert {a.attrs["href"]: a.text() for a in page.all("section")[3].all("a")}[new_path] == "李小龙.pdf"
+    assert "index.html" in result.written and "resources.html" in result.unchanged
+
+
+def test_the_footer_gives_the_address_families_are_sent(district, registry, tmp_path):
+    from techapproval.services.settings import update_settings
+
+    with district.db.transaction() as s:
+        update_settings(s, district.admin, {"contracts_website": "riverside.example/privacy"})
+    export(district, tmp_path / "site")
+    for name in ("index.html", "resources.html"):
+        footer = parse((tmp_path / "site" / name).read_text("utf-8")).one("footer")
+        assert footer.one("a").attrs["href"] == "https://riverside.example/privacy"
+
+
+def test_a_document_that_does_not_match_its_checksum_is_not_published(district, registry, tmp_path):
+    from techapproval.website.export import ExportProblem
+
+    with district.db.transaction() as s:
+        data = website_data(s, district.teacher)
+    with pytest.raises(ExportProblem, match="Zoë Łukasz Learning"):
+        export_website(data, tmp_path / "site", lambda cid: ("x.pdf", b"tampered"))
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_an_inactive_account_may_not_read_the_data(district, registry):
+    from techapproval.db.models import Person
+
+    with district.db.transaction() as s:
+        s.get(Person, district.other_teacher).active = False
+    with pytest.raises(NotAllowed), district.db.transaction() as s:
+        website_data(s, district.other_teacher)
+
+
+def _data(**overrides) -> WebsiteData:
+    values = dict(district_name="Riverside", town="Riverside", address="", contracts=(), resources=())
+    values.update(overrides)
+    return WebsiteData(**values)
+
+
+def test_only_web_links_are_clickable(tmp_path):
+    contract = PublicContract(1, "Acme", "javascript:alert(1)", "DPA", date(2026, 1, 5), None, None, "d", "p",
+                              (InfoCategory.EMAIL,), "", None, None)
+    resource = PublicResource("Tool", "javascript:alert(2)", "", (), True, Permission.NONE_REQUIRED)
+    export_website(_data(contracts=(contract,), resources=(resource,)), tmp_path, lambda cid: ("", b""))
+    for name in ("index.html", "resources.html"):
+        page = parse((tmp_path / name).read_text("utf-8"))
+        assert all(a.attrs["href"].endswith(".html") or a.attrs["href"].startswith("contracts.")
+                   for a in page.all("a")), name
+    assert "javascript:alert(1)" in parse((tmp_path / "index.html").read_text("utf-8")).text()
+    rows = parse((tmp_path / "resources.html").read_text("utf-8")).one("tbody").one("tr")
+    assert "Not used by students" in rows.text()
+
+
+def test_an_empty_registry_still_makes_a_site(tmp_path):
+    result = export_website(_data(address="https://riverside.example/privacy"), tmp_path / "out", lambda cid: ("", b""))
+    assert sorted(result.written) == ["contracts.csv", "contracts.json", "index.html", "resources.html"]
+    assert (tmp_path / "out" / "contracts.json").read_text() == "[]\n"
+    assert (tmp_path / "out" / "contracts.csv").read_text().strip() == ",".join(COLUMNS)
+    page = parse((tmp_path / "out" / "index.html").read_text())
+    assert "no contracts to post yet" in page.text()
+    assert page.one("footer").one("a").attrs["href"] == "https://riverside.example/privacy"
+    assert not (tmp_path / "out" / "documents").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "safe"),
+    [
+        ("Zoë's contract (signed).pdf", "Zoe_s_contract_signed.pdf"),
+        ("李小龙.pdf", "contract.pdf"),
+        ("", "contract"),
+        ("../../etc/passwd", None),
+        ("a" * 255 + ".PDF", "a" * 100 + ".PDF"),
+        ("DPA 2026 v1.2.docx", "DPA_2026_v1.2.docx"),
+    ],
+)
+def test_safe_filename(name, safe):
+    result = safe_filename(name)
+    assert re.fullmatch(r"[A-Za-z0-9._-]+", result) and not result.startswith(".")
+    if safe is not None:
+        assert result == safe
+
+
+def test_csv_cells_that_look_like_formulas_are_not_run_by_a_spreadsheet(district, tmp_path):
+    from techapproval.services import website
+    from techapproval.website.export import export_website
+
+    from . import _contract, _contractor
+
+    _contract(district, _contractor(district, "=HYPERLINK(\"http://evil.example\",\"Click\")"),
+              title="@SUM(A1:A9)", purpose="-2+3")
+    with district.db.transaction() as s:
+        data = website.website_data(s, district.reviewer)
+    export_website(data, tmp_path, lambda _id: ("", b""))
+    with (tmp_path / "contracts.csv").open(encoding="utf-8", newline="") as f:
+        [row] = list(csv.DictReader(f))
+    assert row["contractor"] == "'=HYPERLINK(\"http://evil.example\",\"Click\")"
+    assert row["title"] == "'@SUM(A1:A9)" and row["purpose"] == "'-2+3"
+    [obj] = json.loads((tmp_path / "contracts.json").read_text("utf-8"))
+    assert obj["contractor"].startswith("=HYPERLINK") and obj["title"] == "@SUM(A1:A9)"  # JSON stays exact
