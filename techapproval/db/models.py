@@ -123,6 +123,7 @@ class CatalogResource(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     contract: Mapped[Contract | None] = relationship(back_populates="resources")
+    plan_exceptions: Mapped[list[PlanException]] = relationship(order_by="PlanException.id")
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -339,3 +340,136 @@ class AnnualNotice(Base):
     school_year: Mapped[int] = mapped_column(Integer, primary_key=True)  # the year it starts
     drafted_on: Mapped[date | None] = mapped_column(Date)
     sent_on: Mapped[date | None] = mapped_column(Date)
+
+
+# --- the law's other duties (C.G.S. 10-234dd, policy 3520.13 sections 5–7) ------------------------
+
+INCIDENT_INVOLVES = ["student_information", "directory_information", "student_records", "student_generated_content"]
+
+
+class Incident(Base):
+    """An unauthorized release, disclosure or acquisition of student data at a contractor."""
+
+    __tablename__ = "incident"
+    __table_args__ = (
+        CheckConstraint("students_affected IS NULL OR students_affected >= 0", name="students_affected"),
+        CheckConstraint(
+            "board_notified_on IS NULL OR board_notified_on >= discovered_on", name="notice_after_discovery"
+        ),
+        CheckConstraint("parents_notified_on IS NULL OR board_notified_on IS NOT NULL", name="parents_after_board"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contractor_id: Mapped[int] = mapped_column(ForeignKey("contractor.id"), index=True)
+    contract_id: Mapped[int | None] = mapped_column(ForeignKey("contract.id"))
+    discovered_on: Mapped[date] = mapped_column(Date)  # by the contractor
+    involves: Mapped[str] = mapped_column(String(200), default="")  # comma-separated INCIDENT_INVOLVES
+    students_affected: Mapped[int | None] = mapped_column(Integer)
+    description: Mapped[str] = mapped_column(Text, default="")
+    board_notified_on: Mapped[date | None] = mapped_column(Date)  # the contractor's notice reached the Board
+    parents_notified_on: Mapped[date | None] = mapped_column(Date)  # affected students and parents told
+    website_posted_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    contractor: Mapped[Contractor] = relationship(lazy="joined", innerjoin=True)
+    contract: Mapped[Contract | None] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class DeletionRequest(Base):
+    """A request that a contractor delete student data; who asked is a case reference, never a name."""
+
+    __tablename__ = "deletion_request"
+    __table_args__ = (
+        CheckConstraint(_in("requested_by", ["student", "parent", "board"]), name="requested_by"),
+        CheckConstraint(_in("outcome", ["open", "deleted", "legal_retention", "disaster_recovery"]), name="outcome"),
+        CheckConstraint("(outcome = 'open') = (closed_on IS NULL)", name="closed_when_decided"),
+        CheckConstraint("due_on >= requested_on", name="due_after_request"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contractor_id: Mapped[int] = mapped_column(ForeignKey("contractor.id"), index=True)
+    contract_id: Mapped[int | None] = mapped_column(ForeignKey("contract.id"))
+    requested_by: Mapped[str] = mapped_column(String(10))
+    case_reference: Mapped[str] = mapped_column(String(100), default="")
+    requested_on: Mapped[date] = mapped_column(Date)
+    what: Mapped[str] = mapped_column(Text, default="")
+    due_on: Mapped[date] = mapped_column(Date)  # fixed when recorded, from the district's setting then
+    outcome: Mapped[str] = mapped_column(String(20), default="open")
+    closed_on: Mapped[date | None] = mapped_column(Date)  # deletion confirmed, or the exception recorded
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    contractor: Mapped[Contractor] = relationship(lazy="joined", innerjoin=True)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+EXCEPTION_CONDITIONS = ["ferpa_hipaa", "reasonable_effort", "operator_complies", "parent_signature", "ppt_signature"]
+
+
+class PlanException(Base):
+    """Policy 3520.13 section 7: a resource unique and necessary for a child's IEP or 504 plan, used
+    without a compliant contract under the law's conditions. Identified by a case reference only."""
+
+    __tablename__ = "plan_exception"
+    __table_args__ = (CheckConstraint(_in("plan", ["iep", "504"]), name="plan"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_reference: Mapped[str] = mapped_column(String(100))
+    plan: Mapped[str] = mapped_column(String(3))
+    catalog_resource_id: Mapped[int] = mapped_column(ForeignKey("catalog_resource.id"), index=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    conditions: Mapped[list[PlanExceptionCondition]] = relationship(
+        back_populates="exception", cascade="all, delete-orphan", order_by="PlanExceptionCondition.position"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class PlanExceptionCondition(Base):
+    """One condition of the exception, met on a date, with its evidence in the document store."""
+
+    __tablename__ = "plan_exception_condition"
+    __table_args__ = (
+        CheckConstraint(_in("condition", EXCEPTION_CONDITIONS), name="condition"),
+        CheckConstraint("(document_sha256 IS NULL) = (document_name IS NULL)", name="document_named"),
+    )
+
+    exception_id: Mapped[int] = mapped_column(ForeignKey("plan_exception.id", ondelete="CASCADE"), primary_key=True)
+    condition: Mapped[str] = mapped_column(String(20), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    met_on: Mapped[date | None] = mapped_column(Date)
+    document_sha256: Mapped[str | None] = mapped_column(ForeignKey("contract_document.sha256"))
+    document_name: Mapped[str | None] = mapped_column(String(255))
+
+    exception: Mapped[PlanException] = relationship(back_populates="conditions")
+
+
+class PermissionTally(Base):
+    """Parental permission for a tool approved with "additional parental notification and permission":
+    per class (counts) or per student case reference (expected 1), never a student's name."""
+
+    __tablename__ = "permission_tally"
+    __table_args__ = (
+        CheckConstraint("expected >= 0 AND granted >= 0 AND refused >= 0", name="non_negative"),
+        CheckConstraint("granted + refused <= expected", name="not_more_than_expected"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("request.id"), index=True)
+    label: Mapped[str] = mapped_column(String(100))  # "Grade 3 – Room 12" or a case reference
+    expected: Mapped[int] = mapped_column(Integer)
+    granted: Mapped[int] = mapped_column(Integer, default=0)
+    refused: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}

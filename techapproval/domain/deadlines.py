@@ -26,6 +26,9 @@ class ObligationKind(StrEnum):
     CONTRACT_EXPIRING = "contract_expiring"
     DELETION_UNCONFIRMED = "deletion_unconfirmed"
     ANNUAL_NOTICE = "annual_notice"
+    BREACH_CONTRACTOR_NOTICE = "breach_contractor_notice"  # the contractor tells the Board (30 or 60 days)
+    BREACH_FAMILY_NOTICE = "breach_family_notice"  # the Board tells students and parents (2 business days)
+    DELETION_DUE = "deletion_due"
 
     @property
     def label(self) -> str:
@@ -39,6 +42,9 @@ _KIND_LABELS = {
     ObligationKind.CONTRACT_EXPIRING: "Contract expiring",
     ObligationKind.DELETION_UNCONFIRMED: "Deletion not confirmed",
     ObligationKind.ANNUAL_NOTICE: "Annual notice to families",
+    ObligationKind.BREACH_CONTRACTOR_NOTICE: "Breach: contractor's notice to the Board",
+    ObligationKind.BREACH_FAMILY_NOTICE: "Breach: notify students and parents",
+    ObligationKind.DELETION_DUE: "Deletion due",
 }
 _KIND_ORDER = {kind: i for i, kind in enumerate(ObligationKind)}
 

@@ -26,6 +26,8 @@ SETTINGS: dict[str, SettingSpec] = {
         # "reasonable time" after notice; the district decides what that is.
         SettingSpec("amend_days", "Days a contractor has to amend a contract (reasonable time)", "30",
                     required=True, kind="days"),
+        SettingSpec("deletion_days", "Days a contractor has to delete data on request (reasonable time)", "30",
+                    required=True, kind="days"),
         SettingSpec("contracts_website", "Address of the district's contracts web page", "", kind="link"),
     )
 }
@@ -51,6 +53,10 @@ def normalised_setting(key: str, value: str) -> str:
     return normalise_link_input(value) if SETTINGS[key].kind == "link" and value else value
 
 
+def days_setting(values: dict[str, str], key: str) -> int:
+    text = values.get(key, "").strip()
+    return int(text) if text.isdecimal() and int(text) >= 1 else int(SETTINGS[key].default)
+
+
 def amend_days(values: dict[str, str]) -> int:
-    text = values.get("amend_days", "").strip()
-    return int(text) if text.isdecimal() and int(text) >= 1 else int(SETTINGS["amend_days"].default)
+    return days_setting(values, "amend_days")
