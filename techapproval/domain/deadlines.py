@@ -171,4 +171,9 @@ def obligations(
             )
         )
 
-    return sorted(found, key=lambda o: (o.due, _KIND_ORDER[o.kind], o.subject.casefold(), o.subject))
+    return soonest_first(found)
+
+
+def soonest_first(items: Iterable[Obligation]) -> list[Obligation]:
+    """The dashboard's order: by date, then kind, then subject; stable for equal keys."""
+    return sorted(items, key=lambda o: (o.due, _KIND_ORDER[o.kind], o.subject.casefold(), o.subject))

@@ -41,6 +41,7 @@ from .models.tables import (
 from .pages.catalog import CatalogPage
 from .pages.contracts import ContractsPage
 from .pages.deadlines import DeadlinesPage
+from .pages.incidents import IncidentsPage
 from .website import export_contracts_website
 from .widgets.closures import ClosuresBox
 from .widgets.list_view import ListView
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self._build_catalog()
         if ctx.is_reviewer:
             self._build_contracts()
+            self._build_incidents()
             self._build_deadlines()
         if ctx.person.role is Role.ADMINISTRATOR:
             self._build_people()
@@ -153,9 +155,19 @@ class MainWindow(QMainWindow):
         self.contracts_page.select(contract_id)
         self.contracts_page.edit_contract()
 
+    def _build_incidents(self) -> None:
+        self.incidents_page = IncidentsPage(self.ctx)
+        self.incidents_page.changed.connect(self.refresh)
+        self.tabs.addTab(self.incidents_page, "&Incidents")
+
+    def open_incident(self, incident_id: int) -> None:
+        self.tabs.setCurrentWidget(self.incidents_page)
+        self.incidents_page.open_incident(incident_id)
+
     def _build_deadlines(self) -> None:
         self.deadlines_page = DeadlinesPage(self.ctx)
         self.deadlines_page.open_contract.connect(self.open_contract)
+        self.deadlines_page.open_incident.connect(self.open_incident)
         self.overdue = named(QLabel(), "Overdue obligations")
         self.statusBar().addPermanentWidget(self.overdue)
         self.deadlines_page.counted.connect(self._show_overdue)
@@ -240,6 +252,7 @@ class MainWindow(QMainWindow):
             self.refresh_catalog()
             if self.ctx.is_reviewer:
                 self.contracts_page.refresh()
+                self.incidents_page.refresh()
                 self.deadlines_page.refresh()
             if self.ctx.person.role is Role.ADMINISTRATOR:
                 self.people_model.set_rows(self.ctx.call(people.list_people))

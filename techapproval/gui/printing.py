@@ -32,8 +32,8 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def save_pdf(parent: QWidget, data: bytes, suggested_name: str) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, "Save decision as PDF", suggested_name, "PDF documents (*.pdf)")
+def save_pdf(parent: QWidget, data: bytes, suggested_name: str, title: str = "Save decision as PDF") -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested_name, "PDF documents (*.pdf)")
     if not path:
         return None
     target = Path(path)

@@ -12,7 +12,14 @@ from sqlalchemy.orm import Session
 from ..db.models import AnnualNotice, Contract, Contractor, DistrictClosure
 from ..domain.calendar import BusinessCalendar
 from ..domain.contracts import ContractTerms, Provision
-from ..domain.deadlines import ContractForDeadlines, Obligation, annual_notice_due, obligations, school_year_label
+from ..domain.deadlines import (
+    ContractForDeadlines,
+    Obligation,
+    annual_notice_due,
+    obligations,
+    school_year_label,
+    soonest_first,
+)
 from ..domain.enums import Role
 from ..domain.settings import amend_days
 from . import audit
@@ -141,7 +148,10 @@ def deadlines(session: Session, actor_id: int, on: date | None = None) -> list[O
         for c in contracts.unique()
     ]
     sent = {n.school_year: n.sent_on for n in session.scalars(select(AnnualNotice)) if n.sent_on}
-    return obligations(items, ctx.on, ctx.calendar, ctx.amend_days, sent)
+    from . import incidents  # the other duties' registers build on this module
+
+    return soonest_first([*obligations(items, ctx.on, ctx.calendar, ctx.amend_days, sent),
+                          *incidents.open_obligations(session, ctx)])
 
 
 def overdue_count(session: Session, actor_id: int, on: date | None = None) -> int:

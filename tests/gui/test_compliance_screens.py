@@ -229,3 +229,34 @@ def test_export_website_from_the_menu_records_the_posting(qtbot, signed_in, dist
         assert contracts.get_contract(s, district.reviewer, cid).form.notice_posted_on == date.today()
     whats = [o.kind.value for o in _deadlines(district)]
     assert "website_notice" not in whats
+
+
+def test_an_overdue_breach_notice_is_on_the_dashboard_and_opens_its_incident(qtbot, signed_in, district):
+    from PySide6.QtCore import Qt as QtKeys
+
+    from techapproval.domain.contract_form import ContractorForm
+    from techapproval.domain.incidents import IncidentForm, Involves
+    from techapproval.gui.dialogs.incident import IncidentDialog
+    from techapproval.services import contracts, incidents
+
+    with district.db.transaction() as s:
+        vendor = contracts.save_contractor(s, district.reviewer, None, ContractorForm("Leaky Apps LLC")).id
+        incidents.record_incident(s, district.reviewer, IncidentForm(
+            contractor_id=vendor, discovered_on=date.today() - timedelta(days=40),
+            involves=frozenset({Involves.STUDENT_INFORMATION}), students_affected=12,
+            description="Gradebook export left public."))
+    window = open_main(qtbot, signed_in(district.reviewer))
+    table = find(window, "Deadlines", QAbstractItemView)
+    model = table.model()
+    rows = [(model.index(r, 0).data(), model.index(r, 1).data(), model.index(r, 2).data())
+            for r in range(model.rowCount())]
+    breach = next(r for r, row in enumerate(rows) if row[2] == "Leaky Apps LLC")
+    assert rows[breach][0].startswith("\u26a0 Overdue since") and rows[breach][1].startswith("Breach")
+    window.tabs.setCurrentWidget(window.deadlines_page)
+    table.setCurrentIndex(model.index(breach, 0))
+    opened = []
+    problems = when_dialog_opens(IncidentDialog, lambda d: (opened.append(d.windowTitle()), d.reject()))
+    table.setFocus()
+    qtbot.keyClick(table, QtKeys.Key.Key_Return)
+    assert not problems, problems
+    assert opened and window.tabs.currentWidget() is window.incidents_page

@@ -35,6 +35,7 @@ from ..common import ErrorLabel, local_date, local_datetime, named, show_problem
 from ..context import AppContext
 from ..models.tables import badge
 from ..widgets.decision_panel import DecisionPanel
+from ..widgets.permissions import ParentalPermissionsBox
 from ..widgets.request_form import RequestFormWidget
 
 AUTOSAVE_MS = 700
@@ -135,6 +136,9 @@ class RequestWindow(QDialog):
         self.decision_summary.setTextFormat(Qt.TextFormat.PlainText)
         self.decision_summary.setFrameShape(QLabel.Shape.StyledPanel)
         self.side.addWidget(self.decision_summary)
+        self.permissions = ParentalPermissionsBox(ctx)
+        self.permissions.changed.connect(self.reload)  # the history tab shows each change
+        self.side.addWidget(self.permissions)
         self.side.addStretch(1)
 
         buttons = QHBoxLayout()
@@ -242,6 +246,7 @@ class RequestWindow(QDialog):
         self.decision_summary.setVisible(decided)
         if decided:
             self.decision_summary.setText(self._decision_text(d))
+        self.permissions.show_request(d)
         printable = d is not None and d.status is not RequestStatus.DRAFT
         self.print_button.setEnabled(printable)
         self.pdf_button.setEnabled(printable)

@@ -16,13 +16,18 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.contracts import format_day
-from ...domain.deadlines import Obligation, school_year_of
+from ...domain.deadlines import Obligation, ObligationKind, school_year_of
 from ...services import compliance
 from ...services.errors import Invalid, ServiceError
 from ..common import named, show_problem
 from ..context import AppContext
 from ..models.tables import Column, RowTableModel, sorting_proxy
+from ..widgets.letters import AnnualNoticeFiles
 from ..widgets.list_view import ListView
+
+INCIDENT_KINDS = {ObligationKind.BREACH_CONTRACTOR_NOTICE, ObligationKind.BREACH_FAMILY_NOTICE}
+CONTRACT_KINDS = {ObligationKind.WEBSITE_NOTICE, ObligationKind.NOTICE_TO_AMEND, ObligationKind.AMENDMENT_DUE,
+                  ObligationKind.CONTRACT_EXPIRING, ObligationKind.DELETION_UNCONFIRMED}
 
 
 def _when(o: Obligation) -> str:
@@ -32,13 +37,14 @@ def _when(o: Obligation) -> str:
 DEADLINE_COLUMNS: list[Column[Obligation]] = [
     Column("When", _when, lambda o: o.due.toordinal()),
     Column("Obligation", lambda o: o.kind.label),
-    Column("Contract or year", lambda o: o.subject),
+    Column("Subject", lambda o: o.subject),
     Column("What to do", lambda o: o.text),
 ]
 
 
 class DeadlinesPage(QWidget):
     open_contract = Signal(int)
+    open_incident = Signal(int)
     counted = Signal(int)  # overdue items, for the main window's tab and status bar
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -78,6 +84,8 @@ class DeadlinesPage(QWidget):
             row.addWidget(w)
         row.addStretch(1)
         box.addLayout(row)
+        self.notice_files = AnnualNoticeFiles(ctx, lambda: school_year_of(date.today()))
+        box.addWidget(self.notice_files)
         self.notice_error = named(QLabel(), "Yearly notice error")
         self.notice_error.setWordWrap(True)
         box.addWidget(self.notice_error)
@@ -130,5 +138,9 @@ class DeadlinesPage(QWidget):
 
     def _open(self) -> None:
         item = self.view.current_row()
-        if item is not None and isinstance(item.ref, int) and item.kind.value != "annual_notice":
+        if item is None or not isinstance(item.ref, int):
+            return
+        if item.kind in INCIDENT_KINDS:
+            self.open_incident.emit(item.ref)
+        elif item.kind in CONTRACT_KINDS:
             self.open_contract.emit(item.ref)

@@ -1,0 +1,367 @@
+"""A breach of security at a contractor (C.G.S. 10-234dd): where, when it was discovered, which student
+data, how many students, what happened, and when each notice was given.
+
+The timeline under the form is the domain's own verdict for today, recomputed as the reviewer types: the
+contractor's 30 or 60 days, then the Board's two business days, each "due", "overdue", "on time" or "late".
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...db.database import DatabaseProblem
+from ...domain.contracts import format_day
+from ...domain.incidents import (
+    INCIDENT_LIMITS,
+    MAX_STUDENTS_AFFECTED,
+    IncidentForm,
+    Involves,
+    incident_timeline,
+)
+from ...services import contracts, incidents
+from ...services.compliance import ComplianceContext, compliance_context
+from ...services.errors import Invalid, ServiceError
+from ..common import ErrorLabel, named
+from ..context import AppContext
+from ..widgets.date_field import OptionalDateField
+
+# The accessible name of each field, also the start of its error label's name ("What happened error").
+FIELD_LABELS = {
+    "contractor_id": "Contractor",
+    "contract_id": "Contract",
+    "discovered_on": "Date discovered",
+    "involves": "Student data involved",
+    "students_affected": "Students affected",
+    "description": "What happened",
+    "board_notified_on": "Contractor's notice received",
+    "parents_notified_on": "Students and parents notified",
+    "website_posted_on": "Website notice posted",
+}
+NO_CONTRACT = "No particular contract"
+STUDENTS_UNKNOWN = "Not known yet"  # the spin box's lowest value, which stands for "not known"
+
+
+def _plain_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    named(label, name)
+    return label
+
+
+def timeline_text(form: IncidentForm, compliance: ComplianceContext) -> str:
+    """The headline and each step in words, for the preview and the page's details."""
+    facts = form.facts()
+    if facts is None:
+        return "Enter the date the breach was discovered to see the deadlines."
+    t = incident_timeline(facts, compliance.on, compliance.calendar)
+    lines = [t.headline]
+    lines += [f"\u2022 {s.title} ({s.rule}): {s.summary}" for s in t.steps]
+    if not facts.involves:
+        lines.append("Tick the student data involved: the contractor has 30 days for student information, "
+                     "60 days otherwise.")
+    return "\n".join(lines)
+
+
+class IncidentDialog(QDialog):
+    """Record (incident_id None) or change an incident. `incident` holds the saved IncidentView once the
+    dialog is accepted."""
+
+    def __init__(self, ctx: AppContext, incident_id: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.incident_id = incident_id
+        self.incident: incidents.IncidentView | None = None
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, ErrorLabel] = {}
+        self.original: incidents.IncidentView | None = (
+            ctx.call(incidents.get_incident, incident_id) if incident_id is not None else None)
+        self.compliance: ComplianceContext = ctx.read(compliance_context)
+        self.all_contracts = ctx.call(contracts.list_contracts)
+
+        self.setWindowTitle("Record a breach incident" if self.original is None else "Breach incident")
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.setMinimumSize(600, 460)
+        self.resize(900, 720)
+
+        layout = QVBoxLayout(self)
+        self.heading = _plain_label("Incident heading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setText(self.original.label if self.original else "New breach incident")
+        layout.addWidget(self.heading)
+
+        body = QWidget()
+        self.body = QVBoxLayout(body)
+        self._build_breach()
+        self._build_involves()
+        self._build_notices()
+        self.body.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(body)
+        named(self.scroll, "Incident form")
+        layout.addWidget(self.scroll, 1)
+
+        self.preview = _plain_label("Timeline preview")
+        self.preview.setFrameShape(QLabel.Shape.StyledPanel)
+        self.preview.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.preview)
+        self.message = _plain_label("Message")
+        self.message.setStyleSheet("font-weight: bold;")
+        self.message.hide()
+        layout.addWidget(self.message)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.save_button = named(QPushButton("&Save incident"), "Save incident")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = named(QPushButton("Cancel"), "Cancel")
+        self.cancel_button.clicked.connect(self.reject)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+        layout.addLayout(buttons)
+
+        self.load_contractors(self.original.contractor_id if self.original else None)
+        self.set_form(self.original.form if self.original else IncidentForm(discovered_on=self.compliance.on))
+        self._connect_edits()
+        self.update_preview()
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _field(self, key: str, widget: QWidget, error_target: QWidget | None = None) -> ErrorLabel:
+        self.fields[key] = widget
+        error = ErrorLabel(error_target or widget, FIELD_LABELS[key])
+        self.errors[key] = error
+        return error
+
+    def _row(self, form: QFormLayout, key: str, caption: str, widget: QWidget,
+             error_target: QWidget | None = None) -> None:
+        if not widget.accessibleName() and not isinstance(widget, OptionalDateField):  # a date names its parts
+            named(widget, FIELD_LABELS[key])
+        label = QLabel(caption)
+        label.setBuddy(error_target or widget)
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(self._field(key, widget, error_target))
+        form.addRow(label, holder)
+
+    @staticmethod
+    def _form_layout() -> QFormLayout:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        return form
+
+    def _build_breach(self) -> None:
+        box = QGroupBox("The breach")
+        form = self._form_layout()
+        box.setLayout(form)
+        self.contractor = named(QComboBox(), FIELD_LABELS["contractor_id"], "The operator or consultant where the "
+                                "breach happened")
+        self.contractor.setMinimumContentsLength(30)
+        self._row(form, "contractor_id", "Con&tractor:", self.contractor)
+        self.contract = named(QComboBox(), FIELD_LABELS["contract_id"],
+                              "Optional: the contract with this contractor that covers the data")
+        self.contract.setMinimumContentsLength(30)
+        self._row(form, "contract_id", "C&ontract:", self.contract)
+        self.discovered_on = OptionalDateField(FIELD_LABELS["discovered_on"], required=True,
+                                               description="The day the contractor discovered the breach")
+        self._row(form, "discovered_on", "Date &discovered:", self.discovered_on, self.discovered_on.date_edit)
+        self.students = named(QSpinBox(), FIELD_LABELS["students_affected"],
+                              f"How many students' data was involved; the lowest value means \u201c"
+                              f"{STUDENTS_UNKNOWN}\u201d")
+        self.students.setRange(-1, MAX_STUDENTS_AFFECTED)
+        self.students.setSpecialValueText(STUDENTS_UNKNOWN)
+        self.students.setGroupSeparatorShown(True)
+        self.students.setMinimumWidth(self.students.fontMetrics().horizontalAdvance("1,000,000 Not known") + 40)
+        self._row(form, "students_affected", "&Students affected:", self.students)
+        self.description = QPlainTextEdit()
+        self.description.setTabChangesFocus(True)  # Tab moves on: keyboard users are not trapped in the box
+        lines = self.description.fontMetrics().lineSpacing()
+        self.description.setMinimumHeight(lines * 4 + 12)
+        self.description.setPlaceholderText("What happened, as far as is known. Printed in the report and in the "
+                                            "letter to parents: name no student.")
+        # No maxLength on a plain text box: the service names the limit, as for the contract's texts.
+        named(self.description, FIELD_LABELS["description"],
+              f"Printed in the incident report and in the letter to parents: name no student. At most "
+              f"{INCIDENT_LIMITS['description']:,} characters")
+        self._row(form, "description", "&What happened:", self.description)
+        self.body.addWidget(box)
+
+    def _build_involves(self) -> None:
+        box = QGroupBox(FIELD_LABELS["involves"] + " (tick every kind)")
+        named(box, FIELD_LABELS["involves"])
+        column = QVBoxLayout(box)
+        note = QLabel("Student information other than directory information: the contractor must notify the Board "
+                      "within 30 days of discovery. Only directory information, student records or "
+                      "student-generated content: within 60 days.")
+        note.setWordWrap(True)
+        column.addWidget(note)
+        self.involves_boxes: dict[Involves, QCheckBox] = {}
+        for kind in Involves:
+            check = named(QCheckBox(kind.label), kind.label)
+            self.involves_boxes[kind] = check
+            column.addWidget(check)
+        column.addWidget(self._field("involves", box, self.involves_boxes[Involves.STUDENT_INFORMATION]))
+        self.body.addWidget(box)
+
+    def _build_notices(self) -> None:
+        box = QGroupBox("Notices")
+        form = self._form_layout()
+        box.setLayout(form)
+        self.board_notified_on = OptionalDateField(
+            FIELD_LABELS["board_notified_on"], toggle_text="Received",
+            description="The day the contractor's notice of the breach reached the Board")
+        self.parents_notified_on = OptionalDateField(
+            FIELD_LABELS["parents_notified_on"], toggle_text="Notified",
+            description="The day the Board notified the affected students and parents electronically: due within "
+                        "2 business days of receiving the contractor's notice")
+        self.website_posted_on = OptionalDateField(
+            FIELD_LABELS["website_posted_on"], toggle_text="Posted",
+            description="The day notice of the breach was posted on the district website")
+        for key, caption in (("board_notified_on", "Contractor's notice &received:"),
+                             ("parents_notified_on", "Students and &parents notified:"),
+                             ("website_posted_on", "Notice posted on the &website:")):
+            field: OptionalDateField = getattr(self, key)
+            self._row(form, key, caption, field, field.date_edit)
+        boxes = [f.checkbox for f in self._date_fields() if f.checkbox is not None]
+        width = max(b.sizeHint().width() for b in boxes)
+        for b in boxes:  # the dates in one column
+            b.setMinimumWidth(width)
+        self.body.addWidget(box)
+
+    def _date_fields(self) -> list[OptionalDateField]:
+        return [self.discovered_on, self.board_notified_on, self.parents_notified_on, self.website_posted_on]
+
+    def _connect_edits(self) -> None:
+        self.contractor.currentIndexChanged.connect(self._contractor_changed)
+        for check in self.involves_boxes.values():
+            check.toggled.connect(self.update_preview)
+        for field in self._date_fields():
+            field.changed.connect(self.update_preview)
+
+    # --- behaviour --------------------------------------------------------------------------
+
+    def load_contractors(self, select_id: int | None) -> None:
+        views = self.ctx.call(contracts.list_contractors)
+        self.contractor.blockSignals(True)
+        self.contractor.clear()
+        self.contractor.addItem("Choose the contractor\u2026", None)
+        for v in views:
+            self.contractor.addItem(v.name, v.id)
+        self.contractor.setCurrentIndex(max(0, self.contractor.findData(select_id)) if select_id else 0)
+        self.contractor.blockSignals(False)
+        self.load_contracts(None)
+
+    def load_contracts(self, select_id: int | None) -> None:
+        """The chosen contractor's contracts only; none chosen, none offered."""
+        contractor_id = self.contractor.currentData()
+        self.contract.blockSignals(True)
+        self.contract.clear()
+        self.contract.addItem(NO_CONTRACT, None)
+        for v in self.all_contracts:
+            if contractor_id is not None and v.contractor_id == contractor_id:
+                self.contract.addItem(f"{v.title or 'Contract'} (executed {format_day(v.form.executed_on)})", v.id)
+        index = self.contract.findData(select_id) if select_id is not None else 0
+        self.contract.setCurrentIndex(max(0, index))
+        self.contract.setEnabled(self.contract.count() > 1)
+        self.contract.blockSignals(False)
+
+    def _contractor_changed(self) -> None:
+        self.load_contracts(self.contract.currentData())
+
+    def update_preview(self) -> None:
+        self.preview.setText(timeline_text(self.form(), self.compliance))
+
+    # --- data -------------------------------------------------------------------------------
+
+    def form(self) -> IncidentForm:
+        students = self.students.value()
+        return IncidentForm(
+            contractor_id=self.contractor.currentData(),
+            contract_id=self.contract.currentData(),
+            discovered_on=self.discovered_on.value(),
+            involves=frozenset(k for k, box in self.involves_boxes.items() if box.isChecked()),
+            students_affected=None if students < 0 else students,
+            description=self.description.toPlainText(),
+            board_notified_on=self.board_notified_on.value(),
+            parents_notified_on=self.parents_notified_on.value(),
+            website_posted_on=self.website_posted_on.value(),
+        )
+
+    def set_form(self, form: IncidentForm) -> None:
+        self.contractor.blockSignals(True)
+        self.contractor.setCurrentIndex(max(0, self.contractor.findData(form.contractor_id))
+                                        if form.contractor_id is not None else 0)
+        self.contractor.blockSignals(False)
+        self.load_contracts(form.contract_id)
+        self.discovered_on.set_value(form.discovered_on or self.compliance.on)
+        for kind, box in self.involves_boxes.items():
+            box.setChecked(kind in form.involves)
+        self.students.setValue(-1 if form.students_affected is None else form.students_affected)
+        self.description.setPlainText(form.description)
+        for key in ("board_notified_on", "parents_notified_on", "website_posted_on"):
+            getattr(self, key).set_value(getattr(form, key))
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for key, label in self.errors.items():
+            label.show_message(errors.get(key))
+        unplaced = [message for key, message in errors.items() if key not in self.errors]
+        self.show_message(" ".join(unplaced))
+        for key in self.errors:  # form order: the first field with a problem
+            if key in errors:
+                label = self.errors[key]
+                self.scroll.ensureWidgetVisible(label.field)
+                self.scroll.ensureWidgetVisible(label)
+                label.field.setFocus()
+                break
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(f"\u26a0 {text}" if text else "")
+        self.message.setVisible(bool(text))
+
+    def save(self) -> None:
+        form = self.form()
+        try:
+            if self.original is None:
+                saved = self.ctx.call(incidents.record_incident, form)
+            else:
+                saved = self.ctx.call(incidents.update_incident, self.incident_id, form, self.original.version)
+        except Invalid as exc:
+            self.show_errors(exc.errors)
+            return
+        except ServiceError as exc:  # someone else changed it, it was deleted, not allowed
+            self.show_errors({})
+            self.show_message(exc.message)
+            return
+        except DatabaseProblem as exc:
+            self.show_errors({})
+            self.show_message(f"{exc.title}: {exc.message}")
+            return
+        self.incident = saved
+        self.accept()
