@@ -107,6 +107,7 @@ class ComplianceState(StrEnum):
     NO_CONTRACT = "no_contract"
     NOT_REQUIRED = "not_required"
     IEP_504_EXCEPTION = "iep_504_exception"
+    EXCEPTION_INCOMPLETE = "exception_incomplete"  # an IEP/504 exception with a condition not met yet
 
     @property
     def label(self) -> str:
@@ -132,6 +133,7 @@ _STATE_LABELS = {
     ComplianceState.NO_CONTRACT: ("No contract on file", "\u26a0"),
     ComplianceState.NOT_REQUIRED: ("No contract required", "\u2714"),
     ComplianceState.IEP_504_EXCEPTION: ("IEP/504 exception", "\u2714"),
+    ComplianceState.EXCEPTION_INCOMPLETE: ("IEP/504 exception incomplete", "\u26a0"),
 }
 
 # NOTICE_DUE is within the law: the five business days are still running.
@@ -257,9 +259,15 @@ def resource_status(
     amend_days: int = DEFAULT_AMEND_DAYS,
     *,
     detail: str = "",
+    exception_complete: bool | None = None,
 ) -> ComplianceStatus:
     """The status an approved resource shows: its contract's, or why it needs none. `detail` is the
-    recorded reason (not required) or the case reference (IEP/504 exception; never a child's name)."""
+    recorded reason (not required) or the case reference (IEP/504 exception; never a child's name).
+
+    For an IEP/504 exception, `exception_complete` is the exceptions register's verdict: True when every
+    condition of the law is met (`detail`: the case reference), False when one is not (`detail`: what is
+    missing, in words), None when the register holds no exception for the resource (the coverage's own
+    case reference is shown, as before the register existed)."""
     coverage = Coverage(coverage)
     detail = detail.strip().rstrip(".")
     if coverage is Coverage.CONTRACT:
@@ -272,5 +280,9 @@ def resource_status(
     if coverage is Coverage.NOT_REQUIRED:
         reason = f"No contract required: {detail}." if detail else "No contract required; no reason recorded."
         return ComplianceStatus(ComplianceState.NOT_REQUIRED, reason)
+    if exception_complete is False:
+        reason = (f"IEP/504 exception incomplete: {detail}." if detail
+                  else "IEP/504 exception incomplete: not every condition of the law is met.")
+        return ComplianceStatus(ComplianceState.EXCEPTION_INCOMPLETE, reason, None, (reason,))
     reason = f"IEP/504 exception, case {detail}." if detail else "IEP/504 exception; no case reference recorded."
     return ComplianceStatus(ComplianceState.IEP_504_EXCEPTION, reason)

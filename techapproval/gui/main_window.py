@@ -41,6 +41,8 @@ from .models.tables import (
 from .pages.catalog import CatalogPage
 from .pages.contracts import ContractsPage
 from .pages.deadlines import DeadlinesPage
+from .pages.deletions import DeletionsPage
+from .pages.exceptions import ExceptionsPage
 from .pages.incidents import IncidentsPage
 from .website import export_contracts_website
 from .widgets.closures import ClosuresBox
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
         if ctx.is_reviewer:
             self._build_contracts()
             self._build_incidents()
+            self._build_deletions_and_exceptions()
             self._build_deadlines()
         if ctx.person.role is Role.ADMINISTRATOR:
             self._build_people()
@@ -164,10 +167,23 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.incidents_page)
         self.incidents_page.open_incident(incident_id)
 
+    def _build_deletions_and_exceptions(self) -> None:
+        self.deletions_page = DeletionsPage(self.ctx)
+        self.deletions_page.changed.connect(self.refresh)
+        self.tabs.addTab(self.deletions_page, "Deletions")  # Ctrl+Tab reaches it; the letters are taken
+        self.exceptions_page = ExceptionsPage(self.ctx)
+        self.exceptions_page.changed.connect(self.refresh)
+        self.tabs.addTab(self.exceptions_page, "IEP/504 e&xceptions")
+
+    def open_deletion(self, request_id: int) -> None:
+        self.tabs.setCurrentWidget(self.deletions_page)
+        self.deletions_page.select_request(request_id)
+
     def _build_deadlines(self) -> None:
         self.deadlines_page = DeadlinesPage(self.ctx)
         self.deadlines_page.open_contract.connect(self.open_contract)
         self.deadlines_page.open_incident.connect(self.open_incident)
+        self.deadlines_page.open_deletion.connect(self.open_deletion)
         self.overdue = named(QLabel(), "Overdue obligations")
         self.statusBar().addPermanentWidget(self.overdue)
         self.deadlines_page.counted.connect(self._show_overdue)
@@ -253,6 +269,8 @@ class MainWindow(QMainWindow):
             if self.ctx.is_reviewer:
                 self.contracts_page.refresh()
                 self.incidents_page.refresh()
+                self.deletions_page.refresh()
+                self.exceptions_page.refresh()
                 self.deadlines_page.refresh()
             if self.ctx.person.role is Role.ADMINISTRATOR:
                 self.people_model.set_rows(self.ctx.call(people.list_people))

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from ..db.models import CatalogResource, Request
 from ..domain.contracts import ComplianceState, ComplianceStatus, Coverage, resource_status
 from ..domain.enums import Grade, Permission, RequestStatus
+from ..domain.exceptions import Condition, Plan, RecordedException, resource_exception_outcome
 from ..domain.validation import normalise_link, normalise_name
 from .access import REVIEWERS, acting
 from .compliance import ComplianceContext, compliance_context, contract_terms
@@ -59,7 +60,15 @@ def _entry(r: CatalogResource, ctx: ComplianceContext) -> CatalogEntry:
 
 def resource_status_of(r: CatalogResource, ctx: ComplianceContext) -> ComplianceStatus:
     terms = contract_terms(r.contract) if r.contract is not None else None
-    return resource_status(Coverage(r.coverage), terms, ctx.on, ctx.calendar, ctx.amend_days, detail=r.coverage_note)
+    coverage, detail, complete = Coverage(r.coverage), r.coverage_note, None
+    if coverage is Coverage.IEP_504_EXCEPTION and r.plan_exceptions:
+        # The exceptions register decides: lawful while one exception has every condition met.
+        complete, detail = resource_exception_outcome(
+            RecordedException(e.case_reference, Plan(e.plan), {Condition(c.condition): c.met_on for c in e.conditions})
+            for e in r.plan_exceptions
+        )
+    return resource_status(coverage, terms, ctx.on, ctx.calendar, ctx.amend_days, detail=detail,
+                           exception_complete=complete)
 
 
 def _like(text: str) -> str:

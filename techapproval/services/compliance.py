@@ -148,10 +148,10 @@ def deadlines(session: Session, actor_id: int, on: date | None = None) -> list[O
         for c in contracts.unique()
     ]
     sent = {n.school_year: n.sent_on for n in session.scalars(select(AnnualNotice)) if n.sent_on}
-    from . import incidents  # the other duties' registers build on this module
+    from . import deletions, incidents  # the other duties' registers build on this module
 
     return soonest_first([*obligations(items, ctx.on, ctx.calendar, ctx.amend_days, sent),
-                          *incidents.open_obligations(session, ctx)])
+                          *incidents.open_obligations(session, ctx), *deletions.open_obligations(session, ctx)])
 
 
 def overdue_count(session: Session, actor_id: int, on: date | None = None) -> int:

@@ -255,6 +255,7 @@ EXPECTED_PRESENTATION = {
     S.NO_CONTRACT: ("No contract on file", "\u26a0", False),
     S.NOT_REQUIRED: ("No contract required", "\u2714", True),
     S.IEP_504_EXCEPTION: ("IEP/504 exception", "\u2714", True),
+    S.EXCEPTION_INCOMPLETE: ("IEP/504 exception incomplete", "\u26a0", False),
 }
 
 
@@ -274,4 +275,31 @@ def test_every_state_is_reachable():
         contract_status(replace(GOOD, expires=D("2026-12-09")), on, CAL).state,
     }
     reached |= {resource_status(c, None, on, CAL).state for c in Coverage if c is not Coverage.CONTRACT}
+    reached.add(resource_status(Coverage.IEP_504_EXCEPTION, None, on, CAL, exception_complete=False).state)
     assert reached == set(S)
+
+
+def test_iep_exception_status_follows_the_exceptions_register():
+    on = D("2026-12-10")
+    complete = resource_status(Coverage.IEP_504_EXCEPTION, None, on, CAL, detail="IEP-2026-014",
+                               exception_complete=True)
+    assert (complete.state, complete.reason) == (S.IEP_504_EXCEPTION, "IEP/504 exception, case IEP-2026-014.")
+    assert complete.state.within_law
+    incomplete = resource_status(Coverage.IEP_504_EXCEPTION, None, on, CAL,
+                                 detail="case IEP-2026-014 (IEP) lacks Parent signed the agreement",
+                                 exception_complete=False)
+    assert incomplete.state is S.EXCEPTION_INCOMPLETE
+    assert not incomplete.state.within_law
+    assert incomplete.reason == (
+        "IEP/504 exception incomplete: case IEP-2026-014 (IEP) lacks Parent signed the agreement.")
+    assert incomplete.problems == (incomplete.reason,)
+    bare = resource_status(Coverage.IEP_504_EXCEPTION, None, on, CAL, exception_complete=False)
+    assert bare.reason == "IEP/504 exception incomplete: not every condition of the law is met."
+
+
+def test_exception_outcome_only_matters_for_the_iep_504_coverage():
+    on = D("2026-12-10")
+    assert resource_status(Coverage.NONE, None, on, CAL, exception_complete=False).state is S.NO_CONTRACT
+    assert resource_status(Coverage.NOT_REQUIRED, None, on, CAL, detail="Public site.",
+                           exception_complete=False).state is S.NOT_REQUIRED
+    assert resource_status(Coverage.CONTRACT, GOOD, on, CAL, exception_complete=False) == contract_status(GOOD, on, CAL)

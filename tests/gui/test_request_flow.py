@@ -255,6 +255,15 @@ def _first_row(view):
     return view.model().index(0, 0).data(ROW_ROLE)
 
 
+def _in_calendar(widget) -> bool:
+    """Inside a date field's pop-up calendar, which Qt makes accessible by itself."""
+    while widget is not None:
+        if widget.metaObject().className() == "QCalendarWidget":
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
 def test_every_control_has_an_accessible_name(qtbot, signed_in, district):
     with district.db.transaction() as s:
         rid = svc.save_draft(s, district.teacher, None, complete_form())
@@ -266,6 +275,6 @@ def test_every_control_has_an_accessible_name(qtbot, signed_in, district):
         for cls in (QAbstractButton, QLineEdit, QPlainTextEdit, QComboBox, QAbstractItemView):
             for widget in window.findChildren(cls):
                 if widget.objectName().startswith("qt_") or widget.parent().metaObject().className() in (
-                        "QTabBar", "QLineEdit", "QComboBoxPrivateContainer"):
-                    continue  # Qt's own corner, tab and clear buttons, and combo boxes' pop-up lists
+                        "QTabBar", "QLineEdit", "QComboBoxPrivateContainer") or _in_calendar(widget):
+                    continue  # Qt's own corner, tab and clear buttons, pop-up lists and calendars
                 assert widget.accessibleName(), f"{type(widget).__name__} {widget.text() if hasattr(widget, 'text') else ''} in {window.windowTitle()} has no accessible name"  # noqa: E501

@@ -136,8 +136,9 @@ def badge(state: ComplianceState) -> str:
 
 
 # Worst first, so sorting by status brings the problems to the top.
-_STATE_ORDER = [ComplianceState.VOID, ComplianceState.EXPIRED, ComplianceState.NOTICE_NOT_POSTED,
-                ComplianceState.MISSING_PROVISIONS, ComplianceState.NO_CONTRACT, ComplianceState.NOTICE_DUE,
+STATE_ORDER = [ComplianceState.VOID, ComplianceState.EXPIRED, ComplianceState.NOTICE_NOT_POSTED,
+                ComplianceState.MISSING_PROVISIONS, ComplianceState.NO_CONTRACT, ComplianceState.EXCEPTION_INCOMPLETE,
+                ComplianceState.NOTICE_DUE,
                 ComplianceState.IEP_504_EXCEPTION, ComplianceState.NOT_REQUIRED, ComplianceState.COMPLIANT]
 
 
@@ -146,7 +147,7 @@ CATALOG_COLUMNS: list[Column[CatalogEntry]] = [
     Column("Link", lambda e: e.link),
     Column("Grades", lambda e: format_grades(e.grades, e.not_used_by_students)),
     Column("Parental permission", lambda e: e.permission.short_label),
-    Column("Contract status", lambda e: badge(e.status.state), lambda e: _STATE_ORDER.index(e.status.state)),
+    Column("Contract status", lambda e: badge(e.status.state), lambda e: STATE_ORDER.index(e.status.state)),
     Column("Approved", lambda e: local_date(e.approved_at), lambda e: e.approved_at.timestamp()),
 ]
 

@@ -23,7 +23,7 @@ from ..common import named
 from ..context import AppContext
 from ..dialogs.contract import ContractDialog
 from ..dialogs.contractor import ContractorDialog
-from ..models.tables import _STATE_ORDER, ROW_ROLE, Column, RowTableModel, badge, sorting_proxy
+from ..models.tables import ROW_ROLE, STATE_ORDER, Column, RowTableModel, badge, sorting_proxy
 from ..widgets.list_view import ListView
 
 NO_DOCUMENT = "None attached"
@@ -39,7 +39,7 @@ CONTRACT_COLUMNS: list[Column[ContractView]] = [
     Column("Executed", lambda v: format_day(v.form.executed_on), lambda v: v.form.executed_on.toordinal()),
     Column("Expires", _expires, lambda v: (v.form.expires_on or date.max).toordinal()),
     # Worst first when sorted ascending: the problems come to the top.
-    Column("Status", lambda v: badge(v.status.state), lambda v: _STATE_ORDER.index(v.status.state)),
+    Column("Status", lambda v: badge(v.status.state), lambda v: STATE_ORDER.index(v.status.state)),
     Column("Covers", lambda v: ", ".join(name for _id, name in v.resources)),
     Column("Document", lambda v: v.document_name or NO_DOCUMENT),
 ]

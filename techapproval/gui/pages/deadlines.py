@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.contracts import format_day
 from ...domain.deadlines import Obligation, ObligationKind, school_year_of
+from ...domain.deletions import DeletionRef
 from ...services import compliance
 from ...services.errors import Invalid, ServiceError
 from ..common import named, show_problem
@@ -45,6 +46,7 @@ DEADLINE_COLUMNS: list[Column[Obligation]] = [
 class DeadlinesPage(QWidget):
     open_contract = Signal(int)
     open_incident = Signal(int)
+    open_deletion = Signal(int)
     counted = Signal(int)  # overdue items, for the main window's tab and status bar
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -138,6 +140,8 @@ class DeadlinesPage(QWidget):
 
     def _open(self) -> None:
         item = self.view.current_row()
+        if item is not None and isinstance(item.ref, DeletionRef):
+            self.open_deletion.emit(item.ref.request_id)
         if item is None or not isinstance(item.ref, int):
             return
         if item.kind in INCIDENT_KINDS:

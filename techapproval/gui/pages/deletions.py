@@ -1,0 +1,264 @@
+"""Deletion of student data at contractors: requests from students, parents or the Board with where each
+stands today, and the contracts that have expired without the contractor confirming deletion."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ...db.database import DatabaseProblem
+from ...domain.contracts import format_day
+from ...domain.deletions import DISASTER_RECOVERY_PROVISO, Outcome
+from ...services import deletions
+from ...services.deletions import DeletionRequestView, ExpiredContractView
+from ...services.errors import Invalid, ServiceError
+from ..common import named
+from ..context import AppContext
+from ..dialogs.deletion import CloseDeletionDialog, ConfirmDeletionDialog, DeletionRequestDialog
+from ..models.tables import ROW_ROLE, Column, RowTableModel, sorting_proxy
+from ..widgets.list_view import ListView
+
+
+def _state_order(v: DeletionRequestView) -> tuple:
+    """Overdue first, then open by due date, then closed."""
+    return (0 if v.overdue else 1 if v.is_open else 2, v.due_on.toordinal())
+
+
+REQUEST_COLUMNS: list[Column[DeletionRequestView]] = [
+    Column("State", lambda v: v.state, _state_order),
+    Column("Contractor", lambda v: v.contractor_name),
+    Column("Requested by", lambda v: v.requested_by.label),
+    Column("Case reference", lambda v: v.case_reference),
+    Column("Requested", lambda v: format_day(v.requested_on), lambda v: v.requested_on.toordinal()),
+    Column("Due", lambda v: format_day(v.due_on), lambda v: v.due_on.toordinal()),
+    Column("What", lambda v: " ".join(v.what.split())),
+]
+
+
+def _since(v: ExpiredContractView) -> str:
+    days = (date.today() - v.expires_on).days
+    return f"\u26a0 Expired {days} day{'s' if days != 1 else ''} ago"
+
+
+EXPIRED_COLUMNS: list[Column[ExpiredContractView]] = [
+    Column("Contract", lambda v: v.label),
+    Column("Last day in effect", lambda v: format_day(v.expires_on), lambda v: v.expires_on.toordinal()),
+    Column("Deletion", _since, lambda v: v.expires_on.toordinal()),
+]
+
+
+def request_details(v: DeletionRequestView | None) -> str:
+    if v is None:
+        return "Select a deletion request to see it in full."
+    case = f", case {v.case_reference}" if v.case_reference else ""
+    lines = [f"{v.contractor_name}: requested by {v.requested_by.label.lower()}{case}. {v.state}"]
+    if v.contract_label:
+        lines.append(f"Contract: {v.contract_label}")
+    lines.append(f"What to delete: {v.what}")
+    if v.note:
+        lines.append(f"Note: {v.note}")
+    if v.outcome is Outcome.DISASTER_RECOVERY:
+        lines.append(DISASTER_RECOVERY_PROVISO)
+    return "\n".join(lines)
+
+
+def select_row(view: ListView, wanted) -> None:
+    """Select the row whose object satisfies wanted(row), else the first row."""
+    proxy = view.model()
+    target = None
+    for row in range(proxy.rowCount()):
+        index = proxy.index(row, 0)
+        if wanted(index.data(ROW_ROLE)):
+            target = index
+            break
+    if target is None and proxy.rowCount():
+        target = proxy.index(0, 0)
+    if target is not None:
+        view.selectionModel().setCurrentIndex(
+            target, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+
+class DeletionsPage(QWidget):
+    changed = Signal()  # a request recorded or closed, or a deletion confirmed: the deadlines moved
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "Requests that a contractor delete student information, records or content, from a student, a "
+            "parent or guardian, or the Board. The contractor deletes within the district's reasonable time "
+            "unless a law requires keeping the data or the only copy is an inaccessible disaster-recovery copy. "
+            "Requests are kept by case reference, never by a student's name.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        self.model = RowTableModel(REQUEST_COLUMNS, self)
+        self.table = ListView("Deletion requests", self.close_request, stretch=6)
+        self.table.setModel(sorting_proxy(self.model, self))
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        layout.addWidget(self.table, 2)
+        self.details = named(QLabel(), "Deletion request details")
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setWordWrap(True)
+        self.details.setFrameShape(QLabel.Shape.StyledPanel)
+        self.details.setContentsMargins(6, 4, 6, 4)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        layout.addWidget(self.details)
+
+        buttons = QHBoxLayout()
+        self.record_button = named(QPushButton("&Record deletion request\u2026"), "Record deletion request")
+        self.close_button = named(QPushButton("C&lose request\u2026"), "Close request",
+                                  "Record that the contractor deleted the data, or kept it under the law's exceptions")
+        self.record_button.clicked.connect(self.record_request)
+        self.close_button.clicked.connect(self.close_request)
+        buttons.addWidget(self.record_button)
+        buttons.addWidget(self.close_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.expired_box = QGroupBox("Expired contracts without confirmed deletion")
+        named(self.expired_box, "Expired contracts without confirmed deletion")
+        box = QVBoxLayout(self.expired_box)
+        explain = QLabel("When a contract expires the contractor may keep no student data. Record the day it "
+                         "confirmed deleting it.")
+        explain.setWordWrap(True)
+        box.addWidget(explain)
+        self.expired_model = RowTableModel(EXPIRED_COLUMNS, self)
+        self.expired = ListView("Expired contracts", self.confirm_deletion, stretch=0)
+        self.expired.setModel(sorting_proxy(self.expired_model, self))
+        self.expired.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        box.addWidget(self.expired, 1)
+        self.expired_summary = named(QLabel(), "Expired contracts summary")
+        self.expired_summary.setWordWrap(True)
+        box.addWidget(self.expired_summary)
+        row = QHBoxLayout()
+        self.confirm_button = named(QPushButton("Con&firm deletion\u2026"), "Confirm deletion",
+                                    "Record the contractor's confirmation that it retains no student data")
+        self.confirm_button.clicked.connect(self.confirm_deletion)
+        row.addWidget(self.confirm_button)
+        row.addStretch(1)
+        box.addLayout(row)
+        layout.addWidget(self.expired_box, 1)
+
+        self.message = named(QLabel(), "Deletions message")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
+        self.expired.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
+        if not ctx.is_reviewer:
+            for widget in (self.record_button, self.close_button, self.confirm_button):
+                widget.hide()
+        self.refresh()
+
+    # --- data -------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload both lists (states are for today), keeping the selected rows selected."""
+        if not self.ctx.is_reviewer:
+            self._say("Only a reviewer keeps the deletion requests.")
+            self._selection_changed()
+            return
+        keep_request = self.current_request()
+        keep_contract = self.current_contract()
+        try:
+            rows = self.ctx.call(deletions.list_deletion_requests)
+            expired = self.ctx.call(deletions.list_expired_unconfirmed)
+        except (ServiceError, DatabaseProblem) as exc:
+            self._say(exc)
+            return
+        self.model.set_rows(rows)
+        self.expired_model.set_rows(expired)
+        select_row(self.table, lambda v: keep_request is not None and v.id == keep_request.id)
+        select_row(self.expired, lambda v: keep_contract is not None and v.id == keep_contract.id)
+        overdue = sum(v.overdue for v in rows)
+        if not expired:
+            self.expired_summary.setText("\u2714 Every expired contract has its deletion confirmed.")
+        else:
+            self.expired_summary.setText(f"\u26a0 {len(expired)} expired contract"
+                                         f"{'s' if len(expired) != 1 else ''} without confirmed deletion.")
+        self.table.setAccessibleDescription(f"{len(rows)} requests, {overdue} overdue")
+        self._selection_changed()
+
+    def select_request(self, request_id: int) -> None:
+        select_row(self.table, lambda v: v.id == request_id)
+        self._selection_changed()
+
+    def current_request(self) -> DeletionRequestView | None:
+        return self.table.current_row()
+
+    def current_contract(self) -> ExpiredContractView | None:
+        return self.expired.current_row()
+
+    def _selection_changed(self) -> None:
+        v = self.current_request()
+        empty = "No deletion requests recorded." if self.model.rowCount() == 0 else None
+        self.details.setText(empty or request_details(v))
+        self.close_button.setEnabled(v is not None and v.is_open)
+        self.confirm_button.setEnabled(self.current_contract() is not None)
+
+    def _say(self, text_or_exc) -> None:
+        if isinstance(text_or_exc, Invalid):
+            text = " ".join(text_or_exc.errors.values())
+        elif isinstance(text_or_exc, ServiceError):
+            text = text_or_exc.message
+        elif isinstance(text_or_exc, DatabaseProblem):
+            text = f"{text_or_exc.title}: {text_or_exc.message}"
+        else:
+            text = str(text_or_exc)
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def record_request(self) -> None:
+        self._say("")
+        try:
+            dialog = DeletionRequestDialog(self.ctx, self)
+        except (ServiceError, DatabaseProblem) as exc:
+            self._say(exc)
+            return
+        accepted = dialog.exec()
+        dialog.deleteLater()  # a closed dialog is not left behind among the page's children
+        if accepted and dialog.saved is not None:
+            self.refresh()
+            self.select_request(dialog.saved.id)
+            self._say(f"Recorded. {dialog.saved.contractor_name} must delete the data by "
+                      f"{format_day(dialog.saved.due_on)}.")
+            self.changed.emit()
+
+    def close_request(self) -> None:
+        v = self.current_request()
+        if v is None or not self.ctx.is_reviewer:
+            return
+        self._say("")
+        if not v.is_open:
+            self._say(f"This request is already closed: {v.outcome.label}.")
+            return
+        dialog = CloseDeletionDialog(self.ctx, v, self)
+        accepted = dialog.exec()
+        dialog.deleteLater()  # a closed dialog is not left behind among the page's children
+        if accepted and dialog.saved is not None:
+            self.refresh()
+            self.select_request(v.id)
+            self._say(f"Closed: {dialog.saved.outcome.label}.")
+            self.changed.emit()
+
+    def confirm_deletion(self) -> None:
+        c = self.current_contract()
+        if c is None or not self.ctx.is_reviewer:
+            return
+        self._say("")
+        dialog = ConfirmDeletionDialog(self.ctx, c, self)
+        accepted = dialog.exec()
+        dialog.deleteLater()  # a closed dialog is not left behind among the page's children
+        if accepted and dialog.saved is not None:
+            self.refresh()
+            self._say(f"Deletion confirmed for {c.label}.")
+            self.changed.emit()

@@ -1,0 +1,357 @@
+"""The IEP/Section 504 exceptions register (policy 3520.13 section 7): each exception with the law's
+conditions, the date each was met and its evidence, and the packet a parent may ask for."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...db.database import DatabaseProblem
+from ...domain.contract_form import MAX_DOCUMENT_BYTES
+from ...domain.exceptions import Condition, Plan
+from ...services import exceptions
+from ...services.errors import Invalid, ServiceError
+from ...services.exceptions import ExceptionView
+from ..common import named
+from ..context import AppContext
+from ..dialogs.plan_exception import PlanExceptionDialog
+from ..models.tables import Column, RowTableModel, badge, sorting_proxy
+from ..printing import save_pdf
+from ..widgets.date_field import OptionalDateField
+from ..widgets.list_view import ListView
+from .contracts import safe_file_name
+from .deletions import select_row
+
+
+def _status(v: ExceptionView) -> str:
+    total = len(v.conditions)
+    if v.status.complete:
+        return f"\u2714 Complete ({total} of {total} met)"
+    return f"\u26a0 Incomplete ({v.met_count} of {total} met)"
+
+
+EXCEPTION_COLUMNS: list[Column[ExceptionView]] = [
+    Column("Status", _status, lambda v: (v.status.complete, v.met_count)),
+    Column("Resource", lambda v: v.resource_name),
+    Column("Plan", lambda v: v.plan.short),
+    Column("Case reference", lambda v: v.case_reference),
+    Column("Resource status", lambda v: badge(v.resource_status.state)),
+]
+
+
+def evidence_pdf(view: ExceptionView, settings: dict[str, str]) -> bytes:
+    from ...pdf.evidence import render_evidence_packet  # reportlab loads only when someone saves one
+
+    return render_evidence_packet(view, settings)
+
+
+class ConditionRow:
+    """One condition in the detail panel: its words, the date met, its evidence and two buttons."""
+
+    def __init__(self, page: ExceptionsPage, grid: QGridLayout, row: int, condition: Condition):
+        self.condition = condition
+        self.label = QLabel(condition.label)
+        self.label.setWordWrap(True)
+        self.date = OptionalDateField(f"Date met: {condition.short}", toggle_text="Met",
+                                      description=f"The day the district recorded this as met: {condition.label}")
+        self.evidence = named(QLabel(), f"Evidence: {condition.short}")
+        self.evidence.setWordWrap(True)
+        self.attach = named(QPushButton("Attach evidence\u2026"), f"Attach evidence: {condition.short}",
+                            "A scan or file showing this condition is met; it is kept in the database")
+        self.open = named(QPushButton("Open evidence"), f"Open evidence: {condition.short}")
+        self.attach.clicked.connect(lambda: page.attach_evidence(condition))
+        self.open.clicked.connect(lambda: page.open_evidence(condition))
+        self.date.changed.connect(page._dates_edited)
+        self.widgets = (self.label, self.date, self.evidence, self.attach, self.open)
+        grid.addWidget(self.label, row * 2, 0, 1, 4)
+        grid.addWidget(self.date, row * 2 + 1, 0)
+        grid.addWidget(self.evidence, row * 2 + 1, 1)
+        grid.addWidget(self.attach, row * 2 + 1, 2)
+        grid.addWidget(self.open, row * 2 + 1, 3)
+
+    def set_visible(self, visible: bool) -> None:
+        for widget in self.widgets:
+            widget.setVisible(visible)
+
+
+class ExceptionsPage(QWidget):
+    changed = Signal()  # the catalog's statuses may have moved
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.shown: ExceptionView | None = None  # the exception the detail panel shows, as last read
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "Resources used without a contract because they are unique and necessary for a child's IEP or "
+            "Section 504 plan and cannot comply. The exception holds only while every condition of the law is "
+            "met. Children are identified by case reference, never by name.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        self.model = RowTableModel(EXCEPTION_COLUMNS, self)
+        self.table = ListView("IEP/504 exceptions", self._focus_conditions, stretch=1)
+        self.table.setModel(sorting_proxy(self.model, self))
+        layout.addWidget(self.table, 1)
+
+        self.panel = QGroupBox("Conditions of the selected exception")
+        named(self.panel, "Conditions of the selected exception")
+        panel = QVBoxLayout(self.panel)
+        self.status = named(QLabel(), "Exception status")
+        self.status.setWordWrap(True)
+        panel.addWidget(self.status)
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        self.rows = {c: ConditionRow(self, grid, i, c) for i, c in enumerate(Condition)}
+        panel.addLayout(grid)
+        save_row = QHBoxLayout()
+        self.save_dates_button = named(QPushButton("&Save condition dates"), "Save condition dates")
+        self.save_dates_button.clicked.connect(self.save_dates)
+        self.unsaved = named(QLabel(), "Unsaved dates")
+        save_row.addWidget(self.save_dates_button)
+        save_row.addWidget(self.unsaved, 1)
+        panel.addLayout(save_row)
+        panel.addStretch(1)
+        layout.addWidget(self.panel, 2)
+
+        self.message = named(QLabel(), "Exceptions message")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+
+        buttons = QHBoxLayout()
+        self.record_button = named(QPushButton("&Record exception\u2026"), "Record exception")
+        self.packet_button = named(QPushButton("Save evidence &packet\u2026"), "Save evidence packet",
+                                   "A PDF for a parent who asks: each condition, its date and its evidence files")
+        self.record_button.clicked.connect(self.record_exception)
+        self.packet_button.clicked.connect(self.save_packet)
+        buttons.addWidget(self.record_button)
+        buttons.addWidget(self.packet_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show(self.table.current_row()))
+        if not ctx.is_reviewer:
+            self.record_button.hide()
+            self.packet_button.hide()
+            self.panel.hide()
+        self.refresh()
+
+    # --- data -------------------------------------------------------------------------------
+
+    def refresh(self, keep: int | None = None) -> None:
+        if not self.ctx.is_reviewer:
+            self._say("Only a reviewer keeps the IEP/504 exceptions.")
+            return
+        if keep is None and self.shown is not None:
+            keep = self.shown.id
+        try:
+            rows = self.ctx.call(exceptions.list_exceptions)
+        except (ServiceError, DatabaseProblem) as exc:
+            self._say(exc)
+            return
+        self.model.set_rows(rows)
+        select_row(self.table, lambda v: v.id == keep)
+        self._show(self.table.current_row())
+
+    def current_exception(self) -> ExceptionView | None:
+        return self.table.current_row()
+
+    def _show(self, v: ExceptionView | None, pending: dict[Condition, date | None] | None = None) -> None:
+        """Fill the detail panel from v; `pending` are unsaved dates to show again after a reload."""
+        self.shown = v
+        self.packet_button.setEnabled(v is not None)
+        self.panel.setEnabled(v is not None)
+        if v is None:
+            self.panel.setTitle("Conditions of the selected exception")
+            self.status.setText("No IEP/504 exceptions recorded." if self.model.rowCount() == 0
+                                else "Select an exception to see its conditions.")
+            for row in self.rows.values():
+                row.set_visible(False)
+            self._dates_edited()
+            return
+        self.panel.setTitle(f"Conditions: {v.resource_name}, {v.plan.label}, case {v.case_reference}")
+        self.status.setText(f"{v.status.words} Resource: {badge(v.resource_status.state)}.")
+        for condition, row in self.rows.items():
+            required = any(c.condition is condition for c in v.conditions)
+            row.set_visible(required)
+            if not required:
+                continue
+            c = v.condition(condition)
+            row.date.set_value((pending or {}).get(condition, c.met_on))
+            if c.document_sha256:
+                row.evidence.setText(f"Attached: {c.document_name} (SHA-256 {c.document_sha256[:12]}\u2026)")
+                row.evidence.setToolTip(f"SHA-256 {c.document_sha256}")
+            else:
+                row.evidence.setText("No evidence attached")
+                row.evidence.setToolTip("")
+            row.open.setEnabled(bool(c.document_sha256))
+        self._dates_edited()
+
+    def _pending(self) -> dict[Condition, date | None]:
+        """Dates changed in the panel but not saved yet."""
+        v = self.shown
+        if v is None:
+            return {}
+        return {c.condition: self.rows[c.condition].date.value() for c in v.conditions
+                if self.rows[c.condition].date.value() != c.met_on}
+
+    def _dates_edited(self) -> None:
+        pending = self._pending()
+        self.save_dates_button.setEnabled(bool(pending))
+        self.unsaved.setText(f"\u270e {len(pending)} date{'s' if len(pending) != 1 else ''} not saved yet"
+                             if pending else "")
+
+    def _say(self, text_or_exc) -> None:
+        if isinstance(text_or_exc, Invalid):
+            text = " ".join(text_or_exc.errors.values())
+        elif isinstance(text_or_exc, ServiceError):
+            text = text_or_exc.message
+        elif isinstance(text_or_exc, DatabaseProblem):
+            text = f"{text_or_exc.title}: {text_or_exc.message}"
+        else:
+            text = str(text_or_exc)
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _reload_shown(self, pending: dict[Condition, date | None] | None = None) -> None:
+        """Read the shown exception again (its table row too), keeping unsaved dates on screen."""
+        v = self.shown
+        if v is None:
+            return
+        self.refresh(keep=v.id)
+        if pending:
+            self._show(self.shown, pending)
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def _focus_conditions(self) -> None:
+        v = self.shown
+        if v is not None:
+            self.rows[v.conditions[0].condition].date.setFocus()
+
+    def record_exception(self) -> None:
+        self._say("")
+        try:
+            dialog = PlanExceptionDialog(self.ctx, None, self)
+        except (ServiceError, DatabaseProblem) as exc:
+            self._say(exc)
+            return
+        accepted = dialog.exec()
+        dialog.deleteLater()  # a closed dialog is not left behind among the page's children
+        if accepted and dialog.saved is not None:
+            self.refresh(keep=dialog.saved.id)
+            self._say(f"Recorded the exception for case {dialog.saved.case_reference}. Date each condition as "
+                      "it is met and attach its evidence.")
+            self.changed.emit()
+
+    def save_dates(self) -> None:
+        v = self.shown
+        pending = self._pending()
+        if v is None or not pending:
+            return
+        self._say("")
+        person = self.ctx.person.id
+
+        def save_all(session) -> ExceptionView:
+            version, saved = v.version, v
+            for condition, met_on in pending.items():
+                saved = exceptions.set_condition(session, person, v.id, condition, met_on, version)
+                version = saved.version
+            return saved
+
+        try:
+            saved = self.ctx.read(save_all)  # one transaction: all the dates, or none
+        except (ServiceError, DatabaseProblem) as exc:
+            self._say(exc)
+            return
+        self.refresh(keep=v.id)
+        self._say(f"Saved. {saved.status.words}")
+        self.changed.emit()
+
+    def attach_evidence(self, condition: Condition) -> None:
+        v = self.shown
+        if v is None:
+            return
+        self._say("")
+        path, _ = QFileDialog.getOpenFileName(
+            self, f"Attach evidence \u2014 {condition.short} \u2014 case {v.case_reference}", "",
+            "PDF documents (*.pdf);;Images (*.png *.jpg *.jpeg *.tif *.tiff);;All files (*)")
+        if not path:
+            return
+        try:
+            size = os.path.getsize(path)
+            if size > MAX_DOCUMENT_BYTES:
+                self._say(f"This file is {size / 2**20:.0f} MB; the limit is {MAX_DOCUMENT_BYTES // 2**20} MB. "
+                          "Scan it at a lower resolution.")
+                return
+            content = Path(path).read_bytes()
+        except OSError as exc:
+            self._say(f"The file could not be read: {exc.strerror or exc}.")
+            return
+        pending = self._pending()
+        try:
+            digest = self.ctx.call(exceptions.attach_evidence, v.id, condition, Path(path).name, content, v.version)
+        except (ServiceError, DatabaseProblem) as exc:
+            self._say(exc)
+            return
+        self._reload_shown(pending)
+        self._say(f"Attached {Path(path).name} (SHA-256 {digest[:12]}\u2026) as evidence: {condition.short}.")
+
+    def open_evidence(self, condition: Condition) -> None:
+        v = self.shown
+        if v is None:
+            return
+        self._say("")
+        try:
+            name, content = self.ctx.call(exceptions.evidence_content, v.id, condition)
+        except (ServiceError, DatabaseProblem) as exc:
+            self._say(exc)
+            return
+        folder = Path(tempfile.mkdtemp(prefix="techapproval-evidence-"))
+        target = folder / safe_file_name(name)
+        try:
+            target.write_bytes(content)
+        except OSError as exc:
+            self._say(f"The evidence could not be written to {folder}: {exc.strerror or exc}.")
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+            self._say(f"No program opened the evidence. It is saved as {target}.")
+
+    def save_packet(self) -> None:
+        v = self.shown
+        if v is None:
+            return
+        self._say("")
+        if self._pending():
+            self._say("Save the condition dates first: the packet prints what is recorded.")
+            return
+        try:
+            fresh = self.ctx.call(exceptions.get_exception, v.id)
+            data = evidence_pdf(fresh, self.ctx.settings)
+        except (ServiceError, DatabaseProblem) as exc:
+            self._say(exc)
+            return
+        plan = "IEP" if fresh.plan is Plan.IEP else "504"
+        try:
+            target = save_pdf(self, data, safe_file_name(f"{plan} exception evidence {fresh.case_reference}.pdf"))
+        except OSError as exc:
+            self._say(f"The packet could not be saved: {exc.strerror or exc}.")
+            return
+        if target is not None:
+            self._say(f"Saved the evidence packet as {target}. Hand the evidence files over with it.")
