@@ -83,6 +83,13 @@ def run(args: argparse.Namespace) -> int:
         return _fail(exc.message)
     except CliError as exc:
         return _fail(str(exc))
+    except Exception as exc:  # noqa: BLE001 - a plain message, never a traceback with data in it
+        from .errorlog import log_unexpected
+
+        path = log_unexpected(type(exc), exc.__traceback__)
+        where = f" Details for district IT are in {path}." if path else ""
+        return _fail(f"An unexpected problem stopped the command ({type(exc).__name__}); nothing more was done."
+                     f"{where}")
 
 
 def _fail(message: str) -> int:

@@ -119,3 +119,19 @@ def test_missing_output_is_an_argparse_error(url, capsys):
         main(["--database", url, "print-decision", "1"])
     assert exited.value.code == 2
     assert "-o/--output" in capsys.readouterr().err
+
+
+def test_an_unexpected_error_is_a_plain_message_and_a_data_free_log(url, capsys, monkeypatch):
+    from techapproval import cli
+    from techapproval.paths import log_dir
+
+    def broken(args):
+        raise RuntimeError("Nguyễn Thị Ánh, case 504-2026-017")
+
+    monkeypatch.setitem(cli.COMMANDS, "seed-demo", broken)
+    assert main(["--database", url, "seed-demo"]) == 1
+    err = capsys.readouterr().err
+    assert "unexpected problem" in err and "RuntimeError" in err
+    assert "Traceback" not in err and "Nguyễn" not in err
+    log = (log_dir() / "errors.log").read_text(encoding="utf-8")
+    assert "builtins.RuntimeError" in log and "Nguyễn" not in log and "504-2026" not in log

@@ -14,12 +14,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.database import Database
-from ..db.models import CatalogResource, Person
+from ..db.models import CatalogResource, Person, Request
 from ..domain.contract_form import ContractForm, ContractorForm
 from ..domain.contracts import Coverage, Provision
 from ..domain.enums import Answer, Decision, Grade, InfoCategory, Permission, RequestStatus, Role
+from ..domain.incidents import IncidentForm, Involves
 from ..domain.validation import RequestForm
-from . import compliance, contracts, people
+from . import compliance, contracts, deletions, exceptions, incidents, people, permissions
 from . import requests as svc
 from .errors import Refused
 
@@ -136,6 +137,12 @@ STORIES = (
         "Parent-teacher conference scheduling for the elementary school.", [C.NONE],
         "Families enter a name and email to book a slot; no student information.", "Staff and families.",
         None, None, None), permission=Permission.NONE_REQUIRED, decider="admin"),
+    _Story("li", S.APPROVED, _form(
+        [G.G4], "Learning Ally", "Human-read audiobooks for students with reading disabilities.",
+        "https://learningally.org", "Audiobooks of class novels for one student, as the 504 plan requires.",
+        [C.FULL_NAME, C.DISABILITIES], "The student's account is created by the company from the school's referral.",
+        "The student, the library media specialist and the 504 coordinator.", Y, Y, Y),
+        permission=Permission.PARENTAL_REQUIRED),
     _Story("anh", S.NOT_APPROVED, _form(
         [G.G3], "FreeGamesNow", "A free website of math and typing games.", "https://freegamesnow.example",
         "Math fact practice during centers.", [C.SEARCH_ACTIVITY], "The site records what games are played.",
@@ -246,3 +253,26 @@ def _contracts(s: Session, reviewer: int, admin: int, today: date) -> None:
     ):
         contracts.link_resource(s, reviewer, catalog[name], coverage, contract_id, note)
     compliance.add_closure(s, admin, today + timedelta(days=14), "Professional development day (no school)")
+    _duties(s, reviewer, today, catalog)
+
+
+def _duties(s: Session, reviewer: int, today: date, catalog: dict[str, int]) -> None:
+    """One open item of each of the law's other duties: a breach, a deletion request, an IEP/504
+    exception still missing a condition, and permission slips coming back."""
+    canva = next(c for c in contracts.list_contracts(s, reviewer, on=today) if c.contractor_name == "Canva Pty Ltd")
+    incidents.record_incident(s, reviewer, IncidentForm(
+        contractor_id=canva.contractor_id, contract_id=canva.id, discovered_on=today - timedelta(days=12),
+        involves=frozenset({Involves.DIRECTORY_INFORMATION}), students_affected=37,
+        description="A misconfigured share link exposed class rosters (names and grade levels) for two days.",
+        board_notified_on=today - timedelta(days=1)), today=today)
+    deletions.record_deletion_request(
+        s, reviewer, canva.contractor_id, "parent", "DR-2026-004", today - timedelta(days=20),
+        "All designs and the account of the student in case DR-2026-004, who left the district.", canva.id,
+        today=today)
+    exception = exceptions.record_exception(
+        s, reviewer, "504-2026-017", "504", catalog["Learning Ally"],
+        "The vendor will not sign the district's data privacy agreement; no equivalent offers human-read audio.")
+    for condition, days_ago in (("ferpa_hipaa", 30), ("reasonable_effort", 25), ("operator_complies", 25)):
+        exceptions.set_condition(s, reviewer, exception.id, condition, today - timedelta(days=days_ago), today=today)
+    seesaw = next(r for r in s.scalars(select(Request).where(Request.resource_name == "Seesaw")))
+    permissions.save_tally(s, reviewer, seesaw.id, None, "Grade 2 \u2013 Room 7", 22, 18, 1)

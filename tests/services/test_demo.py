@@ -64,3 +64,23 @@ def test_existing_district_keeps_its_settings_and_administrator(db):
         # The administrator decided the reviewer's own request: nobody decides their own.
         assert s.scalar(select(Request.decided_by_id).where(Request.resource_name == "SignUpGenius")) == district.admin
 
+
+
+def test_the_demo_registry_shows_every_kind_of_status_and_duty(db):
+    from techapproval.domain.contracts import ComplianceState
+    from techapproval.domain.deadlines import ObligationKind
+    from techapproval.services import compliance
+
+    seed_demo(db, password="a demo password")
+    with db.transaction() as s:
+        reviewer = s.scalar(select(Person.id).where(Person.role == Role.REVIEWER.value))
+        states = {e.name: e.status.state for e in catalog.list_catalog(s, reviewer)}
+        kinds = {o.kind for o in compliance.deadlines(s, reviewer)}
+    assert states["Seesaw"] is ComplianceState.COMPLIANT
+    assert states["Canva for Education"] is ComplianceState.MISSING_PROVISIONS
+    assert states["Kahoot!"] is ComplianceState.NOTICE_DUE
+    assert states["Desmos"] is ComplianceState.NOT_REQUIRED
+    assert states["SignUpGenius"] is ComplianceState.NO_CONTRACT
+    assert states["Learning Ally"] is ComplianceState.EXCEPTION_INCOMPLETE
+    assert {ObligationKind.BREACH_FAMILY_NOTICE, ObligationKind.DELETION_DUE, ObligationKind.AMENDMENT_DUE,
+            ObligationKind.DELETION_UNCONFIRMED, ObligationKind.WEBSITE_NOTICE} <= kinds
