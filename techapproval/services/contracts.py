@@ -3,7 +3,6 @@ approved resource each contract covers. Reviewers keep it; everyone signed in ma
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date
 
@@ -13,7 +12,6 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..db.models import CatalogResource, Contract, ContractDocument, Contractor, ContractProvision
 from ..domain.contract_form import (
-    MAX_DOCUMENT_BYTES,
     ContractForm,
     ContractorForm,
     validate_contract,
@@ -22,10 +20,10 @@ from ..domain.contract_form import (
 from ..domain.contracts import ComplianceStatus, Coverage, Provision, contract_status, format_day
 from ..domain.enums import InfoCategory
 from ..domain.validation import normalise_name
-from . import audit
+from . import audit, documents
 from .access import REVIEWERS, acting
 from .compliance import compliance_context, contract_terms
-from .errors import Conflict, Invalid, NotFound, Refused
+from .errors import Conflict, Invalid, NotFound
 
 
 @dataclass(frozen=True)
@@ -271,18 +269,8 @@ def attach_document(session: Session, actor_id: int, contract_id: int, filename:
     c = session.get(Contract, contract_id)
     if c is None:
         raise NotFound(f"There is no contract {contract_id}.")
-    if not content:
-        raise Invalid({"document": "This file is empty."})
-    if len(content) > MAX_DOCUMENT_BYTES:
-        raise Invalid({"document": f"This file is {len(content) / 2**20:.0f} MB; the limit is "
-                                   f"{MAX_DOCUMENT_BYTES // 2**20} MB. Scan it at a lower resolution."})
-    name = _safe_name(filename)
-    digest = hashlib.sha256(content).hexdigest()
-    stored = session.get(ContractDocument, digest)
-    if stored is None:
-        session.add(ContractDocument(sha256=digest, content=content, size=len(content)))
-    elif hashlib.sha256(stored.content).hexdigest() != digest:  # a damaged copy: the genuine file repairs it
-        stored.content, stored.size = content, len(content)
+    name = documents.safe_name(filename, "contract")
+    digest = documents.store(session, content)
     old = [c.document_name, c.document_sha256]
     c.document_sha256, c.document_name = digest, name
     c.updated_at = audit.now()
@@ -292,23 +280,13 @@ def attach_document(session: Session, actor_id: int, contract_id: int, filename:
     return digest
 
 
-def _safe_name(filename: str) -> str:
-    """The file's own name, without folders or control characters, so writing it out later is safe."""
-    name = filename.replace("\\", "/").rsplit("/", 1)[-1]
-    name = "".join(ch for ch in name if ch.isprintable()).strip().lstrip(".")[:255]
-    return name or "contract"
-
-
 def document_content(session: Session, actor_id: int, contract_id: int) -> tuple[str, bytes]:
     """The signed document's file name and bytes, checked against its SHA-256 before use."""
     acting(session, actor_id)
     c = session.get(Contract, contract_id)
     if c is None or not c.document_sha256:
         raise NotFound("No signed document is attached to this contract.")
-    content = session.scalar(select(ContractDocument.content).where(ContractDocument.sha256 == c.document_sha256))
-    if content is None or hashlib.sha256(content).hexdigest() != c.document_sha256:
-        raise Refused("The stored document does not match its checksum. Restore the database from a backup.")
-    return c.document_name or "contract", content
+    return c.document_name or "contract", documents.load(session, c.document_sha256)
 
 
 # --- coverage of approved resources ----------------------------------------------------------------

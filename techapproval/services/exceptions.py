@@ -8,7 +8,6 @@ SHA-256), so a backup of the database carries them and a damaged copy is caught 
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -18,7 +17,6 @@ from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..db.models import CatalogResource, ContractDocument, PlanException, PlanExceptionCondition
-from ..domain.contract_form import MAX_DOCUMENT_BYTES
 from ..domain.contracts import ComplianceStatus, Coverage
 from ..domain.exceptions import (
     Condition,
@@ -28,7 +26,7 @@ from ..domain.exceptions import (
     required_conditions,
     validate_exception,
 )
-from . import audit, contracts
+from . import audit, contracts, documents
 from .access import REVIEWERS, acting
 from .catalog import resource_status_of
 from .compliance import ComplianceContext, compliance_context
@@ -205,32 +203,14 @@ def attach_evidence(
     actor = acting(session, actor_id, *REVIEWERS)
     e = _get(session, exception_id)
     row = _row_for(e, condition)
-    if not content:
-        raise Invalid({"document": "This file is empty."})
-    if len(content) > MAX_DOCUMENT_BYTES:
-        raise Invalid({"document": f"This file is {len(content) / 2**20:.0f} MB; the limit is "
-                                   f"{MAX_DOCUMENT_BYTES // 2**20} MB. Scan it at a lower resolution."})
-    name = _safe_name(filename)
-    digest = hashlib.sha256(content).hexdigest()
-    stored = session.get(ContractDocument, digest)
-    if stored is None:
-        session.add(ContractDocument(sha256=digest, content=content, size=len(content)))
-    elif hashlib.sha256(stored.content).hexdigest() != digest:  # a damaged copy: the genuine file repairs it
-        stored.content, stored.size = content, len(content)
-    session.flush()
+    name = documents.safe_name(filename, "evidence")
+    digest = documents.store(session, content)
     old = f"{row.document_name} ({row.document_sha256})" if row.document_sha256 else None
     row.document_sha256, row.document_name = digest, name
     _touch(session, e, expected_version)
     audit.record(session, actor.id, "plan_exception", e.id, "evidence attached",
                  {f"evidence {row.condition}": [old, f"{name} ({digest})"]})
     return digest
-
-
-def _safe_name(filename: str) -> str:
-    """The file's own name, without folders or control characters, so writing it out later is safe."""
-    name = filename.replace("\\", "/").rsplit("/", 1)[-1]
-    name = "".join(ch for ch in name if ch.isprintable()).strip().lstrip(".")[:255]
-    return name or "evidence"
 
 
 def evidence_content(session: Session, actor_id: int, exception_id: int, condition: Condition | str
@@ -241,10 +221,7 @@ def evidence_content(session: Session, actor_id: int, exception_id: int, conditi
     row = _rows(e).get(Condition(condition))
     if row is None or not row.document_sha256:
         raise NotFound("No evidence is attached for this condition.")
-    content = session.scalar(select(ContractDocument.content).where(ContractDocument.sha256 == row.document_sha256))
-    if content is None or hashlib.sha256(content).hexdigest() != row.document_sha256:
-        raise Refused("The stored evidence does not match its checksum. Restore the database from a backup.")
-    return row.document_name or "evidence", content
+    return row.document_name or "evidence", documents.load(session, row.document_sha256, "evidence")
 
 
 def list_exceptions(session: Session, actor_id: int) -> list[ExceptionView]:
