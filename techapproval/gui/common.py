@@ -22,6 +22,18 @@ def named(widget: QWidget, name: str, description: str = "") -> QWidget:
     return widget
 
 
+def text_label(name: str) -> QLabel:
+    """A label that shows user text as plain text (never as markup), wraps, and can be selected and
+    copied from the keyboard."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    named(label, name)
+    return label
+
+
 class ErrorLabel(QLabel):
     """A message under a field. Marked with a sign and words, not colour alone; its field's accessible
     description carries the same text for screen readers."""

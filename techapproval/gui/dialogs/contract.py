@@ -32,7 +32,7 @@ from ...domain.enums import InfoCategory
 from ...services import contracts
 from ...services.compliance import ComplianceContext, compliance_context
 from ...services.errors import Invalid, ServiceError
-from ..common import ErrorLabel, named
+from ..common import ErrorLabel, named, text_label
 from ..context import AppContext
 from ..models.tables import badge
 from ..widgets.date_field import OptionalDateField
@@ -68,16 +68,6 @@ def _text_box(name: str, lines: int) -> QPlainTextEdit:
     return box
 
 
-def _plain_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-    named(label, name)
-    return label
-
-
 class ContractDialog(QDialog):
     """Add (contract_id None) or change a contract. `contract` holds the saved ContractView once the
     dialog is accepted; `contractors_changed` is True when a contractor was added from here. People who
@@ -103,7 +93,7 @@ class ContractDialog(QDialog):
         self.resize(980, 720)
 
         layout = QVBoxLayout(self)
-        self.heading = _plain_label("Contract heading")
+        self.heading = text_label("Contract heading")
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
@@ -126,11 +116,11 @@ class ContractDialog(QDialog):
         named(self.scroll, "Contract form")
         layout.addWidget(self.scroll, 1)
 
-        self.status = _plain_label("Contract status")
+        self.status = text_label("Contract status")
         self.status.setFrameShape(QLabel.Shape.StyledPanel)
         self.status.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.status)
-        self.message = _plain_label("Message")
+        self.message = text_label("Message")
         self.message.setStyleSheet("font-weight: bold;")
         self.message.hide()
         layout.addWidget(self.message)

@@ -36,7 +36,7 @@ from ...domain.incidents import (
 from ...services import contracts, incidents
 from ...services.compliance import ComplianceContext, compliance_context
 from ...services.errors import Invalid, ServiceError
-from ..common import ErrorLabel, named
+from ..common import ErrorLabel, named, text_label
 from ..context import AppContext
 from ..widgets.date_field import OptionalDateField
 
@@ -54,16 +54,6 @@ FIELD_LABELS = {
 }
 NO_CONTRACT = "No particular contract"
 STUDENTS_UNKNOWN = "Not known yet"  # the spin box's lowest value, which stands for "not known"
-
-
-def _plain_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-    named(label, name)
-    return label
 
 
 def timeline_text(form: IncidentForm, compliance: ComplianceContext) -> str:
@@ -102,7 +92,7 @@ class IncidentDialog(QDialog):
         self.resize(900, 720)
 
         layout = QVBoxLayout(self)
-        self.heading = _plain_label("Incident heading")
+        self.heading = text_label("Incident heading")
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
@@ -123,11 +113,11 @@ class IncidentDialog(QDialog):
         named(self.scroll, "Incident form")
         layout.addWidget(self.scroll, 1)
 
-        self.preview = _plain_label("Timeline preview")
+        self.preview = text_label("Timeline preview")
         self.preview.setFrameShape(QLabel.Shape.StyledPanel)
         self.preview.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.preview)
-        self.message = _plain_label("Message")
+        self.message = text_label("Message")
         self.message.setStyleSheet("font-weight: bold;")
         self.message.hide()
         layout.addWidget(self.message)
