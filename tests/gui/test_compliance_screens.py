@@ -62,6 +62,8 @@ def test_no_contract_required_needs_a_reason(qtbot, signed_in, district):
     seen = []
 
     def mark_not_required(dialog):
+        iep = find(dialog, "IEP/504 exception (recorded with its conditions under IEP/504 exceptions)")
+        assert not iep.isEnabled()  # an exception counts only with its conditions, kept on its own tab
         click(qtbot, dialog, "No contract required (general-audience site, or no student data collected)")
         click(qtbot, dialog, "Save coverage")
         seen.append(find(dialog, "Note error", QLabel).text())

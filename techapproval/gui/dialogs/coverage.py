@@ -25,7 +25,7 @@ from ..context import AppContext
 CHOICES = {
     Coverage.CONTRACT: "Covered by a contract",
     Coverage.NOT_REQUIRED: "No contract required (general-audience site, or no student data collected)",
-    Coverage.IEP_504_EXCEPTION: "IEP/504 exception",
+    Coverage.IEP_504_EXCEPTION: "IEP/504 exception (recorded with its conditions under IEP/504 exceptions)",
     Coverage.NONE: "No contract on file yet",
 }
 
@@ -53,9 +53,11 @@ class CoverageDialog(QDialog):
         self.contract_error = ErrorLabel(self.contract, "Contract")
         self.reason = named(QLineEdit(), "Reason no contract is required")
         self.reason.setPlaceholderText("e.g. a site for the general public; students do not sign in")
+        # Read-only here: an exception counts only with its conditions, which its own tab records.
         self.case = named(QLineEdit(), "Case reference",
-                          "The exception's case reference from the IEP/504 file. Never a student's name.")
-        self.case.setPlaceholderText("Case reference, e.g. 504-2026-014 (never a student's name)")
+                          "The exceptions' case references, from the IEP/504 exceptions tab.")
+        self.case.setReadOnly(True)
+        self.case.setPlaceholderText("Record an exception on the IEP/504 exceptions tab")
         self.note_error = ErrorLabel(self.reason, "Note")
 
         layout.addWidget(self.radios[Coverage.CONTRACT])
@@ -98,11 +100,15 @@ class CoverageDialog(QDialog):
         chosen = self.coverage()
         self.contract.setEnabled(chosen is Coverage.CONTRACT)
         self.reason.setEnabled(chosen is Coverage.NOT_REQUIRED)
+        self.radios[Coverage.IEP_504_EXCEPTION].setEnabled(self.entry.coverage is Coverage.IEP_504_EXCEPTION)
         self.case.setEnabled(chosen is Coverage.IEP_504_EXCEPTION)
         self.note_error.field = self.case if chosen is Coverage.IEP_504_EXCEPTION else self.reason
 
     def save(self) -> None:
         chosen = self.coverage()
+        if chosen is Coverage.IEP_504_EXCEPTION:  # unchanged: the exceptions tab keeps it
+            self.accept()
+            return
         note = {Coverage.NOT_REQUIRED: self.reason.text(), Coverage.IEP_504_EXCEPTION: self.case.text()}.get(chosen, "")
         contract_id = self.contract.currentData() if chosen is Coverage.CONTRACT else None
         try:
