@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from ..db.database import DatabaseProblem
-from ..services.errors import ServiceError
+from ..services.errors import Invalid, ServiceError
 
 LOCAL = ZoneInfo("America/New_York")
 
@@ -32,6 +32,30 @@ def text_label(name: str) -> QLabel:
                                   | Qt.TextInteractionFlag.TextSelectableByKeyboard)
     named(label, name)
     return label
+
+
+class MessageLabel(QLabel):
+    """A page's one line of feedback: a refusal or a problem in the words the services wrote; hidden
+    when there is nothing to say."""
+
+    def __init__(self, name: str):
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        named(self, name)
+        self.hide()
+
+    def say(self, text_or_exc) -> None:
+        if isinstance(text_or_exc, Invalid):
+            text = " ".join(text_or_exc.errors.values())
+        elif isinstance(text_or_exc, ServiceError):
+            text = text_or_exc.message
+        elif isinstance(text_or_exc, DatabaseProblem):
+            text = f"{text_or_exc.title}: {text_or_exc.message}"
+        else:
+            text = str(text_or_exc)
+        self.setText(text)
+        self.setVisible(bool(text))
 
 
 class ErrorLabel(QLabel):

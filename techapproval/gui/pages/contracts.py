@@ -18,8 +18,8 @@ from ...domain.contract_form import MAX_DOCUMENT_BYTES
 from ...domain.contracts import format_day
 from ...services import contracts
 from ...services.contracts import ContractView
-from ...services.errors import Invalid, ServiceError
-from ..common import named
+from ...services.errors import ServiceError
+from ..common import MessageLabel, named
 from ..context import AppContext
 from ..dialogs.contract import ContractDialog
 from ..dialogs.contractor import ContractorDialog
@@ -105,10 +105,7 @@ class ContractsPage(QWidget):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                              | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         layout.addWidget(self.details)
-        self.message = named(QLabel(), "Contracts message")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = MessageLabel("Contracts message")
         layout.addWidget(self.message)
 
         buttons = QHBoxLayout()
@@ -145,7 +142,7 @@ class ContractsPage(QWidget):
         try:
             self.all_rows = self.ctx.call(contracts.list_contracts)
         except (ServiceError, DatabaseProblem) as exc:
-            self._say(exc)
+            self.message.say(exc)
             return
         self._filter(keep=selected.id if selected else None)
 
@@ -183,18 +180,6 @@ class ContractsPage(QWidget):
         self.attach_button.setEnabled(v is not None)
         self.open_button.setEnabled(v is not None and bool(v.document_sha256))
 
-    def _say(self, text_or_exc) -> None:
-        if isinstance(text_or_exc, Invalid):
-            text = " ".join(text_or_exc.errors.values())
-        elif isinstance(text_or_exc, ServiceError):
-            text = text_or_exc.message
-        elif isinstance(text_or_exc, DatabaseProblem):
-            text = f"{text_or_exc.title}: {text_or_exc.message}"
-        else:
-            text = str(text_or_exc)
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
-
     def _saved(self, contract_id: int | None = None) -> None:
         self.refresh()
         if contract_id is not None:
@@ -204,11 +189,11 @@ class ContractsPage(QWidget):
     # --- actions ----------------------------------------------------------------------------
 
     def _open_dialog(self, contract_id: int | None) -> None:
-        self._say("")
+        self.message.say("")
         try:
             dialog = ContractDialog(self.ctx, contract_id, self)
         except (ServiceError, DatabaseProblem) as exc:
-            self._say(exc)
+            self.message.say(exc)
             self.refresh()
             return
         accepted = dialog.exec()
@@ -228,17 +213,17 @@ class ContractsPage(QWidget):
             self._open_dialog(v.id)
 
     def new_contractor(self) -> None:
-        self._say("")
+        self.message.say("")
         dialog = ContractorDialog(self.ctx, None, self)
         if dialog.exec() and dialog.contractor is not None:
-            self._say(f"{dialog.contractor.name} added to the registry. Add their contract with New contract.")
+            self.message.say(f"{dialog.contractor.name} added to the registry. Add their contract with New contract.")
             self.changed.emit()
 
     def attach_document(self) -> None:
         v = self.current_contract()
         if v is None:
             return
-        self._say("")
+        self.message.say("")
         path, _ = QFileDialog.getOpenFileName(self, f"Attach the signed contract \u2014 {v.label}", "",
                                               "PDF documents (*.pdf);;All files (*)")
         if not path:
@@ -246,37 +231,37 @@ class ContractsPage(QWidget):
         try:
             size = os.path.getsize(path)
             if size > MAX_DOCUMENT_BYTES:  # do not read a huge file only for the service to refuse it
-                self._say(f"This file is {size / 2**20:.0f} MB; the limit is {MAX_DOCUMENT_BYTES // 2**20} MB. "
+                self.message.say(f"This file is {size / 2**20:.0f} MB; the limit is {MAX_DOCUMENT_BYTES // 2**20} MB. "
                           "Scan it at a lower resolution.")
                 return
             content = Path(path).read_bytes()
         except OSError as exc:
-            self._say(f"The file could not be read: {exc.strerror or exc}.")
+            self.message.say(f"The file could not be read: {exc.strerror or exc}.")
             return
         try:
             digest = self.ctx.call(contracts.attach_document, v.id, Path(path).name, content)
         except (ServiceError, DatabaseProblem) as exc:
-            self._say(exc)
+            self.message.say(exc)
             return
         self._saved(v.id)
-        self._say(f"Attached {Path(path).name} (SHA-256 {digest[:12]}\u2026) to {v.label}.")
+        self.message.say(f"Attached {Path(path).name} (SHA-256 {digest[:12]}\u2026) to {v.label}.")
 
     def open_document(self) -> None:
         v = self.current_contract()
         if v is None:
             return
-        self._say("")
+        self.message.say("")
         try:
             name, content = self.ctx.call(contracts.document_content, v.id)
         except (ServiceError, DatabaseProblem) as exc:
-            self._say(exc)
+            self.message.say(exc)
             return
         folder = Path(tempfile.mkdtemp(prefix="techapproval-contract-"))
         target = folder / safe_file_name(name)
         try:
             target.write_bytes(content)
         except OSError as exc:
-            self._say(f"The document could not be written to {folder}: {exc.strerror or exc}.")
+            self.message.say(f"The document could not be written to {folder}: {exc.strerror or exc}.")
             return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
-            self._say(f"No program opened the document. It is saved as {target}.")
+            self.message.say(f"No program opened the document. It is saved as {target}.")

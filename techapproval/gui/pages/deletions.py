@@ -13,8 +13,8 @@ from ...domain.contracts import format_day
 from ...domain.deletions import DISASTER_RECOVERY_PROVISO, Outcome
 from ...services import deletions
 from ...services.deletions import DeletionRequestView, ExpiredContractView
-from ...services.errors import Invalid, ServiceError
-from ..common import named
+from ...services.errors import ServiceError
+from ..common import MessageLabel, named
 from ..context import AppContext
 from ..dialogs.deletion import CloseDeletionDialog, ConfirmDeletionDialog, DeletionRequestDialog
 from ..models.tables import ROW_ROLE, Column, RowTableModel, sorting_proxy
@@ -144,10 +144,7 @@ class DeletionsPage(QWidget):
         box.addLayout(row)
         layout.addWidget(self.expired_box, 1)
 
-        self.message = named(QLabel(), "Deletions message")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = MessageLabel("Deletions message")
         layout.addWidget(self.message)
 
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
@@ -162,7 +159,7 @@ class DeletionsPage(QWidget):
     def refresh(self) -> None:
         """Reload both lists (states are for today), keeping the selected rows selected."""
         if not self.ctx.is_reviewer:
-            self._say("Only a reviewer keeps the deletion requests.")
+            self.message.say("Only a reviewer keeps the deletion requests.")
             self._selection_changed()
             return
         keep_request = self.current_request()
@@ -171,7 +168,7 @@ class DeletionsPage(QWidget):
             rows = self.ctx.call(deletions.list_deletion_requests)
             expired = self.ctx.call(deletions.list_expired_unconfirmed)
         except (ServiceError, DatabaseProblem) as exc:
-            self._say(exc)
+            self.message.say(exc)
             return
         self.model.set_rows(rows)
         self.expired_model.set_rows(expired)
@@ -203,33 +200,21 @@ class DeletionsPage(QWidget):
         self.close_button.setEnabled(v is not None and v.is_open)
         self.confirm_button.setEnabled(self.current_contract() is not None)
 
-    def _say(self, text_or_exc) -> None:
-        if isinstance(text_or_exc, Invalid):
-            text = " ".join(text_or_exc.errors.values())
-        elif isinstance(text_or_exc, ServiceError):
-            text = text_or_exc.message
-        elif isinstance(text_or_exc, DatabaseProblem):
-            text = f"{text_or_exc.title}: {text_or_exc.message}"
-        else:
-            text = str(text_or_exc)
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
-
     # --- actions ----------------------------------------------------------------------------
 
     def record_request(self) -> None:
-        self._say("")
+        self.message.say("")
         try:
             dialog = DeletionRequestDialog(self.ctx, self)
         except (ServiceError, DatabaseProblem) as exc:
-            self._say(exc)
+            self.message.say(exc)
             return
         accepted = dialog.exec()
         dialog.deleteLater()  # a closed dialog is not left behind among the page's children
         if accepted and dialog.saved is not None:
             self.refresh()
             self.select_request(dialog.saved.id)
-            self._say(f"Recorded. {dialog.saved.contractor_name} must delete the data by "
+            self.message.say(f"Recorded. {dialog.saved.contractor_name} must delete the data by "
                       f"{format_day(dialog.saved.due_on)}.")
             self.changed.emit()
 
@@ -237,9 +222,9 @@ class DeletionsPage(QWidget):
         v = self.current_request()
         if v is None or not self.ctx.is_reviewer:
             return
-        self._say("")
+        self.message.say("")
         if not v.is_open:
-            self._say(f"This request is already closed: {v.outcome.label}.")
+            self.message.say(f"This request is already closed: {v.outcome.label}.")
             return
         dialog = CloseDeletionDialog(self.ctx, v, self)
         accepted = dialog.exec()
@@ -247,18 +232,18 @@ class DeletionsPage(QWidget):
         if accepted and dialog.saved is not None:
             self.refresh()
             self.select_request(v.id)
-            self._say(f"Closed: {dialog.saved.outcome.label}.")
+            self.message.say(f"Closed: {dialog.saved.outcome.label}.")
             self.changed.emit()
 
     def confirm_deletion(self) -> None:
         c = self.current_contract()
         if c is None or not self.ctx.is_reviewer:
             return
-        self._say("")
+        self.message.say("")
         dialog = ConfirmDeletionDialog(self.ctx, c, self)
         accepted = dialog.exec()
         dialog.deleteLater()  # a closed dialog is not left behind among the page's children
         if accepted and dialog.saved is not None:
             self.refresh()
-            self._say(f"Deletion confirmed for {c.label}.")
+            self.message.say(f"Deletion confirmed for {c.label}.")
             self.changed.emit()

@@ -25,9 +25,9 @@ from ...db.database import DatabaseProblem
 from ...domain.contract_form import MAX_DOCUMENT_BYTES
 from ...domain.exceptions import Condition, Plan
 from ...services import exceptions
-from ...services.errors import Invalid, ServiceError
+from ...services.errors import ServiceError
 from ...services.exceptions import ExceptionView
-from ..common import named
+from ..common import MessageLabel, named
 from ..context import AppContext
 from ..dialogs.plan_exception import PlanExceptionDialog
 from ..models.tables import Column, RowTableModel, badge, sorting_proxy
@@ -129,9 +129,7 @@ class ExceptionsPage(QWidget):
         panel.addStretch(1)
         layout.addWidget(self.panel, 2)
 
-        self.message = named(QLabel(), "Exceptions message")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = MessageLabel("Exceptions message")
         layout.addWidget(self.message)
 
         buttons = QHBoxLayout()
@@ -156,14 +154,14 @@ class ExceptionsPage(QWidget):
 
     def refresh(self, keep: int | None = None) -> None:
         if not self.ctx.is_reviewer:
-            self._say("Only a reviewer keeps the IEP/504 exceptions.")
+            self.message.say("Only a reviewer keeps the IEP/504 exceptions.")
             return
         if keep is None and self.shown is not None:
             keep = self.shown.id
         try:
             rows = self.ctx.call(exceptions.list_exceptions)
         except (ServiceError, DatabaseProblem) as exc:
-            self._say(exc)
+            self.message.say(exc)
             return
         self.model.set_rows(rows)
         select_row(self.table, lambda v: v.id == keep)
@@ -217,18 +215,6 @@ class ExceptionsPage(QWidget):
         self.unsaved.setText(f"\u270e {len(pending)} date{'s' if len(pending) != 1 else ''} not saved yet"
                              if pending else "")
 
-    def _say(self, text_or_exc) -> None:
-        if isinstance(text_or_exc, Invalid):
-            text = " ".join(text_or_exc.errors.values())
-        elif isinstance(text_or_exc, ServiceError):
-            text = text_or_exc.message
-        elif isinstance(text_or_exc, DatabaseProblem):
-            text = f"{text_or_exc.title}: {text_or_exc.message}"
-        else:
-            text = str(text_or_exc)
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
-
     def _reload_shown(self, pending: dict[Condition, date | None] | None = None) -> None:
         """Read the shown exception again (its table row too), keeping unsaved dates on screen."""
         v = self.shown
@@ -246,17 +232,17 @@ class ExceptionsPage(QWidget):
             self.rows[v.conditions[0].condition].date.setFocus()
 
     def record_exception(self) -> None:
-        self._say("")
+        self.message.say("")
         try:
             dialog = PlanExceptionDialog(self.ctx, None, self)
         except (ServiceError, DatabaseProblem) as exc:
-            self._say(exc)
+            self.message.say(exc)
             return
         accepted = dialog.exec()
         dialog.deleteLater()  # a closed dialog is not left behind among the page's children
         if accepted and dialog.saved is not None:
             self.refresh(keep=dialog.saved.id)
-            self._say(f"Recorded the exception for case {dialog.saved.case_reference}. Date each condition as "
+            self.message.say(f"Recorded the exception for case {dialog.saved.case_reference}. Date each condition as "
                       "it is met and attach its evidence.")
             self.changed.emit()
 
@@ -265,7 +251,7 @@ class ExceptionsPage(QWidget):
         pending = self._pending()
         if v is None or not pending:
             return
-        self._say("")
+        self.message.say("")
         person = self.ctx.person.id
 
         def save_all(session) -> ExceptionView:
@@ -278,17 +264,17 @@ class ExceptionsPage(QWidget):
         try:
             saved = self.ctx.read(save_all)  # one transaction: all the dates, or none
         except (ServiceError, DatabaseProblem) as exc:
-            self._say(exc)
+            self.message.say(exc)
             return
         self.refresh(keep=v.id)
-        self._say(f"Saved. {saved.status.words}")
+        self.message.say(f"Saved. {saved.status.words}")
         self.changed.emit()
 
     def attach_evidence(self, condition: Condition) -> None:
         v = self.shown
         if v is None:
             return
-        self._say("")
+        self.message.say("")
         path, _ = QFileDialog.getOpenFileName(
             self, f"Attach evidence \u2014 {condition.short} \u2014 case {v.case_reference}", "",
             "PDF documents (*.pdf);;Images (*.png *.jpg *.jpeg *.tif *.tiff);;All files (*)")
@@ -297,61 +283,61 @@ class ExceptionsPage(QWidget):
         try:
             size = os.path.getsize(path)
             if size > MAX_DOCUMENT_BYTES:
-                self._say(f"This file is {size / 2**20:.0f} MB; the limit is {MAX_DOCUMENT_BYTES // 2**20} MB. "
+                self.message.say(f"This file is {size / 2**20:.0f} MB; the limit is {MAX_DOCUMENT_BYTES // 2**20} MB. "
                           "Scan it at a lower resolution.")
                 return
             content = Path(path).read_bytes()
         except OSError as exc:
-            self._say(f"The file could not be read: {exc.strerror or exc}.")
+            self.message.say(f"The file could not be read: {exc.strerror or exc}.")
             return
         pending = self._pending()
         try:
             digest = self.ctx.call(exceptions.attach_evidence, v.id, condition, Path(path).name, content, v.version)
         except (ServiceError, DatabaseProblem) as exc:
-            self._say(exc)
+            self.message.say(exc)
             return
         self._reload_shown(pending)
-        self._say(f"Attached {Path(path).name} (SHA-256 {digest[:12]}\u2026) as evidence: {condition.short}.")
+        self.message.say(f"Attached {Path(path).name} (SHA-256 {digest[:12]}\u2026) as evidence: {condition.short}.")
 
     def open_evidence(self, condition: Condition) -> None:
         v = self.shown
         if v is None:
             return
-        self._say("")
+        self.message.say("")
         try:
             name, content = self.ctx.call(exceptions.evidence_content, v.id, condition)
         except (ServiceError, DatabaseProblem) as exc:
-            self._say(exc)
+            self.message.say(exc)
             return
         folder = Path(tempfile.mkdtemp(prefix="techapproval-evidence-"))
         target = folder / safe_file_name(name)
         try:
             target.write_bytes(content)
         except OSError as exc:
-            self._say(f"The evidence could not be written to {folder}: {exc.strerror or exc}.")
+            self.message.say(f"The evidence could not be written to {folder}: {exc.strerror or exc}.")
             return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
-            self._say(f"No program opened the evidence. It is saved as {target}.")
+            self.message.say(f"No program opened the evidence. It is saved as {target}.")
 
     def save_packet(self) -> None:
         v = self.shown
         if v is None:
             return
-        self._say("")
+        self.message.say("")
         if self._pending():
-            self._say("Save the condition dates first: the packet prints what is recorded.")
+            self.message.say("Save the condition dates first: the packet prints what is recorded.")
             return
         try:
             fresh = self.ctx.call(exceptions.get_exception, v.id)
             data = evidence_pdf(fresh, self.ctx.settings)
         except (ServiceError, DatabaseProblem) as exc:
-            self._say(exc)
+            self.message.say(exc)
             return
         plan = "IEP" if fresh.plan is Plan.IEP else "504"
         try:
             target = save_pdf(self, data, safe_file_name(f"{plan} exception evidence {fresh.case_reference}.pdf"))
         except OSError as exc:
-            self._say(f"The packet could not be saved: {exc.strerror or exc}.")
+            self.message.say(f"The packet could not be saved: {exc.strerror or exc}.")
             return
         if target is not None:
-            self._say(f"Saved the evidence packet as {target}. Hand the evidence files over with it.")
+            self.message.say(f"Saved the evidence packet as {target}. Hand the evidence files over with it.")

@@ -13,9 +13,9 @@ from ...domain.contracts import format_day
 from ...domain.incidents import INCIDENT_STATE_ORDER, Step, StepState
 from ...services import incidents
 from ...services import settings as settings_service
-from ...services.errors import Invalid, ServiceError
+from ...services.errors import ServiceError
 from ...services.incidents import IncidentView
-from ..common import named
+from ..common import MessageLabel, named
 from ..context import AppContext
 from ..dialogs.incident import IncidentDialog
 from ..models.tables import ROW_ROLE, Column, RowTableModel, sorting_proxy
@@ -93,10 +93,7 @@ class IncidentsPage(QWidget):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                              | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         layout.addWidget(self.details)
-        self.message = named(QLabel(), "Incidents message")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = MessageLabel("Incidents message")
         layout.addWidget(self.message)
 
         buttons = QHBoxLayout()
@@ -131,7 +128,7 @@ class IncidentsPage(QWidget):
         except (ServiceError, DatabaseProblem) as exc:
             self.all_rows = []
             self.model.set_rows([])
-            self._say(exc)
+            self.message.say(exc)
             self._selection_changed()
             return
         self.model.set_rows(self.all_rows)
@@ -164,26 +161,14 @@ class IncidentsPage(QWidget):
         for button in (self.edit_button, self.report_button, self.letter_button):
             button.setEnabled(v is not None)
 
-    def _say(self, text_or_exc) -> None:
-        if isinstance(text_or_exc, Invalid):
-            text = " ".join(text_or_exc.errors.values())
-        elif isinstance(text_or_exc, ServiceError):
-            text = text_or_exc.message
-        elif isinstance(text_or_exc, DatabaseProblem):
-            text = f"{text_or_exc.title}: {text_or_exc.message}"
-        else:
-            text = str(text_or_exc)
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
-
     # --- actions ----------------------------------------------------------------------------
 
     def _open_dialog(self, incident_id: int | None) -> None:
-        self._say("")
+        self.message.say("")
         try:
             dialog = IncidentDialog(self.ctx, incident_id, self)
         except (ServiceError, DatabaseProblem) as exc:
-            self._say(exc)
+            self.message.say(exc)
             self.refresh()
             return
         if dialog.exec() and dialog.incident is not None:
@@ -213,21 +198,21 @@ class IncidentsPage(QWidget):
         v = self.current_incident()
         if v is None:
             return
-        self._say("")
+        self.message.say("")
         try:
             fresh = self.ctx.call(incidents.get_incident, v.id)  # today's deadlines, someone else's changes
             district = self.ctx.read(settings_service.read)
             data = render(fresh, district)
         except (ServiceError, DatabaseProblem) as exc:
-            self._say(exc)
+            self.message.say(exc)
             return
         try:
             path = save_pdf(self, data, suggested.format(id=v.id))
         except OSError as exc:
-            self._say(f"The {what} could not be saved: {exc.strerror or exc}.")
+            self.message.say(f"The {what} could not be saved: {exc.strerror or exc}.")
             return
         if path is not None:
-            self._say(f"Saved the {what} as {path}.")
+            self.message.say(f"Saved the {what} as {path}.")
 
     def save_report(self) -> None:
         from ...pdf.incident import render_incident_report
