@@ -34,6 +34,14 @@ def text_label(name: str) -> QLabel:
     return label
 
 
+def details_panel(name: str) -> QLabel:
+    """The framed text under a table that tells the selected row's details in words."""
+    label = text_label(name)
+    label.setFrameShape(QLabel.Shape.StyledPanel)
+    label.setContentsMargins(6, 4, 6, 4)
+    return label
+
+
 class MessageLabel(QLabel):
     """A page's one line of feedback: a refusal or a problem in the words the services wrote; hidden
     when there is nothing to say."""

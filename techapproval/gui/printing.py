@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtCore import QRect, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -77,3 +78,23 @@ def paint_pdf(printer: QPrinter, data: bytes) -> None:
     finally:
         painter.end()
         document.close()
+
+
+def safe_file_name(name: str, fallback: str = "document") -> str:
+    """A stored document's name, usable as a file name on any desktop."""
+    name = re.sub(r'[\x00-\x1f<>:"/\\|?*]', "_", name).strip().strip(".")
+    return name[:200] or fallback
+
+
+def open_in_viewer(name: str, content: bytes, what: str = "document") -> str:
+    """Write the bytes to a private temporary folder and open them with the system's viewer. Returns
+    what to tell the person when that did not work, or "" when it did."""
+    folder = Path(tempfile.mkdtemp(prefix="techapproval-"))
+    target = folder / safe_file_name(name, what)
+    try:
+        target.write_bytes(content)
+    except OSError as exc:
+        return f"The {what} could not be written to {folder}: {exc.strerror or exc}."
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+        return f"No program opened the {what}. It is saved as {target}."
+    return ""

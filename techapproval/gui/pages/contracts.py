@@ -4,13 +4,10 @@ resources it covers and its signed document. Reviewers keep it; everyone else ma
 from __future__ import annotations
 
 import os
-import re
-import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ...db.database import DatabaseProblem
@@ -19,11 +16,12 @@ from ...domain.contracts import format_day
 from ...services import contracts
 from ...services.contracts import ContractView
 from ...services.errors import ServiceError
-from ..common import MessageLabel, named
+from ..common import MessageLabel, details_panel, named
 from ..context import AppContext
 from ..dialogs.contract import ContractDialog
 from ..dialogs.contractor import ContractorDialog
 from ..models.tables import ROW_ROLE, STATE_ORDER, Column, RowTableModel, badge, sorting_proxy
+from ..printing import open_in_viewer
 from ..widgets.list_view import ListView
 
 NO_DOCUMENT = "None attached"
@@ -55,12 +53,6 @@ def status_details(v: ContractView | None) -> str:
     if not v.resources:
         lines.append("Covers no approved resource yet.")
     return "\n".join(lines)
-
-
-def safe_file_name(name: str) -> str:
-    """The stored document name, usable as a file name on any desktop."""
-    name = re.sub(r'[\x00-\x1f<>:"/\\|?*]', "_", name).strip().strip(".")
-    return name[:200] or "contract"
 
 
 class ContractsPage(QWidget):
@@ -97,13 +89,7 @@ class ContractsPage(QWidget):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         layout.addWidget(self.table, 1)
 
-        self.details = named(QLabel(), "Contract status details")
-        self.details.setTextFormat(Qt.TextFormat.PlainText)
-        self.details.setWordWrap(True)
-        self.details.setFrameShape(QLabel.Shape.StyledPanel)
-        self.details.setContentsMargins(6, 4, 6, 4)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.details = details_panel("Contract status details")
         layout.addWidget(self.details)
         self.message = MessageLabel("Contracts message")
         layout.addWidget(self.message)
@@ -256,12 +242,4 @@ class ContractsPage(QWidget):
         except (ServiceError, DatabaseProblem) as exc:
             self.message.say(exc)
             return
-        folder = Path(tempfile.mkdtemp(prefix="techapproval-contract-"))
-        target = folder / safe_file_name(name)
-        try:
-            target.write_bytes(content)
-        except OSError as exc:
-            self.message.say(f"The document could not be written to {folder}: {exc.strerror or exc}.")
-            return
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
-            self.message.say(f"No program opened the document. It is saved as {target}.")
+        self.message.say(open_in_viewer(name, content, "document"))

@@ -14,7 +14,7 @@ from ...domain.deletions import DISASTER_RECOVERY_PROVISO, Outcome
 from ...services import deletions
 from ...services.deletions import DeletionRequestView, ExpiredContractView
 from ...services.errors import ServiceError
-from ..common import MessageLabel, named
+from ..common import MessageLabel, details_panel, named
 from ..context import AppContext
 from ..dialogs.deletion import CloseDeletionDialog, ConfirmDeletionDialog, DeletionRequestDialog
 from ..models.tables import ROW_ROLE, Column, RowTableModel, sorting_proxy
@@ -100,13 +100,7 @@ class DeletionsPage(QWidget):
         self.table.setModel(sorting_proxy(self.model, self))
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         layout.addWidget(self.table, 2)
-        self.details = named(QLabel(), "Deletion request details")
-        self.details.setTextFormat(Qt.TextFormat.PlainText)
-        self.details.setWordWrap(True)
-        self.details.setFrameShape(QLabel.Shape.StyledPanel)
-        self.details.setContentsMargins(6, 4, 6, 4)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.details = details_panel("Deletion request details")
         layout.addWidget(self.details)
 
         buttons = QHBoxLayout()

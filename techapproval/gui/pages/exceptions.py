@@ -4,12 +4,10 @@ conditions, the date each was met and its evidence, and the packet a parent may 
 from __future__ import annotations
 
 import os
-import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -31,10 +29,9 @@ from ..common import MessageLabel, named
 from ..context import AppContext
 from ..dialogs.plan_exception import PlanExceptionDialog
 from ..models.tables import Column, RowTableModel, badge, sorting_proxy
-from ..printing import save_pdf
+from ..printing import open_in_viewer, safe_file_name, save_pdf
 from ..widgets.date_field import OptionalDateField
 from ..widgets.list_view import ListView
-from .contracts import safe_file_name
 from .deletions import select_row
 
 
@@ -309,15 +306,7 @@ class ExceptionsPage(QWidget):
         except (ServiceError, DatabaseProblem) as exc:
             self.message.say(exc)
             return
-        folder = Path(tempfile.mkdtemp(prefix="techapproval-evidence-"))
-        target = folder / safe_file_name(name)
-        try:
-            target.write_bytes(content)
-        except OSError as exc:
-            self.message.say(f"The evidence could not be written to {folder}: {exc.strerror or exc}.")
-            return
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
-            self.message.say(f"No program opened the evidence. It is saved as {target}.")
+        self.message.say(open_in_viewer(name, content, "evidence"))
 
     def save_packet(self) -> None:
         v = self.shown

@@ -15,7 +15,7 @@ from ...services import incidents
 from ...services import settings as settings_service
 from ...services.errors import ServiceError
 from ...services.incidents import IncidentView
-from ..common import MessageLabel, named
+from ..common import MessageLabel, details_panel, named
 from ..context import AppContext
 from ..dialogs.incident import IncidentDialog
 from ..models.tables import ROW_ROLE, Column, RowTableModel, sorting_proxy
@@ -85,13 +85,7 @@ class IncidentsPage(QWidget):
         self.table.sortByColumn(OVERALL_COLUMN, Qt.SortOrder.AscendingOrder)
         layout.addWidget(self.table, 1)
 
-        self.details = named(QLabel(), "Incident details")
-        self.details.setTextFormat(Qt.TextFormat.PlainText)
-        self.details.setWordWrap(True)
-        self.details.setFrameShape(QLabel.Shape.StyledPanel)
-        self.details.setContentsMargins(6, 4, 6, 4)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.details = details_panel("Incident details")
         layout.addWidget(self.details)
         self.message = MessageLabel("Incidents message")
         layout.addWidget(self.message)
