@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -32,11 +30,12 @@ from ...domain.enums import InfoCategory
 from ...services import contracts
 from ...services.compliance import ComplianceContext, compliance_context
 from ...services.errors import Invalid, ServiceError
-from ..common import ErrorLabel, named, text_label
+from ..common import ErrorLabel, named
 from ..context import AppContext
 from ..models.tables import badge
 from ..widgets.date_field import OptionalDateField
 from .contractor import ContractorDialog
+from .forms import ScrollingFormDialog
 
 # The accessible name of each field, also the start of its error label's name ("Purpose error").
 FIELD_LABELS = {
@@ -68,7 +67,7 @@ def _text_box(name: str, lines: int) -> QPlainTextEdit:
     return box
 
 
-class ContractDialog(QDialog):
+class ContractDialog(ScrollingFormDialog):
     """Add (contract_id None) or change a contract. `contract` holds the saved ContractView once the
     dialog is accepted; `contractors_changed` is True when a contractor was added from here. People who
     may not keep the registry see the contract read-only."""
@@ -92,16 +91,9 @@ class ContractDialog(QDialog):
         self.setMinimumSize(640, 480)
         self.resize(980, 720)
 
-        layout = QVBoxLayout(self)
-        self.heading = text_label("Contract heading")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        self.heading.setFont(font)
-        layout.addWidget(self.heading)
-
-        body = QWidget()
-        self.body = QVBoxLayout(body)
+        self.frame("Contract", summary="Contract status", save="Save contract",
+                   cancel="Cancel" if self.editable else "Close")
+        self.status = self.summary
         self._build_parties()
         self._build_information()
         self._build_dates()
@@ -109,33 +101,6 @@ class ContractDialog(QDialog):
         self._build_follow_up()
         self.body.addStretch(1)
         self._line_up()
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps instead
-        self.scroll.setWidget(body)
-        named(self.scroll, "Contract form")
-        layout.addWidget(self.scroll, 1)
-
-        self.status = text_label("Contract status")
-        self.status.setFrameShape(QLabel.Shape.StyledPanel)
-        self.status.setContentsMargins(6, 4, 6, 4)
-        layout.addWidget(self.status)
-        self.message = text_label("Message")
-        self.message.setStyleSheet("font-weight: bold;")
-        self.message.hide()
-        layout.addWidget(self.message)
-
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.save_button = named(QPushButton("&Save contract"), "Save contract")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button = named(QPushButton("Cancel" if self.editable else "Close"),
-                                   "Cancel" if self.editable else "Close")
-        self.cancel_button.clicked.connect(self.reject)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.cancel_button)
-        layout.addLayout(buttons)
 
         self.load_contractors(self.original.contractor_id if self.original else None)
         self.set_form(self.original.form if self.original else ContractForm(executed_on=self.compliance.on))

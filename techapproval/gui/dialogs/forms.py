@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from ...services.errors import Invalid, ServiceError
-from ..common import ErrorLabel, named
+from ..common import ErrorLabel, named, text_label
 
 
 class FieldDialog(QDialog):
@@ -89,3 +93,52 @@ class FieldDialog(QDialog):
             return None
         self.accept()
         return result
+
+
+class ScrollingFormDialog(QDialog):
+    """A long record form (a contract, an incident): a heading, the fields in a scrolling body, a live
+    summary under them, a message line, and Save / Cancel. Subclasses fill `self.body`."""
+
+    def frame(self, what: str, *, summary: str, save: str, cancel: str = "Cancel") -> QVBoxLayout:
+        """Build the frame; returns the body's layout for the fields. `what` names the form for
+        assistive technology ("Contract" → "Contract heading", "Contract form")."""
+        layout = QVBoxLayout(self)
+        self.heading = text_label(f"{what} heading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.heading.setFont(font)
+        layout.addWidget(self.heading)
+
+        body = QWidget()
+        self.body = QVBoxLayout(body)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps instead
+        self.scroll.setWidget(body)
+        named(self.scroll, f"{what} form")
+        layout.addWidget(self.scroll, 1)
+
+        self.summary = text_label(summary)
+        self.summary.setFrameShape(QLabel.Shape.StyledPanel)
+        self.summary.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.summary)
+        self.message = text_label("Message")
+        self.message.setStyleSheet("font-weight: bold;")
+        self.message.hide()
+        layout.addWidget(self.message)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.save_button = named(QPushButton(f"&{save}"), save)
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = named(QPushButton(cancel), cancel)
+        self.cancel_button.clicked.connect(self.reject)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+        layout.addLayout(buttons)
+        return self.body
+
+    def save(self) -> None:  # pragma: no cover - each form saves its own record
+        raise NotImplementedError

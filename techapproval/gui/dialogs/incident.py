@@ -11,14 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -36,9 +32,10 @@ from ...domain.incidents import (
 from ...services import contracts, incidents
 from ...services.compliance import ComplianceContext, compliance_context
 from ...services.errors import Invalid, ServiceError
-from ..common import ErrorLabel, named, text_label
+from ..common import ErrorLabel, named
 from ..context import AppContext
 from ..widgets.date_field import OptionalDateField
+from .forms import ScrollingFormDialog
 
 # The accessible name of each field, also the start of its error label's name ("What happened error").
 FIELD_LABELS = {
@@ -70,7 +67,7 @@ def timeline_text(form: IncidentForm, compliance: ComplianceContext) -> str:
     return "\n".join(lines)
 
 
-class IncidentDialog(QDialog):
+class IncidentDialog(ScrollingFormDialog):
     """Record (incident_id None) or change an incident. `incident` holds the saved IncidentView once the
     dialog is accepted."""
 
@@ -91,47 +88,13 @@ class IncidentDialog(QDialog):
         self.setMinimumSize(600, 460)
         self.resize(900, 720)
 
-        layout = QVBoxLayout(self)
-        self.heading = text_label("Incident heading")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.frame("Incident", summary="Timeline preview", save="Save incident")
+        self.preview = self.summary
         self.heading.setText(self.original.label if self.original else "New breach incident")
-        layout.addWidget(self.heading)
-
-        body = QWidget()
-        self.body = QVBoxLayout(body)
         self._build_breach()
         self._build_involves()
         self._build_notices()
         self.body.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(body)
-        named(self.scroll, "Incident form")
-        layout.addWidget(self.scroll, 1)
-
-        self.preview = text_label("Timeline preview")
-        self.preview.setFrameShape(QLabel.Shape.StyledPanel)
-        self.preview.setContentsMargins(6, 4, 6, 4)
-        layout.addWidget(self.preview)
-        self.message = text_label("Message")
-        self.message.setStyleSheet("font-weight: bold;")
-        self.message.hide()
-        layout.addWidget(self.message)
-
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.save_button = named(QPushButton("&Save incident"), "Save incident")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button = named(QPushButton("Cancel"), "Cancel")
-        self.cancel_button.clicked.connect(self.reject)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.cancel_button)
-        layout.addLayout(buttons)
 
         self.load_contractors(self.original.contractor_id if self.original else None)
         self.set_form(self.original.form if self.original else IncidentForm(discovered_on=self.compliance.on))
