@@ -6,22 +6,25 @@ import sqlite3
 
 import pytest
 from pypdf import PdfReader
+from sqlalchemy import create_engine, text
 
 from techapproval import __version__
 from techapproval.__main__ import main
 
 
 @pytest.fixture
-def url(tmp_path) -> str:
-    return f"sqlite:///{tmp_path / 'demo.db'}"
+def url(db_url) -> str:
+    """The test's database (a SQLite file, or a database on the test server), not yet created."""
+    return db_url
 
 
 def request_id(url: str, name: str) -> int:
-    conn = sqlite3.connect(url.removeprefix("sqlite:///"))
+    engine = create_engine(url)
     try:
-        return conn.execute("SELECT id FROM request WHERE resource_name = ?", (name,)).fetchone()[0]
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT id FROM request WHERE resource_name = :name"), {"name": name}).scalar_one()
     finally:
-        conn.close()
+        engine.dispose()
 
 
 def test_seed_demo_prints_the_sign_ins_and_refuses_a_second_time(url, capsys):
@@ -93,7 +96,9 @@ def test_a_file_that_is_not_a_database_is_left_alone(tmp_path, capsys):
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("x.db")] == ["x.db"]  # no -wal, -journal
 
 
-def test_a_database_from_a_newer_version_is_refused_untouched(url, capsys):
+def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path, capsys):
+    """About the file's bytes: on SQLite whatever the test server (tests/migrations covers the server)."""
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
     main(["--database", url, "seed-demo"])
     path = url.removeprefix("sqlite:///")
     conn = sqlite3.connect(path)

@@ -24,6 +24,7 @@ from . import schema
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5_000
+CONNECT_TIMEOUT_S = 10
 
 
 class DatabaseProblem(Exception):
@@ -117,9 +118,62 @@ def _sqlite_pragmas(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+# PostgreSQL's SQLSTATE codes (psycopg reports them as .sqlstate) that a person can act on.
+_SERVER_CODES = {
+    "28P01": ("Cannot sign in to the database server",
+              "The server refused the user name or password in the database address. Ask district IT."),
+    "28000": ("Cannot sign in to the database server",
+              "The server does not let this user in. Ask district IT to check the database address."),
+    "3D000": ("The database does not exist",
+              "The server has no database by that name. Ask district IT to create it, or check the address."),
+    "42501": ("Not allowed by the database server",
+              "The database user may not do this. Ask district IT to grant it the rights on the database."),
+    "25006": ("The database is read-only", "The database server accepts no changes right now."),
+    "53100": ("The database server's disk is full",
+              "There is no room left on the server to save. Ask district IT; nothing saved was lost."),
+    "53300": ("The database server is busy", "The server has too many connections open. Try again in a moment."),
+    "55P03": ("The database is busy", "Someone else is changing the same records. Try again in a moment."),
+    "40P01": ("The database is busy", "Someone else was changing the same records at once. Try again."),
+    "40001": ("The database is busy", "Someone else was changing the same records at once. Try again."),
+    "57P01": ("The database server is shutting down", "Try again once district IT has restarted it."),
+    "57P03": ("The database server is starting up", "Try again in a moment."),
+}
+
+
+def _server_problem(exc: BaseException, text_: str) -> DatabaseProblem | None:
+    """PostgreSQL's errors, by code when the server sent one, else by libpq's words (a failed
+    connection has no code)."""
+    code = getattr(getattr(exc, "orig", exc), "sqlstate", None)
+    if code in _SERVER_CODES:
+        return DatabaseProblem(*_SERVER_CODES[code])
+    if code is not None and code.startswith("08"):
+        return DatabaseProblem("Lost the database server", "The connection to the server broke. Try again.")
+    if "password authentication failed" in text_ or "no password supplied" in text_:
+        return DatabaseProblem(*_SERVER_CODES["28P01"])
+    if "no pg_hba.conf entry" in text_ or ("role" in text_ and "does not exist" in text_):
+        return DatabaseProblem(*_SERVER_CODES["28000"])
+    if "database" in text_ and "does not exist" in text_:
+        return DatabaseProblem(*_SERVER_CODES["3D000"])
+    if "could not translate host name" in text_ or "name or service not known" in text_:
+        return DatabaseProblem(
+            "Cannot find the database server", "No server has that name. Check the server address with district IT."
+        )
+    if "connection refused" in text_ or "could not connect" in text_ or "connection failed" in text_ \
+            or "server closed the connection" in text_ or "timeout expired" in text_:
+        return DatabaseProblem(
+            "Cannot reach the database server",
+            "The server did not answer. Check the network and the server address, or ask district IT"
+            " whether the server is running.",
+        )
+    return None
+
+
 def plain_error(exc: BaseException) -> DatabaseProblem:
     """A database error from the driver, in words a person can act on."""
     text_ = str(getattr(exc, "orig", exc)).lower()
+    server = _server_problem(exc, text_)
+    if server is not None:
+        return server
     if "locked" in text_ or "busy" in text_:
         return DatabaseProblem(
             "The database is busy",
@@ -137,8 +191,6 @@ def plain_error(exc: BaseException) -> DatabaseProblem:
             "The database is damaged",
             "The database file cannot be read. It has not been changed. Restore it from a backup.",
         )
-    if "could not connect" in text_ or "connection refused" in text_ or "timeout" in text_:
-        return DatabaseProblem("Cannot reach the database server", "Check the network and the server address.")
     return DatabaseProblem("Database error", str(getattr(exc, "orig", exc)))
 
 
@@ -162,13 +214,19 @@ def open_database(url: str | URL, *, migrate: bool = True) -> Database:
         parsed = make_url(url) if isinstance(url, str) else url
     except ArgumentError:
         raise DatabaseProblem("Not a database address", f"{url!s} is not a database URL.") from None
+    if parsed.drivername == "postgresql":  # the plain address district IT hands out: use the driver we ship
+        parsed = parsed.set(drivername="postgresql+psycopg")
     path = sqlite_path(parsed)
     if path is not None:
         path = path.expanduser().resolve()
         parsed = parsed.set(database=str(path))
         _check_sqlite_file(path)
     try:
-        engine = create_engine(parsed, pool_pre_ping=parsed.get_backend_name() != "sqlite")
+        connect_args = {}
+        if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
+            connect_args["connect_timeout"] = CONNECT_TIMEOUT_S  # an unreachable server fails soon, not in minutes
+        engine = create_engine(parsed, pool_pre_ping=path is None and parsed.get_backend_name() != "sqlite",
+                               connect_args=connect_args)
     except (ArgumentError, ImportError) as exc:
         raise DatabaseProblem("Cannot use this database", str(exc)) from None
     if engine.dialect.name == "sqlite":
@@ -200,7 +258,9 @@ def _state(db: Database) -> tuple[str | None, bool]:
         tables = inspect(conn).get_table_names()
         if "alembic_version" not in tables:
             return None, bool(tables)
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar(), True
+        revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        # An empty alembic_version alone is a schema downgraded to nothing: as good as an empty database.
+        return revision, revision is not None or set(tables) != {"alembic_version"}
 
 
 def _use_wal(db: Database) -> None:

@@ -83,7 +83,7 @@ def list_catalog(
     """Approved resources with their compliance status on `on` (today), optionally only those states."""
     acting(session, actor_id)
     ctx = compliance_context(session, on)
-    query = select(CatalogResource).order_by(CatalogResource.normalised_name)
+    query = select(CatalogResource).order_by(CatalogResource.normalised_name, CatalogResource.id)
     if words := normalise_name(search):
         query = query.where(or_(CatalogResource.normalised_name.like(_like(words), escape="\\"),
                                 CatalogResource.normalised_link.like(_like(search.strip().lower()), escape="\\")))
@@ -137,12 +137,12 @@ def find_matches(session: Session, actor_id: int, name: str, link: str) -> list[
         conditions.append(CatalogResource.normalised_link == key_link)
     matches = [
         PriorDecision(r.name, r.link, True, Permission(r.permission), r.approved_at, "", r.id)
-        for r in session.scalars(select(CatalogResource).where(or_(*conditions)).limit(20))
+        for r in session.scalars(select(CatalogResource).where(or_(*conditions)).order_by(CatalogResource.id).limit(20))
     ]
     # Earlier refusals, so a teacher knows why before filing the same thing again.
     refused = session.scalars(
         select(Request).where(Request.status == RequestStatus.NOT_APPROVED.value)
-        .order_by(Request.decided_at.desc()).limit(200)
+        .order_by(Request.decided_at.desc(), Request.id.desc()).limit(200)
     )
     for r in refused:
         if (len(key_name) >= 3 and key_name in normalise_name(r.resource_name)) or (

@@ -142,7 +142,9 @@ def deadlines(session: Session, actor_id: int, on: date | None = None) -> list[O
     (or the school year for the yearly notice)."""
     acting(session, actor_id, *REVIEWERS)
     ctx = compliance_context(session, on)
-    contracts = session.scalars(select(Contract).join(Contract.contractor).order_by(Contractor.normalised_name))
+    contracts = session.scalars(
+        select(Contract).join(Contract.contractor).order_by(Contractor.normalised_name, Contract.id)
+    )
     items = [
         ContractForDeadlines(c.id, f"{c.contractor.name}{f' — {c.title}' if c.title else ''}", contract_terms(c))
         for c in contracts.unique()

@@ -247,5 +247,5 @@ def resource_choices(session: Session, actor_id: int) -> list[tuple[int, str]]:
     """(id, name) of the approved resources an exception may be recorded for: those not covered by a contract."""
     acting(session, actor_id, *REVIEWERS)
     query = (select(CatalogResource).where(CatalogResource.coverage != Coverage.CONTRACT.value)
-             .order_by(CatalogResource.normalised_name))
+             .order_by(CatalogResource.normalised_name, CatalogResource.id))
     return [(r.id, r.name) for r in session.scalars(query)]

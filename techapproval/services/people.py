@@ -137,7 +137,7 @@ def _admin_count(session: Session) -> int:
 
 def list_people(session: Session, actor_id: int) -> list[PersonView]:
     acting(session, actor_id, Role.ADMINISTRATOR)
-    return [_view(p) for p in session.scalars(select(Person).order_by(func.lower(Person.name)))]
+    return [_view(p) for p in session.scalars(select(Person).order_by(func.lower(Person.name), Person.id))]
 
 
 def get_person(session: Session, person_id: int) -> PersonView:
