@@ -11,10 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -30,7 +28,7 @@ from ...domain.enums import InfoCategory
 from ...services import contracts
 from ...services.compliance import ComplianceContext, compliance_context
 from ...services.errors import Invalid, ServiceError
-from ..common import ErrorLabel, named
+from ..common import named
 from ..context import AppContext
 from ..models.tables import badge
 from ..widgets.date_field import OptionalDateField
@@ -72,6 +70,8 @@ class ContractDialog(ScrollingFormDialog):
     dialog is accepted; `contractors_changed` is True when a contractor was added from here. People who
     may not keep the registry see the contract read-only."""
 
+    FIELD_LABELS = FIELD_LABELS
+
     def __init__(self, ctx: AppContext, contract_id: int | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -79,9 +79,6 @@ class ContractDialog(ScrollingFormDialog):
         self.contract: contracts.ContractView | None = None
         self.contractors_changed = False
         self.editable = ctx.is_reviewer
-        self.fields: dict[str, QWidget] = {}
-        self.errors: dict[str, ErrorLabel] = {}
-        self.captions: list[QLabel] = []
         self.original: contracts.ContractView | None = (
             ctx.call(contracts.get_contract, contract_id) if contract_id is not None else None)
         self.compliance: ComplianceContext = ctx.read(compliance_context)  # today, closures, time to amend
@@ -114,40 +111,6 @@ class ContractDialog(ScrollingFormDialog):
         self.update_status()
 
     # --- building ---------------------------------------------------------------------------
-
-    def _field(self, key: str, widget: QWidget, error_target: QWidget | None = None) -> ErrorLabel:
-        self.fields[key] = widget
-        error = ErrorLabel(error_target or widget, FIELD_LABELS[key])
-        self.errors[key] = error
-        return error
-
-    def _row(self, form: QFormLayout, key: str, caption: str, widget: QWidget,
-             error_target: QWidget | None = None, extra: QWidget | None = None) -> None:
-        if not widget.accessibleName() and not isinstance(widget, OptionalDateField):  # a date names its parts
-            named(widget, FIELD_LABELS[key])
-        label = QLabel(caption)
-        label.setBuddy(widget)
-        self.captions.append(label)
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        if extra is None:
-            column.addWidget(widget)
-        else:
-            line = QHBoxLayout()
-            line.addWidget(widget, 1)
-            line.addWidget(extra)
-            column.addLayout(line)
-        column.addWidget(self._field(key, widget, error_target))
-        form.addRow(label, holder)
-
-    @staticmethod
-    def _form_layout() -> QFormLayout:
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        return form
 
     def _build_parties(self) -> None:
         box = QGroupBox("Contractor and purpose")
@@ -412,23 +375,6 @@ class ContractDialog(ScrollingFormDialog):
         self.new_contractor_button.hide()
         self.save_button.hide()
         self.cancel_button.setDefault(True)
-
-    def show_errors(self, errors: dict[str, str]) -> None:
-        for key, label in self.errors.items():
-            label.show_message(errors.get(key))
-        unplaced = [message for key, message in errors.items() if key not in self.errors]
-        self.show_message(" ".join(unplaced))
-        for key in self.errors:  # form order: the first field with a problem
-            if key in errors:
-                label = self.errors[key]
-                self.scroll.ensureWidgetVisible(label.field)
-                self.scroll.ensureWidgetVisible(label)
-                label.field.setFocus()
-                break
-
-    def show_message(self, text: str) -> None:
-        self.message.setText(f"\u26a0 {text}" if text else "")
-        self.message.setVisible(bool(text))
 
     def save(self) -> None:
         if not self.editable:

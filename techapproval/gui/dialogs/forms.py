@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...services.errors import Invalid, ServiceError
 from ..common import ErrorLabel, named, text_label
+from ..widgets.date_field import OptionalDateField
 
 
 class FieldDialog(QDialog):
@@ -97,7 +98,71 @@ class FieldDialog(QDialog):
 
 class ScrollingFormDialog(QDialog):
     """A long record form (a contract, an incident): a heading, the fields in a scrolling body, a live
-    summary under them, a message line, and Save / Cancel. Subclasses fill `self.body`."""
+    summary under them, a message line, and Save / Cancel. Subclasses fill `self.body` with `_row`s and
+    name each field key's label in FIELD_LABELS."""
+
+    FIELD_LABELS: dict[str, str] = {}
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, ErrorLabel] = {}
+        self.captions: list[QLabel] = []
+
+    def _field(self, key: str, widget: QWidget, error_target: QWidget | None = None) -> ErrorLabel:
+        self.fields[key] = widget
+        error = ErrorLabel(error_target or widget, self.FIELD_LABELS[key])
+        self.errors[key] = error
+        return error
+
+    def _row(self, form: QFormLayout, key: str, caption: str, widget: QWidget,
+             error_target: QWidget | None = None, extra: QWidget | None = None) -> None:
+        """A captioned field with its error line; `extra` (a button) sits beside the field. The caption's
+        buddy is the field itself: a date field hands the focus to its tick box or its date."""
+        if not widget.accessibleName() and not isinstance(widget, OptionalDateField):  # it names its parts
+            named(widget, self.FIELD_LABELS[key])
+        label = QLabel(caption)
+        label.setBuddy(widget)
+        self.captions.append(label)
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        if extra is None:
+            column.addWidget(widget)
+        else:
+            line = QHBoxLayout()
+            line.addWidget(widget, 1)
+            line.addWidget(extra)
+            column.addLayout(line)
+        column.addWidget(self._field(key, widget, error_target))
+        form.addRow(label, holder)
+
+    @staticmethod
+    def _form_layout() -> QFormLayout:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        return form
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Each message under its field; messages for no field on the form go to the message line. The
+        first field with a problem, in form order, is scrolled to and focused."""
+        for key, label in self.errors.items():
+            label.show_message(errors.get(key))
+        unplaced = [message for key, message in errors.items() if key not in self.errors]
+        self.show_message(" ".join(unplaced))
+        for key in self.errors:
+            if key in errors:
+                label = self.errors[key]
+                self.scroll.ensureWidgetVisible(label.field)
+                self.scroll.ensureWidgetVisible(label)
+                label.field.setFocus()
+                break
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(f"\u26a0 {text}" if text else "")
+        self.message.setVisible(bool(text))
 
     def frame(self, what: str, *, summary: str, save: str, cancel: str = "Cancel") -> QVBoxLayout:
         """Build the frame; returns the body's layout for the fields. `what` names the form for

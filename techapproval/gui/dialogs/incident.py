@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QGroupBox,
     QLabel,
     QPlainTextEdit,
@@ -32,7 +31,7 @@ from ...domain.incidents import (
 from ...services import contracts, incidents
 from ...services.compliance import ComplianceContext, compliance_context
 from ...services.errors import Invalid, ServiceError
-from ..common import ErrorLabel, named
+from ..common import named
 from ..context import AppContext
 from ..widgets.date_field import OptionalDateField
 from .forms import ScrollingFormDialog
@@ -71,13 +70,13 @@ class IncidentDialog(ScrollingFormDialog):
     """Record (incident_id None) or change an incident. `incident` holds the saved IncidentView once the
     dialog is accepted."""
 
+    FIELD_LABELS = FIELD_LABELS
+
     def __init__(self, ctx: AppContext, incident_id: int | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.incident_id = incident_id
         self.incident: incidents.IncidentView | None = None
-        self.fields: dict[str, QWidget] = {}
-        self.errors: dict[str, ErrorLabel] = {}
         self.original: incidents.IncidentView | None = (
             ctx.call(incidents.get_incident, incident_id) if incident_id is not None else None)
         self.compliance: ComplianceContext = ctx.read(compliance_context)
@@ -102,33 +101,6 @@ class IncidentDialog(ScrollingFormDialog):
         self.update_preview()
 
     # --- building ---------------------------------------------------------------------------
-
-    def _field(self, key: str, widget: QWidget, error_target: QWidget | None = None) -> ErrorLabel:
-        self.fields[key] = widget
-        error = ErrorLabel(error_target or widget, FIELD_LABELS[key])
-        self.errors[key] = error
-        return error
-
-    def _row(self, form: QFormLayout, key: str, caption: str, widget: QWidget,
-             error_target: QWidget | None = None) -> None:
-        if not widget.accessibleName() and not isinstance(widget, OptionalDateField):  # a date names its parts
-            named(widget, FIELD_LABELS[key])
-        label = QLabel(caption)
-        label.setBuddy(error_target or widget)
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(self._field(key, widget, error_target))
-        form.addRow(label, holder)
-
-    @staticmethod
-    def _form_layout() -> QFormLayout:
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        return form
 
     def _build_breach(self) -> None:
         box = QGroupBox("The breach")
@@ -280,23 +252,6 @@ class IncidentDialog(ScrollingFormDialog):
         self.description.setPlainText(form.description)
         for key in ("board_notified_on", "parents_notified_on", "website_posted_on"):
             getattr(self, key).set_value(getattr(form, key))
-
-    def show_errors(self, errors: dict[str, str]) -> None:
-        for key, label in self.errors.items():
-            label.show_message(errors.get(key))
-        unplaced = [message for key, message in errors.items() if key not in self.errors]
-        self.show_message(" ".join(unplaced))
-        for key in self.errors:  # form order: the first field with a problem
-            if key in errors:
-                label = self.errors[key]
-                self.scroll.ensureWidgetVisible(label.field)
-                self.scroll.ensureWidgetVisible(label)
-                label.field.setFocus()
-                break
-
-    def show_message(self, text: str) -> None:
-        self.message.setText(f"\u26a0 {text}" if text else "")
-        self.message.setVisible(bool(text))
 
     def save(self) -> None:
         form = self.form()
