@@ -177,7 +177,3 @@ def letter_texts(language: Language) -> LetterTexts:
     return _all_texts()[Language(language)]
 
 
-def district_short(name: str) -> str:
-    """The district's name without a trailing "Public Schools", so that "{district} Public Schools" (and
-    its translations) never says it twice."""
-    return re.sub(r"\s*public\s+schools$", "", " ".join(name.split()), flags=re.IGNORECASE)

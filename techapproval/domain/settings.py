@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .validation import link_problem, normalise_link_input
@@ -60,3 +61,14 @@ def days_setting(values: dict[str, str], key: str) -> int:
 
 def amend_days(values: dict[str, str]) -> int:
     return days_setting(values, "amend_days")
+
+
+def district_short(name: str) -> str:
+    """The district's name without a trailing "Public Schools", so that "{district} Public Schools" (and
+    its translations) never says it twice whichever way the name was typed."""
+    return re.sub(r"\s*public\s+schools$", "", " ".join(name.split()), flags=re.IGNORECASE)
+
+
+def district_heading(name: str, blank: str = "") -> str:
+    """The form's heading: "RIVERSIDE PUBLIC SCHOOLS"; `blank` stands in for a name not set."""
+    return f"{district_short(name).upper() or blank} PUBLIC SCHOOLS".strip()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__
 from ..db.database import Database, DatabaseProblem, open_database
+from ..domain.settings import district_heading
 from ..paths import database_url, resources_dir
 from ..services import people
 from ..services import settings as settings_service
@@ -49,7 +50,7 @@ def sign_in(db: Database) -> AppContext | None:
     else:
         with db.transaction() as session:
             district = settings_service.read(session)["district_name"]
-        dialog = SignInDialog(db, f"{district.upper()} PUBLIC SCHOOLS")
+        dialog = SignInDialog(db, district_heading(district))
         if not dialog.exec():
             return None
         person = dialog.person

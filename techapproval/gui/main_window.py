@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..db.database import DatabaseProblem
 from ..domain.enums import RequestStatus, Role
-from ..domain.settings import SETTINGS
+from ..domain.settings import SETTINGS, district_heading
 from ..services import people, settings
 from ..services import requests as svc
 from ..services.errors import Invalid, ServiceError
@@ -57,8 +57,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.windows: dict[int | None, RequestWindow] = {}
-        district = ctx.settings.get("district_name", "").upper()
-        self.setWindowTitle(f"techapproval \u2014 {district} PUBLIC SCHOOLS")
+        district = ctx.settings.get("district_name", "")
+        self.setWindowTitle(f"techapproval \u2014 {district_heading(district)}")
         self.resize(1200, 760)
 
         central = QWidget()

@@ -8,7 +8,6 @@ Paragraphs directly in the story, never in Table cells: a cell cannot split acro
 from __future__ import annotations
 
 import io
-import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
@@ -24,6 +23,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 from reportlab.platypus.flowables import FrameBG
 
 from techapproval.domain.enums import Answer, Decision, Permission, format_grades
+from techapproval.domain.settings import district_heading
 from techapproval.domain.sheet import DecisionSheet
 
 from .fonts import BOLD, OBLIQUE, REGULAR, markup, register_fonts
@@ -158,18 +158,13 @@ def _answer(answer: Answer | None) -> str:
     return answer.label if answer else NOT_ANSWERED
 
 
-def _district_line(name: str) -> str:
-    name = re.sub(r"\s*public\s+schools$", "", " ".join(name.split()), flags=re.IGNORECASE)
-    return f"{name.upper() or BLANK} PUBLIC SCHOOLS"  # a name typed with the suffix keeps one copy
-
-
 def _sheet_story(sheet: DecisionSheet) -> list[Flowable]:
     st = _styles()
     approver = sheet.approver_title.strip() or BLANK
     story: list[Flowable] = [
         _SheetStart(sheet.reference),
         _para(f"{sheet.reference} \u00b7 Status: {sheet.status.label}", "meta"),
-        _para(_district_line(sheet.district_name), "district"),
+        _para(district_heading(sheet.district_name, BLANK), "district"),
         _para(f"{sheet.town.strip() or BLANK}, Connecticut", "town"),
         _para(TITLE, "title"),
         Paragraph(markup(INTRO) + markup(approver) + ".", st["intro"]),

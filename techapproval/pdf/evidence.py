@@ -22,6 +22,7 @@ from reportlab.lib.units import inch
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
 from techapproval.domain.exceptions import required_conditions
+from techapproval.domain.settings import district_heading
 
 from .decision import format_date
 from .fonts import BOLD, REGULAR, markup, register_fonts
@@ -77,13 +78,6 @@ def _labelled(label: str, value: str, style_name: str = "field") -> Paragraph:
     return Paragraph(f"<b>{markup(label, BOLD)}</b> {markup(value)}", _styles()[style_name])
 
 
-def _district_line(settings: Mapping[str, str]) -> str:
-    name = " ".join(settings.get("district_name", "").split())
-    if name.casefold().endswith("public schools"):
-        name = name[: -len("public schools")].strip()
-    return f"{name.upper()} PUBLIC SCHOOLS" if name else "PUBLIC SCHOOLS"
-
-
 def _size(n: int | None) -> str:
     if n is None:
         return ""
@@ -92,7 +86,7 @@ def _size(n: int | None) -> str:
 
 def _story(view, settings: Mapping[str, str], printed_on: date) -> list[Flowable]:
     story: list[Flowable] = [
-        _para(_district_line(settings), "district"),
+        _para(district_heading(settings.get("district_name", "")), "district"),
         _para(f"{settings.get('town', '').strip()}, Connecticut" if settings.get("town", "").strip()
               else "Connecticut", "town"),
         _para(TITLE, "title"),

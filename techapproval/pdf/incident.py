@@ -12,7 +12,6 @@ pages. `district` is the settings mapping (district_name, town, approver_title, 
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
@@ -29,6 +28,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, SimpleDocTemp
 
 from techapproval.domain.contracts import format_day
 from techapproval.domain.incidents import Involves
+from techapproval.domain.settings import district_heading, district_short
 
 from .fonts import BOLD, REGULAR, markup, register_fonts
 
@@ -78,8 +78,7 @@ def _day(d: date | None) -> str:
 
 def _district_name(district: Mapping[str, str]) -> str:
     """The name without a typed "Public Schools" suffix, so that it is printed once."""
-    name = " ".join(district.get("district_name", "").split())
-    return re.sub(r"\s*public\s+schools$", "", name, flags=re.IGNORECASE) or "The district"
+    return district_short(district.get("district_name", "")) or "The district"
 
 
 def _town(district: Mapping[str, str]) -> str:
@@ -126,7 +125,7 @@ def _labelled(label: str, value: str, style_name: str = "field") -> Paragraph:
 
 def _letterhead(district: Mapping[str, str]) -> list[Flowable]:
     return [
-        _para(f"{_district_name(district).upper()} PUBLIC SCHOOLS", "district"),
+        _para(district_heading(district.get("district_name", "")), "district"),
         _para(_town(district), "town"),
     ]
 

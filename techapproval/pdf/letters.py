@@ -34,7 +34,8 @@ from reportlab.platypus import (
 
 from techapproval.domain.deadlines import school_year_label
 from techapproval.domain.enums import Answer, Decision, Permission, RequestStatus
-from techapproval.domain.letters import Language, LetterTexts, district_short, letter_texts
+from techapproval.domain.letters import Language, LetterTexts, letter_texts
+from techapproval.domain.settings import district_short
 
 from .fonts import BOLD, OBLIQUE, REGULAR, markup, register_fonts
 

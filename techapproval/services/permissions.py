@@ -22,7 +22,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..db.models import PermissionTally, Person, Request
 from ..domain.deadlines import school_year_label
 from ..domain.enums import Permission, RequestStatus, Role
-from ..domain.letters import Language, district_short, letter_texts
+from ..domain.letters import Language, letter_texts
+from ..domain.settings import district_short
 from . import audit
 from .access import REVIEWERS, acting
 from .errors import Conflict, Invalid, NotAllowed, NotFound, Refused

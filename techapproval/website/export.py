@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain.enums import format_grades
+from ..domain.settings import district_short
 
 if TYPE_CHECKING:  # the data comes from services.website; nothing here touches the database
     from ..services.website import PublicContract, WebsiteData
@@ -191,7 +192,8 @@ def _text(text: str, missing: str = "Not stated") -> str:
 
 
 def _school(data: WebsiteData) -> str:
-    return f"{data.district_name} Public Schools" if data.district_name else "Public Schools"
+    name = district_short(data.district_name)  # a name typed with the suffix keeps one copy
+    return f"{name} Public Schools" if name else "Public Schools"
 
 
 def _page(data: WebsiteData, title: str, current: str, body: Iterable[str]) -> str:

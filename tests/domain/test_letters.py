@@ -14,12 +14,12 @@ from techapproval.domain.letters import (
     Language,
     LetterTexts,
     check_letter_sets,
-    district_short,
     flatten,
     letter_texts,
     placeholders,
     read_letter_sets,
 )
+from techapproval.domain.settings import district_heading, district_short
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +107,5 @@ def test_fill_refuses_a_missing_value() -> None:
 def test_district_name_loses_a_typed_public_schools() -> None:
     assert district_short("  Riverside   Public schools ") == "Riverside"
     assert district_short("Regional School District 13") == "Regional School District 13"
+    assert district_heading("Riverside Public Schools") == district_heading("riverside") == "RIVERSIDE PUBLIC SCHOOLS"
+    assert district_heading("", "____") == "____ PUBLIC SCHOOLS"
