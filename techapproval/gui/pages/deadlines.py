@@ -140,11 +140,11 @@ class DeadlinesPage(QWidget):
 
     def _open(self) -> None:
         item = self.view.current_row()
-        if item is not None and isinstance(item.ref, DeletionRef):
-            self.open_deletion.emit(item.ref.request_id)
-        if item is None or not isinstance(item.ref, int):
+        if item is None:
             return
-        if item.kind in INCIDENT_KINDS:
+        if isinstance(item.ref, DeletionRef):
+            self.open_deletion.emit(item.ref.request_id)
+        elif item.kind in INCIDENT_KINDS:
             self.open_incident.emit(item.ref)
         elif item.kind in CONTRACT_KINDS:
             self.open_contract.emit(item.ref)
