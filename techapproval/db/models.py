@@ -81,6 +81,11 @@ class Person(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Wrong passwords in a row; at the limit the account waits until locked_until (domain/sign_in.py).
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Set by an administrator's reset: the temporary password must be replaced at the next sign-in.
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
@@ -229,8 +234,23 @@ class AuditEvent(Base):
     action: Mapped[str] = mapped_column(String(40))
     # {"field": [old, new], ...} for changes; {"note": ...} for other details
     changes: Mapped[dict] = mapped_column(JSON, default=dict)
+    # The hash chain (domain/audit_chain.py): this event's hash covers its content and prev_hash.
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
 
     actor: Mapped[Person | None] = relationship(lazy="joined")
+
+
+class AuditHead(Base):
+    """The end of the audit chain, one row. Appending events locks it, so the chain follows commit order
+    even with many desks writing; its event count is also the change counter that open lists poll."""
+
+    __tablename__ = "audit_head"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    events: Mapped[int] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))
 
 
 class Contractor(Base):

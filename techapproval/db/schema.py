@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-REVISIONS = ("0001", "0002", "0003")  # oldest first
+REVISIONS = ("0001", "0002", "0003", "0004")  # oldest first
 HEAD = REVISIONS[-1]
 MIGRATIONS = Path(__file__).with_name("migrations")
 # On a server, two desks may open a new database at the same moment: an advisory lock (held until the
