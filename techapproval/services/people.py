@@ -1,17 +1,21 @@
-"""First-run setup, sign-in and the people who use the app."""
+"""First-run setup, sign-in (with its lock-out), passwords and the people who use the app."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..db.database import Database
 from ..db.models import Person
 from ..domain.enums import Role
 from ..domain.settings import setting_problem
+from ..domain.sign_in import is_locked, lock_until, locked_message
 from ..domain.validation import email_problem, password_problem, too_long
 from . import audit, settings
 from .access import acting
@@ -20,6 +24,9 @@ from .errors import Invalid, NotAllowed, NotFound, Refused, SignInFailed
 _hasher = PasswordHasher()
 # Verifying against this keeps sign-in for an unknown email as slow as for a known one.
 _DUMMY_HASH = _hasher.hash("not a real password")
+LOCAL = ZoneInfo("America/New_York")  # the district's clock, for the time a lock-out ends
+WRONG = "The email address or password is not right."
+SWITCHED_OFF = "This account is switched off. Ask district IT."
 
 
 @dataclass(frozen=True)
@@ -30,10 +37,11 @@ class PersonView:
     email: str
     role: Role
     active: bool
+    must_change_password: bool = False  # after an administrator's reset
 
 
 def _view(p: Person) -> PersonView:
-    return PersonView(p.id, p.name, p.position, p.email, Role(p.role), p.active)
+    return PersonView(p.id, p.name, p.position, p.email, Role(p.role), p.active, p.must_change_password)
 
 
 def needs_setup(session: Session) -> bool:
@@ -89,19 +97,123 @@ def _new_person(
     return person
 
 
-def authenticate(session: Session, email: str, password: str) -> PersonView:
-    person = session.scalar(select(Person).where(Person.email == email.strip().casefold()))
+def sign_in(db: Database, email: str, password: str, *, now: datetime | None = None) -> PersonView:
+    """Check an email and password; SignInFailed says why not. Runs its own transactions so that a
+    wrong password is counted (domain/sign_in.py) even though the caller gets an exception.
+
+    The password is checked between the two transactions: the slow hash never holds a write lock.
+    """
+    now = now or audit.now()
+    with db.transaction() as session:
+        found = session.execute(
+            select(Person.id, Person.password_hash, Person.locked_until)
+            .where(Person.email == email.strip().casefold())
+        ).first()
+    if found is not None and is_locked(found.locked_until, now):
+        raise SignInFailed(locked_message(found.locked_until, LOCAL))
+    right = _verifies(found.password_hash if found else _DUMMY_HASH, password)
+    if found is None:
+        raise SignInFailed(WRONG)
+    with db.transaction() as session:
+        outcome = _record_attempt(session, found.id, found.password_hash, password if right else None, now)
+    if isinstance(outcome, str):
+        raise SignInFailed(outcome)
+    return outcome
+
+
+def _verifies(password_hash: str, password: str) -> bool:
     try:
-        _hasher.verify(person.password_hash if person else _DUMMY_HASH, password)
+        return _hasher.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
-        person = None
+        return False
+
+
+def _record_attempt(
+    session: Session, person_id: int, checked_hash: str, right_password: str | None, now: datetime
+) -> PersonView | str:
+    """The outcome of a checked password, under a lock on the person's row: their view, or the refusal."""
+    person = session.scalars(
+        select(Person).where(Person.id == person_id).with_for_update().execution_options(populate_existing=True)
+    ).one_or_none()
     if person is None:
-        raise SignInFailed("The email address or password is not right.")
+        return WRONG
+    if is_locked(person.locked_until, now):  # another attempt locked it meanwhile
+        return locked_message(person.locked_until, LOCAL)
+    if person.password_hash != checked_hash:  # reset or changed meanwhile: the check no longer holds
+        return WRONG
+    if right_password is None:
+        failures = person.failed_sign_ins + 1
+        until = lock_until(failures, now)
+        if until is not None:
+            # Counts and times only: who it was is the event's entity, never an email in the details.
+            audit.record(session, None, "person", person.id, "locked out", {
+                "failed_sign_ins": [person.failed_sign_ins, failures],
+                "locked_until": [_iso(person.locked_until), _iso(until)],
+            })
+            person.locked_until = until
+        person.failed_sign_ins = failures
+        return WRONG if until is None else locked_message(until, LOCAL)
     if not person.active:
-        raise SignInFailed("This account is switched off. Ask district IT.")
+        return SWITCHED_OFF
+    if person.failed_sign_ins or person.locked_until is not None:
+        person.failed_sign_ins, person.locked_until = 0, None
     if _hasher.check_needs_rehash(person.password_hash):
-        person.password_hash = _hasher.hash(password)
+        person.password_hash = _hasher.hash(right_password)
     return _view(person)
+
+
+def _iso(when: datetime | None) -> str | None:
+    return when.isoformat(timespec="seconds") if when else None
+
+
+def change_password(session: Session, actor_id: int, current_password: str, new_password: str) -> PersonView:
+    """The signed-in person replaces their own password (after a reset: the temporary one)."""
+    person = acting(session, actor_id, changing_password=True)
+    errors: dict[str, str] = {}
+    if not _verifies(person.password_hash, current_password):
+        errors["current"] = "This is not your current password."
+    if message := password_problem(new_password):
+        errors["new"] = message
+    elif "current" not in errors and new_password == current_password:
+        errors["new"] = "Choose a password different from the current one."
+    if errors:
+        raise Invalid(errors)
+    person.password_hash = _hasher.hash(new_password)
+    changes = {"must_change_password": [True, False]} if person.must_change_password else {}
+    person.must_change_password = False
+    audit.record(session, person.id, "person", person.id, "password changed", changes)
+    return _view(person)
+
+
+def reset_password(session: Session, admin_id: int, person_id: int, temporary_password: str) -> PersonView:
+    """An administrator sets a temporary password, to be replaced at the next sign-in; any lock-out ends."""
+    admin = acting(session, admin_id, Role.ADMINISTRATOR)
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFound("That person no longer exists.")
+    return _view(_reset(session, admin.id, person, temporary_password))
+
+
+def reset_password_as_system(session: Session, email: str, temporary_password: str) -> PersonView:
+    """The same reset by district IT from the command line, for when no administrator can sign in.
+    Whoever can open the database can change it anyway; the audit trail records it as done by System."""
+    person = session.scalar(select(Person).where(Person.email == email.strip().casefold()))
+    if person is None:
+        raise NotFound(f"Nobody with the email address {email.strip()} uses this database.")
+    return _view(_reset(session, None, person, temporary_password))
+
+
+def _reset(session: Session, actor_id: int | None, person: Person, temporary_password: str) -> Person:
+    if message := password_problem(temporary_password):
+        raise Invalid({"password": message})
+    old = {"must_change_password": person.must_change_password, "failed_sign_ins": person.failed_sign_ins,
+           "locked_until": _iso(person.locked_until)}
+    person.password_hash = _hasher.hash(temporary_password)
+    person.must_change_password = True
+    person.failed_sign_ins, person.locked_until = 0, None
+    new = {"must_change_password": True, "failed_sign_ins": 0, "locked_until": None}
+    audit.record(session, actor_id, "person", person.id, "password reset", audit.diff(old, new))
+    return person
 
 
 def add_person(
@@ -126,6 +238,24 @@ def change_role(session: Session, actor_id: int, person_id: int, role: Role) -> 
     if person.role != role.value:
         audit.record(session, actor_id, "person", person.id, "role changed", {"role": [person.role, role.value]})
         person.role = role.value
+    return _view(person)
+
+
+def set_active(session: Session, actor_id: int, person_id: int, active: bool) -> PersonView:
+    """Switch an account off (someone left the district) or on again. Nothing is deleted: their requests
+    and decisions stay on record under their name; they simply cannot sign in."""
+    actor = acting(session, actor_id, Role.ADMINISTRATOR)
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFound("That person no longer exists.")
+    if not active and person.id == actor.id:  # which also keeps at least one administrator: the actor
+        raise Refused("You cannot switch off your own account; another administrator can.")
+    if person.active != active:
+        audit.record(session, actor.id, "person", person.id, "switched on" if active else "switched off",
+                     {"active": [person.active, active]})
+        person.active = active
+        if active:  # a fresh start: an old lock-out would greet them otherwise
+            person.failed_sign_ins, person.locked_until = 0, None
     return _view(person)
 
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
 from techapproval.domain.enums import Role
 from techapproval.gui.dialogs.person import AddPersonDialog
 from techapproval.gui.dialogs.setup import SetupDialog
 from techapproval.gui.dialogs.sign_in import SignInDialog
 from techapproval.services import people
 from techapproval.services import settings as settings_service
+from techapproval.services.errors import SignInFailed
 from tests.conftest import PASSWORD
 from tests.gui.conftest import choose, click, find, open_main, type_into, when_dialog_opens
 
@@ -53,7 +58,7 @@ def test_first_run_setup_names_each_problem_then_creates_the_administrator(qtbot
         values = settings_service.read(s)
         assert (values["district_name"], values["town"]) == ("Ridgefield", "Ridgefield")
         assert values["approver_title"] == "Technology Coordinator/Principal"
-        assert people.authenticate(s, "zoe.lukasz@ridgefield.example", "a long enough passphrase").name == "Zoë Łukasz"
+    assert people.sign_in(db, "zoe.lukasz@ridgefield.example", "a long enough passphrase").name == "Zoë Łukasz"
 
 
 def test_sign_in_refuses_a_wrong_password_and_accepts_the_right_one(qtbot, district):
@@ -96,6 +101,35 @@ def test_administrator_adds_a_teacher_and_makes_them_a_reviewer(qtbot, signed_in
     table.setCurrentIndex(table.model().index(row, 0))
     choose(qtbot, window, "New role", Role.REVIEWER.label)
     click(qtbot, window, "Change role")
-    with district.db.transaction() as s:
-        li = people.authenticate(s, "li.wei@riverside.example", "library-2026-pass")
+    li = people.sign_in(district.db, "li.wei@riverside.example", "library-2026-pass")
     assert li.role is Role.REVIEWER
+
+
+def test_administrator_switches_off_a_teacher_who_left_and_back_on(qtbot, signed_in, district, monkeypatch):
+    window = open_main(qtbot, signed_in(district.admin))
+    window.tabs.setCurrentWidget(find(window, "People").parentWidget())
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text: asked.append(text) or QMessageBox.Yes)
+    table = find(window, "People")
+
+    def select(name: str) -> int:
+        rows = [table.model().index(r, 0).data() for r in range(table.model().rowCount())]
+        table.setCurrentIndex(table.model().index(rows.index(name), 0))
+        return rows.index(name)
+
+    row = select("Tom Teacher")
+    button = find(window, "Switch account off or on")
+    assert button.text().replace("&", "") == "Switch account off"
+    click(qtbot, window, "Switch account off or on")
+    assert "Tom Teacher" in asked[0]
+    active = [table.model().headerData(c, Qt.Horizontal) for c in range(table.model().columnCount())].index("Active")
+    assert table.model().index(row, active).data() == "No"
+    assert table.currentIndex().row() == row  # still selected after the list reloaded
+    assert button.text().replace("&", "") == "Switch account on"
+    with pytest.raises(SignInFailed, match="switched off"):
+        people.sign_in(district.db, "other_teacher@riverside.example", PASSWORD)
+
+    click(qtbot, window, "Switch account off or on")  # switching on asks nothing
+    assert len(asked) == 1
+    assert table.model().index(row, active).data() == "Yes"
+    assert people.sign_in(district.db, "other_teacher@riverside.example", PASSWORD).id == district.other_teacher

@@ -21,11 +21,11 @@ def test_fresh_database_gets_every_state_and_a_catalog(db):
     assert all(summary.requests[status] >= 1 for status in RequestStatus)
     assert summary.administrator_created
     assert [p.email for p in summary.people][0] == "admin@riverside.example"
+    admin = people.sign_in(db, "admin@riverside.example", "a demo password")
+    assert admin.role is Role.ADMINISTRATOR and admin.name == "Dana Whitfield"
+    rosa = people.sign_in(db, "rosa.martinez@riverside.example", "a demo password")
+    assert rosa.role is Role.REVIEWER
     with db.transaction() as s:
-        admin = people.authenticate(s, "admin@riverside.example", "a demo password")
-        assert admin.role is Role.ADMINISTRATOR and admin.name == "Dana Whitfield"
-        rosa = people.authenticate(s, "rosa.martinez@riverside.example", "a demo password")
-        assert rosa.role is Role.REVIEWER
         assert settings.read(s)["district_name"] == "Riverside"
         by_status = {RequestStatus(st): n for st, n in
                      s.execute(select(Request.status, func.count()).group_by(Request.status))}

@@ -259,13 +259,12 @@ def test_people_and_roles(district):
 def test_sign_in(district):
     from tests.conftest import PASSWORD
 
-    with district.db.transaction() as s:
-        assert people.authenticate(s, "Teacher@Riverside.example", PASSWORD).id == district.teacher
+    assert people.sign_in(district.db, "Teacher@Riverside.example", PASSWORD).id == district.teacher
     from techapproval.services.errors import SignInFailed
 
     for email, password in (("teacher@riverside.example", "wrong password"), ("nobody@x.org", PASSWORD)):
-        with pytest.raises(SignInFailed, match="not right"), district.db.transaction() as s:
-            people.authenticate(s, email, password)
+        with pytest.raises(SignInFailed, match="not right"):
+            people.sign_in(district.db, email, password)
 
 
 def test_setup_only_once(district):

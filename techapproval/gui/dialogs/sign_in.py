@@ -1,13 +1,16 @@
-"""Sign in with email and password."""
+"""Sign in with email and password; after an administrator's reset, choose a new password first."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
+from sqlalchemy.exc import DBAPIError
 
-from ...db.database import Database
+from ...db.database import Database, plain_error
 from ...services import people
 from ...services.errors import ServiceError
+from ..context import AppContext
 from .forms import FieldDialog
+from .password import PasswordDialog
 
 
 class SignInDialog(FieldDialog):
@@ -21,11 +24,22 @@ class SignInDialog(FieldDialog):
         self.add_button("&Sign in", "Sign in").clicked.connect(self.sign_in)
 
     def sign_in(self) -> None:
+        password = self.text("password")
         try:
-            with self.db.transaction() as session:
-                self.person = people.authenticate(session, self.text("email"), self.text("password"))
-        except ServiceError as exc:
+            person = people.sign_in(self.db, self.text("email"), password)
+        except ServiceError as exc:  # a wrong password, or the lock-out's message with its time
             self.show_errors({"password": exc.message})
             self.fields["password"].selectAll()
             return
+        except DBAPIError as exc:  # the server went away, say: nothing to do with the password
+            problem = plain_error(exc)
+            self.message.setText(f"{problem.title}: {problem.message}")
+            return
+        if person.must_change_password:
+            choose = PasswordDialog(AppContext(self.db, person), current=password, parent=self)
+            if not choose.exec():  # not choosing one signs out: the app does not open
+                self.reject()
+                return
+            person = choose.person
+        self.person = person
         self.accept()
