@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
 from .. import __version__
 from ..db.database import DatabaseProblem
@@ -24,16 +28,17 @@ from ..domain.enums import RequestStatus, Role
 from ..domain.settings import SETTINGS, district_heading
 from ..services import people, settings
 from ..services import requests as svc
+from ..services.audit import change_count
 from ..services.errors import Invalid, ServiceError
 from .common import ErrorLabel, named, show_problem
 from .context import AppContext
+from .dialogs.password import PasswordDialog, ResetPasswordDialog
 from .dialogs.person import AddPersonDialog, role_box
 from .dialogs.request_window import RequestWindow
 from .models.tables import (
     MY_COLUMNS,
     PEOPLE_COLUMNS,
     QUEUE_COLUMNS,
-    ROW_ROLE,
     SUBMITTED_COLUMN,
     RowTableModel,
     sorting_proxy,
@@ -50,13 +55,25 @@ from .widgets.list_view import ListView
 
 WAITING = {RequestStatus.SUBMITTED, RequestStatus.RESUBMITTED}
 SEARCH_DELAY_MS = 200
+# How often the lists look for changes made at other desks: one tiny SELECT of the change counter.
+POLL_MS = 3_000
+POLL_BACKOFF = 10  # while the database does not answer, the looks thin out to at most POLL_BACKOFF × POLL_MS
+UNREACHABLE = "\u26a0 Cannot reach the database; retrying"
+
+
+def _dialog_open() -> bool:
+    """Whether a modal dialog is up. Asked of the windows themselves, not QApplication.activeModalWidget():
+    an idle poll must make no Qt call that returns None or nothing, since PySide6 6.12.0 on Python 3.11
+    drops a reference to None with each such call (None is immortal only from Python 3.12)."""
+    return any(w.isModal() and w.isVisible() for w in QApplication.topLevelWidgets())
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext):
+    def __init__(self, ctx: AppContext, poll_ms: int | None = None):
         super().__init__()
         self.ctx = ctx
         self.windows: dict[int | None, RequestWindow] = {}
+        self.seen_changes: int | None = None  # the change counter when the lists were last read
         district = ctx.settings.get("district_name", "")
         self.setWindowTitle(f"techapproval \u2014 {district_heading(district)}")
         self.resize(1200, 760)
@@ -90,9 +107,19 @@ class MainWindow(QMainWindow):
             self._build_settings()
         self._build_menus()
         self.statusBar().showMessage(f"Database: {ctx.db.location}")
+        self.connection = named(QLabel(), "Database connection")
+        self.connection.hide()
+        self.database_silent = False  # the last look at the database had no answer; the label says so
+        self.statusBar().addPermanentWidget(self.connection)
+        self.poll_ms = poll_ms or POLL_MS
+        self.poll_timer = QTimer(self, interval=self.poll_ms)
+        self.poll_timer.timeout.connect(self.poll)
+        self.stale: set[QWidget] = set()  # tabs to read again when next shown: others changed something
         self.refresh()
         if ctx.is_reviewer:
             self.tabs.setCurrentWidget(self.queue_page)
+        self.tabs.currentChanged.connect(self._tab_shown)
+        self.poll_timer.start()
 
     # --- pages ------------------------------------------------------------------------------
 
@@ -210,7 +237,16 @@ class MainWindow(QMainWindow):
         change.clicked.connect(self.change_role)
         label = QLabel("Role for the selected person:")
         label.setBuddy(self.role_choice)
-        for w in (add, label, self.role_choice, change):
+        reset = named(QPushButton("&Reset password\u2026"), "Reset password",
+                      "Give the selected person a temporary password; any lock-out ends")
+        reset.clicked.connect(self.reset_password)
+        self.switch_button = named(QPushButton(), "Switch account off or on",
+                                   "Someone who left cannot sign in; everything they did stays on record")
+        self.switch_button.clicked.connect(self.switch_account)
+        self.people_view.selectionModel().currentRowChanged.connect(self._label_switch)
+        self.people_model.modelReset.connect(self._label_switch)
+        self._label_switch()
+        for w in (add, label, self.role_choice, change, reset, self.switch_button):
             bar.addWidget(w)
         bar.addStretch(1)
         layout.addLayout(bar)
@@ -253,6 +289,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         export = QAction("&Export contracts website…", self, triggered=self.export_website)
         file_menu.addAction(export)
+        file_menu.addAction(QAction("Change pass&word\u2026", self, triggered=self.change_password))
         file_menu.addSeparator()
         file_menu.addAction(quit_)
         help_menu = self.menuBar().addMenu("&Help")
@@ -262,38 +299,112 @@ class MainWindow(QMainWindow):
     # --- data -------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Read every list again (F5, and after the person's own changes). Each list keeps its selected row,
+        scroll position, sort and search; open request windows and their unsaved input are left alone."""
         try:
-            self.my_model.set_rows(self.ctx.call(svc.list_my_requests))
-            self.refresh_queue()
-            self.refresh_catalog()
-            if self.ctx.is_reviewer:
-                self.contracts_page.refresh()
-                self.incidents_page.refresh()
-                self.deletions_page.refresh()
-                self.exceptions_page.refresh()
-                self.deadlines_page.refresh()
-            if self.ctx.person.role is Role.ADMINISTRATOR:
-                self.people_model.set_rows(self.ctx.call(people.list_people))
-                self.closures.refresh()
+            self._reload()
         except (ServiceError, DatabaseProblem) as exc:
             show_problem(self, exc)
+
+    def _loaders(self) -> dict[QWidget, Callable[[], None]]:
+        """Each tab, with what reads its lists again."""
+        loaders: dict[QWidget, Callable[[], None]] = {
+            self.my_view.parentWidget(): lambda: self.my_model.set_rows(self.ctx.call(svc.list_my_requests)),
+        }
+        if self.ctx.is_reviewer:
+            loaders[self.queue_page] = self.refresh_queue
+        loaders[self.catalog_page] = self.refresh_catalog
+        if self.ctx.is_reviewer:
+            for page in (self.contracts_page, self.incidents_page, self.deletions_page, self.exceptions_page,
+                         self.deadlines_page):  # the deadlines page counts the overdue for the tab and status bar
+                loaders[page] = page.refresh
+        if self.ctx.person.role is Role.ADMINISTRATOR:
+            loaders[self.people_view.parentWidget()] = \
+                lambda: self.people_model.set_rows(self.ctx.call(people.list_people))
+            loaders[self.closures.parentWidget()] = self.closures.refresh
+        return loaders
+
+    def _reload(self, changes: int | None = None) -> None:
+        """Every tab, now."""
+        if changes is None:
+            changes = self.ctx.read(change_count)  # read first: the lists below are at least this new
+        for load in self._loaders().values():
+            load()
+        self.stale.clear()
+        self.seen_changes = changes
+        self._database_answers()
+
+    def _reload_shown(self, changes: int) -> None:
+        """Someone changed something: the tab in view now, and the overdue count; the other tabs when they
+        are next shown. Cheaper for the database than reading every tab at every desk after every change."""
+        loaders = self._loaders()
+        shown = self.tabs.currentWidget()
+        self.stale = set(loaders)
+        for page in (shown, getattr(self, "deadlines_page", None)):
+            if page in self.stale:
+                loaders[page]()
+                self.stale.discard(page)
+        self.seen_changes = changes
+
+    def _tab_shown(self, _index: int) -> None:
+        page = self.tabs.currentWidget()
+        if page not in self.stale:
+            return
+        try:
+            self._loaders()[page]()
+            self.stale.discard(page)
+        except (DatabaseProblem, SQLAlchemyError) as exc:
+            self._database_silent(exc)  # it stays stale: read when the database answers and it is shown
+        except ServiceError as exc:
+            self.statusBar().showMessage(exc.message, 10_000)
+
+    def poll(self) -> None:
+        """Every few seconds: when anyone, at any desk, has changed anything since the lists were read, read
+        them again. Never raises: a database that does not answer is said quietly in the status bar, and
+        the polling goes on (less often) until it answers again."""
+        if not self.isVisible() or _dialog_open():
+            return  # a dialog is open over the lists: they are read again once it closes
+        try:
+            changes = self.ctx.read(change_count)
+        except (DatabaseProblem, SQLAlchemyError) as exc:
+            self._database_silent(exc)
+            return
+        if self.database_silent:
+            self._database_answers()
+        if changes == self.seen_changes:
+            return
+        self.seen_changes = changes  # first: a list that cannot load is not tried again every few seconds
+        try:
+            self._reload_shown(changes)
+        except (DatabaseProblem, SQLAlchemyError) as exc:
+            self.seen_changes = None  # read again once the database answers
+            self._database_silent(exc)
+        except ServiceError as exc:  # a refusal, e.g. the person's role was changed at another desk
+            self.statusBar().showMessage(exc.message, 10_000)
+
+    def _database_silent(self, exc: Exception) -> None:
+        self.database_silent = True
+        self.connection.setText(UNREACHABLE)
+        self.connection.setToolTip(f"{exc.title}: {exc.message}" if isinstance(exc, DatabaseProblem) else "")
+        self.connection.setAccessibleDescription(self.connection.toolTip())
+        self.connection.show()
+        self.poll_timer.setInterval(min(self.poll_timer.interval() * 2, self.poll_ms * POLL_BACKOFF))
+
+    def _database_answers(self) -> None:
+        if self.database_silent:
+            self.database_silent = False
+            self.connection.hide()
+            self.connection.clear()
+            self.poll_timer.setInterval(self.poll_ms)
 
     def refresh_queue(self) -> None:
         if not self.ctx.is_reviewer:
             return
-        selected = self.queue_view.current_row()
         rows = self.ctx.call(svc.list_queue, self.status_filter.currentData(), self.search.text())
-        self.queue_model.set_rows(rows)
+        self.queue_model.set_rows(rows)  # the view keeps the selected request selected (by its id)
         counts = self.ctx.call(svc.queue_counts)
         self.counts.setText("  \u00b7  ".join(f"{status.label}: {n}" for status, n in counts.items()))
-        if selected is not None:  # keep the reviewer's place
-            for row in range(self.queue_proxy.rowCount()):
-                index = self.queue_proxy.index(row, 0)
-                if index.data(ROW_ROLE).id == selected.id:
-                    self.queue_view.setCurrentIndex(index)
-                    break
-        elif self.queue_proxy.rowCount():
-            self.queue_view.setCurrentIndex(self.queue_proxy.index(0, 0))
+        self.queue_view.select_first_if_none()
 
     def refresh_catalog(self) -> None:
         self.catalog_page.refresh()
@@ -353,6 +464,49 @@ class MainWindow(QMainWindow):
         except (ServiceError, DatabaseProblem) as exc:
             show_problem(self, exc)
         self.refresh()
+
+    def reset_password(self) -> None:
+        person = self.people_view.current_row()
+        if person is None:
+            QMessageBox.information(self, "Reset password", "Select a person first.")
+            return
+        dialog = ResetPasswordDialog(self.ctx, person, self)
+        done, password = dialog.exec(), dialog.text("password")
+        dialog.deleteLater()
+        if done:
+            QMessageBox.information(self, "Password reset", (
+                f"The password of {person.name} is reset. Give them the temporary password in person:\n\n"
+                f"{password}\n\nThey must choose a new password when they next sign in."
+            ))
+            self.refresh()
+
+    def _label_switch(self, *_args) -> None:
+        person = self.people_view.current_row()
+        on = person is not None and not person.active
+        self.switch_button.setText("Switch acc&ount on" if on else "Switch acc&ount off")
+
+    def switch_account(self) -> None:
+        person = self.people_view.current_row()
+        if person is None:
+            QMessageBox.information(self, "Switch account", "Select a person first.")
+            return
+        if person.active and QMessageBox.question(self, "Switch account off", (
+            f"Switch off the account of {person.name}? They can no longer sign in. Their requests, "
+            "decisions and the audit trail stay as they are, and you can switch the account on again."
+        )) != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.ctx.call(people.set_active, person.id, not person.active)
+        except (ServiceError, DatabaseProblem) as exc:
+            show_problem(self, exc)
+        self.refresh()
+        self._label_switch()
+
+    def change_password(self) -> None:
+        dialog = PasswordDialog(self.ctx, parent=self)
+        if dialog.exec():
+            self.statusBar().showMessage("Your password is changed.", 5000)
+        dialog.deleteLater()
 
     def save_settings(self) -> None:
         values = {key: edit.text() for key, edit in self.setting_fields.items()}

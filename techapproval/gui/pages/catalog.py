@@ -66,14 +66,8 @@ class CatalogPage(QWidget):
         self.view.selectionModel().currentChanged.connect(self._show_details)
 
     def refresh(self) -> None:
-        selected = self.view.current_row()
         self.model.set_rows(self.ctx.call(catalog.list_catalog, self.search.text(), self.status_filter.currentData()))
-        proxy = self.view.model()
-        for row in range(proxy.rowCount()):
-            index = proxy.index(row, 0)
-            if selected is None or self.view.row_at(index).id == selected.id:
-                self.view.setCurrentIndex(index)
-                break
+        self.view.select_first_if_none()  # the view kept the selected entry if it is still listed
         self._show_details()
 
     def _show_details(self, *_args) -> None:

@@ -7,7 +7,7 @@ import os
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ...db.database import DatabaseProblem
@@ -20,7 +20,7 @@ from ..common import MessageLabel, details_panel, named
 from ..context import AppContext
 from ..dialogs.contract import ContractDialog
 from ..dialogs.contractor import ContractorDialog
-from ..models.tables import ROW_ROLE, STATE_ORDER, Column, RowTableModel, badge, sorting_proxy
+from ..models.tables import STATE_ORDER, Column, RowTableModel, badge, sorting_proxy
 from ..printing import open_in_viewer
 from ..widgets.list_view import ListView
 
@@ -123,36 +123,25 @@ class ContractsPage(QWidget):
     # --- data -------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload every contract (statuses are for today), keeping the selected one selected."""
-        selected = self.current_contract()
+        """Reload every contract (statuses are for today); the table keeps the selected one selected."""
         try:
             self.all_rows = self.ctx.call(contracts.list_contracts)
         except (ServiceError, DatabaseProblem) as exc:
             self.message.say(exc)
             return
-        self._filter(keep=selected.id if selected else None)
+        self._filter()
 
-    def _filter(self, *_args, keep: int | None = None) -> None:
-        if keep is None and (current := self.current_contract()) is not None:
-            keep = current.id
+    def _filter(self, *_args) -> None:
         words = self.search.text().casefold().split()
         rows = [v for v in self.all_rows
                 if all(w in f"{v.contractor_name} {v.title}".casefold() for w in words)]
         self.model.set_rows(rows)
-        self.select(keep)
+        self.table.select_first_if_none()
+        self._selection_changed()
 
     def select(self, contract_id: int | None) -> None:
-        target = None
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if contract_id is None or index.data(ROW_ROLE).id == contract_id:
-                target = index
-                break
-        if target is None and self.proxy.rowCount():  # the one asked for is filtered out: the first
-            target = self.proxy.index(0, 0)
-        if target is not None:
-            self.table.selectionModel().setCurrentIndex(
-                target, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        """Select that contract; when it is filtered out, the first one."""
+        self.table.select_key_or_first(contract_id)
         self._selection_changed()
 
     def current_contract(self) -> ContractView | None:

@@ -57,7 +57,7 @@ class DeadlinesPage(QWidget):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.model = RowTableModel(DEADLINE_COLUMNS, self)
-        self.view = ListView("Deadlines", self._open, stretch=3)
+        self.view = ListView("Deadlines", self._open, stretch=3, key=lambda o: (o.kind, o.ref))
         self.view.setModel(sorting_proxy(self.model, self))
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         layout.addWidget(self.view, 1)
@@ -96,8 +96,7 @@ class DeadlinesPage(QWidget):
     def refresh(self) -> None:
         items = self.ctx.call(compliance.deadlines)
         self.model.set_rows(items)
-        if items:
-            self.view.setCurrentIndex(self.view.model().index(0, 0))
+        self.view.select_first_if_none()  # the view kept the selected obligation if it is still due
         self._show_details()
         overdue = sum(o.overdue for o in items)
         upcoming = len(items) - overdue

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...db.database import DatabaseProblem
@@ -17,7 +17,7 @@ from ...services.errors import ServiceError
 from ..common import MessageLabel, details_panel, named
 from ..context import AppContext
 from ..dialogs.deletion import CloseDeletionDialog, ConfirmDeletionDialog, DeletionRequestDialog
-from ..models.tables import ROW_ROLE, Column, RowTableModel, sorting_proxy
+from ..models.tables import Column, RowTableModel, sorting_proxy
 from ..widgets.list_view import ListView
 
 
@@ -62,22 +62,6 @@ def request_details(v: DeletionRequestView | None) -> str:
     if v.outcome is Outcome.DISASTER_RECOVERY:
         lines.append(DISASTER_RECOVERY_PROVISO)
     return "\n".join(lines)
-
-
-def select_row(view: ListView, wanted) -> None:
-    """Select the row whose object satisfies wanted(row), else the first row."""
-    proxy = view.model()
-    target = None
-    for row in range(proxy.rowCount()):
-        index = proxy.index(row, 0)
-        if wanted(index.data(ROW_ROLE)):
-            target = index
-            break
-    if target is None and proxy.rowCount():
-        target = proxy.index(0, 0)
-    if target is not None:
-        view.selectionModel().setCurrentIndex(
-            target, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
 
 class DeletionsPage(QWidget):
@@ -156,8 +140,6 @@ class DeletionsPage(QWidget):
             self.message.say("Only a reviewer keeps the deletion requests.")
             self._selection_changed()
             return
-        keep_request = self.current_request()
-        keep_contract = self.current_contract()
         try:
             rows = self.ctx.call(deletions.list_deletion_requests)
             expired = self.ctx.call(deletions.list_expired_unconfirmed)
@@ -166,8 +148,8 @@ class DeletionsPage(QWidget):
             return
         self.model.set_rows(rows)
         self.expired_model.set_rows(expired)
-        select_row(self.table, lambda v: keep_request is not None and v.id == keep_request.id)
-        select_row(self.expired, lambda v: keep_contract is not None and v.id == keep_contract.id)
+        self.table.select_first_if_none()  # the tables kept the selected rows if they are still listed
+        self.expired.select_first_if_none()
         overdue = sum(v.overdue for v in rows)
         if not expired:
             self.expired_summary.setText("\u2714 Every expired contract has its deletion confirmed.")
@@ -178,7 +160,7 @@ class DeletionsPage(QWidget):
         self._selection_changed()
 
     def select_request(self, request_id: int) -> None:
-        select_row(self.table, lambda v: v.id == request_id)
+        self.table.select_key_or_first(request_id)
         self._selection_changed()
 
     def current_request(self) -> DeletionRequestView | None:

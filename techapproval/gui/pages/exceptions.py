@@ -32,7 +32,6 @@ from ..models.tables import Column, RowTableModel, badge, sorting_proxy
 from ..printing import open_in_viewer, safe_file_name, save_pdf
 from ..widgets.date_field import OptionalDateField
 from ..widgets.list_view import ListView
-from .deletions import select_row
 
 
 def _status(v: ExceptionView) -> str:
@@ -140,7 +139,8 @@ class ExceptionsPage(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show(self.table.current_row()))
+        self._reloading = False  # while the table reloads, refresh() decides what the panel shows
+        self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
         if not ctx.is_reviewer:
             self.record_button.hide()
             self.packet_button.hide()
@@ -150,22 +150,48 @@ class ExceptionsPage(QWidget):
     # --- data -------------------------------------------------------------------------------
 
     def refresh(self, keep: int | None = None) -> None:
+        """Reload the register, keeping the shown exception selected (or selecting `keep`). Dates typed in
+        the panel and not saved yet stay on screen: a reload, e.g. after someone else's change, never
+        throws them away."""
         if not self.ctx.is_reviewer:
             self.message.say("Only a reviewer keeps the IEP/504 exceptions.")
             return
-        if keep is None and self.shown is not None:
-            keep = self.shown.id
         try:
             rows = self.ctx.call(exceptions.list_exceptions)
         except (ServiceError, DatabaseProblem) as exc:
             self.message.say(exc)
             return
-        self.model.set_rows(rows)
-        select_row(self.table, lambda v: v.id == keep)
-        self._show(self.table.current_row())
+        shown, pending = self.shown, self._pending()
+        self._reloading = True
+        try:
+            self.model.set_rows(rows)  # the table keeps the selected exception selected
+            if keep is not None:
+                self.table.select_key_or_first(keep)
+            else:
+                self.table.select_first_if_none()
+        finally:
+            self._reloading = False
+        current = self.table.current_row()
+        same = current is not None and shown is not None and current.id == shown.id
+        if same and current.version == shown.version:
+            self.shown = current  # its conditions are as shown: leave the panel, and a date being typed, alone
+            self._show_status(current)
+            return
+        self._show(current, pending if same else None)
+        if same and pending and self._pending():
+            self.message.say("Someone else changed this exception meanwhile. Its dates as recorded now are shown "
+                             "with the ones you have not saved yet; check them, then save.")
+
+    def _selection_changed(self, *_args) -> None:
+        if not self._reloading:
+            self._show(self.table.current_row())
 
     def current_exception(self) -> ExceptionView | None:
         return self.table.current_row()
+
+    def _show_status(self, v: ExceptionView) -> None:
+        self.panel.setTitle(f"Conditions: {v.resource_name}, {v.plan.label}, case {v.case_reference}")
+        self.status.setText(f"{v.status.words} Resource: {badge(v.resource_status.state)}.")
 
     def _show(self, v: ExceptionView | None, pending: dict[Condition, date | None] | None = None) -> None:
         """Fill the detail panel from v; `pending` are unsaved dates to show again after a reload."""
@@ -180,8 +206,7 @@ class ExceptionsPage(QWidget):
                 row.set_visible(False)
             self._dates_edited()
             return
-        self.panel.setTitle(f"Conditions: {v.resource_name}, {v.plan.label}, case {v.case_reference}")
-        self.status.setText(f"{v.status.words} Resource: {badge(v.resource_status.state)}.")
+        self._show_status(v)
         for condition, row in self.rows.items():
             required = any(c.condition is condition for c in v.conditions)
             row.set_visible(required)
@@ -218,7 +243,7 @@ class ExceptionsPage(QWidget):
         if v is None:
             return
         self.refresh(keep=v.id)
-        if pending:
+        if pending and self.shown is not None and self.shown.id == v.id:
             self._show(self.shown, pending)
 
     # --- actions ----------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...db.database import DatabaseProblem
@@ -18,7 +18,7 @@ from ...services.incidents import IncidentView
 from ..common import MessageLabel, details_panel, named
 from ..context import AppContext
 from ..dialogs.incident import IncidentDialog
-from ..models.tables import ROW_ROLE, Column, RowTableModel, sorting_proxy
+from ..models.tables import Column, RowTableModel, sorting_proxy
 from ..widgets.list_view import ListView
 
 _STEP_ORDER = [StepState.OVERDUE, StepState.DUE, StepState.WAITING, StepState.LATE, StepState.ON_TIME]
@@ -115,8 +115,7 @@ class IncidentsPage(QWidget):
     # --- data -------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload every incident (deadlines are for today), keeping the selected one selected."""
-        selected = self.current_incident()
+        """Reload every incident (deadlines are for today); the table keeps the selected one selected."""
         try:
             self.all_rows = self.ctx.call(incidents.list_incidents)
         except (ServiceError, DatabaseProblem) as exc:
@@ -126,20 +125,12 @@ class IncidentsPage(QWidget):
             self._selection_changed()
             return
         self.model.set_rows(self.all_rows)
-        self.select(selected.id if selected else None)
+        self.table.select_first_if_none()
+        self._selection_changed()
 
     def select(self, incident_id: int | None) -> None:
-        target = None
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if incident_id is None or index.data(ROW_ROLE).id == incident_id:
-                target = index
-                break
-        if target is None and self.proxy.rowCount():
-            target = self.proxy.index(0, 0)
-        if target is not None:
-            self.table.selectionModel().setCurrentIndex(
-                target, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        """Select that incident; when there is no such one, the first."""
+        self.table.select_key_or_first(incident_id)
         self._selection_changed()
 
     def current_incident(self) -> IncidentView | None:

@@ -56,11 +56,19 @@ class ClosuresBox(QGroupBox):
         layout.addWidget(self.error)
 
     def refresh(self) -> None:
+        """Read the closures again, keeping the selected day selected and the list where it was scrolled
+        (the date and reason being typed below are left alone)."""
+        current = self.list.currentItem()
+        keep = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+        scrolled = self.list.verticalScrollBar().value()
         self.list.clear()
         for day, label in self.ctx.call(compliance.list_closures):
             item = QListWidgetItem(f"{format_day(day)} \u2014 {label}")
             item.setData(Qt.ItemDataRole.UserRole, day.isoformat())
             self.list.addItem(item)
+            if item.data(Qt.ItemDataRole.UserRole) == keep:
+                self.list.setCurrentItem(item)
+        self.list.verticalScrollBar().setValue(scrolled)
 
     def add(self) -> None:
         try:
