@@ -378,12 +378,15 @@ def decide_request(
     r.reason = reason or None
     r.decided_by_id = actor.id
     r.decided_at = audit.now()
-    if decision is Decision.APPROVED:
-        entry = catalog.link_approved_request(session, r)
-        audit.record(session, actor.id, "catalog", entry.id, "approved request linked",
-                     {"request": [None, r.id], "permission": [None, entry.permission]})
     try:
+        # The versioned UPDATE goes first and inside the guard: the catalog lookup below would
+        # otherwise autoflush it where a lost race surfaces as a raw StaleDataError.
         session.flush()
+        if decision is Decision.APPROVED:
+            entry = catalog.link_approved_request(session, r)
+            audit.record(session, actor.id, "catalog", entry.id, "approved request linked",
+                         {"request": [None, r.id], "permission": [None, entry.permission]})
+            session.flush()
     except StaleDataError:
         # Another reviewer's transaction got there between our read and our write.
         raise Conflict("Someone else decided or changed this request at the same moment. "
