@@ -1,8 +1,9 @@
 """Command-line tasks. Each opens the database the same way the app does and calls services.
 
-The command line is for district IT with access to the database file: it asks for no password
-(whoever can read the file can read everything in it anyway) and acts as a named person, or as
-the first active administrator.
+The command line is for district IT with access to the database (the file, or the server's
+credentials): it asks for no app password, since whoever can open the database can read everything
+in it anyway. Its commands act as a named person, as the first active administrator, or as System.
+The passwords it asks for are the ones it sets (init-server, reset-password).
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="techapproval",
         description="Staff requests for approval of technology resources (Connecticut policy 3520.13).",
-        epilog="Commands act on the database file directly and ask for no password: they are for district IT.",
+        epilog="For district IT: commands open the database directly (the file, or the server with the URL's "
+               "credentials) and never ask for an app sign-in. See docs/SECURITY.md.",
     )
     parser.add_argument("--version", action="version", version=f"techapproval {__version__}")
     parser.add_argument(
@@ -59,6 +61,58 @@ def build_parser() -> argparse.ArgumentParser:
                               "(reviewers and administrators)")
     website.add_argument("--as", dest="as_email", metavar="EMAIL",
                          help="act as this person (default: the first active administrator)")
+    saving = commands.add_parser(
+        "backup", help="copy the whole database into a backup file",
+        description="Copy the whole database into FILE while the app may stay open: a SQLite file through "
+                    "SQLite's backup API, a database server through pg_dump (PostgreSQL's client tools). The file "
+                    "holds personal data and is readable by you only; keep it safe.",
+    )
+    saving.add_argument("file", metavar="FILE", help="the backup file to write")
+    saving.add_argument("--force", action="store_true", help="replace FILE if it already exists")
+    restoring = commands.add_parser(
+        "restore", help="replace everything in the database with a backup file",
+        description="Replace everything in the database with the backup FILE made by `techapproval backup`. The "
+                    "file is checked first; a backup from a newer techapproval is refused. The database as it was "
+                    "is kept in a copy (next to a SQLite file; for a server, in your data folder).",
+    )
+    restoring.add_argument("file", metavar="FILE", help="the backup file to restore")
+    restoring.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    commands.add_parser(
+        "verify-audit", help="check that the audit trail has not been changed",
+        description="Recompute the hash chain of the audit trail, oldest event first. Exit status 0 when every "
+                    "event fits; 1 naming the first event that was changed, removed or inserted outside the app. "
+                    "Write down the last hash it prints (or keep the output with your backups): a later run "
+                    "that prints a different history before it shows the trail was rewritten.",
+    )
+    server = commands.add_parser(
+        "init-server", help="prepare a PostgreSQL database for district mode (schema, administrator, grants)",
+        description="Prepare a database on a PostgreSQL server, connecting as the role that owns it: create or "
+                    "upgrade the schema, set up the district and its first administrator if nobody uses it yet, and "
+                    "with --app-role give the role the desks connect as exactly the rights the app needs (it can "
+                    "change no table's shape). Safe to run again: on a prepared database it only upgrades and "
+                    "re-applies the grants; run it after each upgrade of techapproval. The administrator's "
+                    f"password is asked for twice, or read from ${ADMIN_PASSWORD_ENV}; never given as an argument.",
+    )
+    server.add_argument("url", metavar="URL", help="the owner's address, e.g. postgresql://owner@server/techapproval")
+    server.add_argument("--app-role", metavar="ROLE",
+                        help="an existing role for the app to connect as: it gets the app's rights and no more")
+    server.add_argument("--print-grants", action="store_true",
+                        help="only print the grant statements for --app-role (to run them yourself), then stop")
+    for option, what in (("--district", "the district's name"), ("--town", "its town"),
+                         ("--approver-title", "the approver's title"),
+                         ("--admin-name", "the first administrator's name"),
+                         ("--admin-position", "their position"), ("--admin-email", "their email address")):
+        server.add_argument(option, metavar=option.rsplit("-", 1)[-1].upper(),
+                            help=f"{what}, if nobody uses the database yet (asked for when missing)")
+    reset = commands.add_parser(
+        "reset-password", help="give someone a temporary password and end any lock-out",
+        description="Set a temporary password for the person with this email address, end any lock-out on "
+                    "their account, and make them choose a new password when they next sign in: for when the "
+                    "only administrator is locked out or has forgotten the password. The password is asked for "
+                    "twice, or read from the first line of standard input when that is not a terminal; never "
+                    "given as an argument. The audit trail records the reset as done by System.",
+    )
+    reset.add_argument("email", metavar="EMAIL", help="the email address the person signs in with")
     return parser
 
 
@@ -199,6 +253,227 @@ def _record_posted(db, actor: int, contracts) -> None:
             print(f"  {c.contractor}{title} (executed {c.executed.isoformat()}{note})")
 
 
+def verify_audit(args: argparse.Namespace) -> int:
+    from .db.models import AuditEvent
+    from .services.audit import verify_chain
+
+    db = _open(args)
+    try:
+        with db.transaction() as session:
+            report = verify_chain(session)
+            problem = report.problem
+            bad = session.get(AuditEvent, problem.event_id) if problem and problem.event_id else None
+            if problem is None:
+                print(f"The audit trail of {db.location} is intact: {report.events} event(s).")
+                print(f"Last hash: {report.head_hash}")
+                return 0
+            if bad is None:
+                return _fail(f"The audit trail of {db.location} is not intact: {problem.message}.")
+            when = bad.at.strftime("%Y-%m-%d %H:%M UTC")
+            return _fail(f"The audit trail of {db.location} is not intact. The first bad event is number {bad.id} "
+                         f"({when}, {bad.entity} {bad.entity_id}, \"{bad.action}\"): it {problem.message}.")
+    finally:
+        db.dispose()
+
+
+ADMIN_PASSWORD_ENV = "TECHAPPROVAL_ADMIN_PASSWORD"
+
+
+def init_server(args: argparse.Namespace) -> int:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        url = make_url(args.url)
+    except ArgumentError:
+        raise CliError(f"{args.url} is not a database address; give the PostgreSQL owner's, e.g. "
+                       "postgresql://owner@server/techapproval.") from None
+    if url.get_backend_name() != "postgresql":
+        raise CliError("init-server prepares a database on a PostgreSQL server. A SQLite file needs no init: "
+                       "the app sets it up on first run.")
+    from .db.server import REGRANT_NOTE, AppRoleProblem, check_app_role, grant_app_role, grant_statements
+
+    if args.print_grants:
+        print(grant_statements(args.app_role or "techapproval_app", url.database or "techapproval"), end="")
+        return 0
+    from .db.database import current_revision, open_database
+    from .db.schema import HEAD
+    from .services import people
+
+    db = open_database(url, migrate=False)
+    try:
+        before = current_revision(db)
+    finally:
+        db.dispose()
+    db = open_database(url)  # creates or upgrades the schema
+    try:
+        if before is None:
+            print(f"Created the techapproval schema ({HEAD}) in {db.location}.")
+        elif before != HEAD:
+            print(f"Upgraded {db.location} from schema {before} to {HEAD}.")
+        else:
+            print(f"{db.location} is already initialised (schema {HEAD}); nothing to upgrade.")
+        if args.app_role:
+            with db.engine.connect() as conn:
+                try:
+                    check_app_role(conn, args.app_role)
+                except AppRoleProblem as exc:
+                    raise CliError(str(exc)) from None
+        with db.transaction() as session:
+            new = people.needs_setup(session)
+        if new:
+            details = _setup_details(args)
+            with db.transaction() as session:
+                admin = people.complete_setup(session, **details)
+            print(f"Set up {details['district_name']}: {admin.name} ({admin.email}) is the first administrator.")
+        else:
+            print("The district is already set up; its settings and people are unchanged.")
+        if args.app_role:
+            with db.engine.begin() as conn:
+                try:
+                    grant_app_role(conn, args.app_role)
+                except AppRoleProblem as exc:
+                    raise CliError(str(exc)) from None
+            desk = url.set(drivername="postgresql", username=args.app_role, password=None)
+            print(f"Granted {args.app_role} the app's rights: read and write its records, add to the audit trail "
+                  f"(never change or remove it), no schema changes. Desks connect with "
+                  f"--database {desk.render_as_string(hide_password=True)} (and the role's password).")
+            print(REGRANT_NOTE)
+        else:
+            print("No grants changed. Give the desks a role that cannot change the schema: run again with "
+                  "--app-role ROLE (--print-grants shows the statements).")
+    finally:
+        db.dispose()
+    return 0
+
+
+def _setup_details(args: argparse.Namespace) -> dict[str, str]:
+    """What complete_setup needs: from the options, else asked for on a terminal."""
+    import getpass
+
+    from .domain.settings import SETTINGS
+    from .domain.validation import password_problem
+
+    asking = sys.stdin.isatty()
+    fields = (
+        ("district_name", args.district, "--district", "District name", None),
+        ("town", args.town, "--town", "Town", None),
+        ("approver_title", args.approver_title, "--approver-title", "Approver title",
+         SETTINGS["approver_title"].default),
+        ("name", args.admin_name, "--admin-name", "First administrator's name", None),
+        ("position", args.admin_position, "--admin-position", "Their position", ""),
+        ("email", args.admin_email, "--admin-email", "Their email address (to sign in)", None),
+    )
+    details: dict[str, str] = {}
+    missing: list[str] = []
+    password = os.environ.get(ADMIN_PASSWORD_ENV)
+    try:
+        for key, value, option, prompt, default in fields:
+            if value is None and asking:  # an empty answer is refused below, with the reason
+                value = input(f"{prompt}{f' [{default}]' if default else ''}: ").strip() or default or ""
+            if value is None:
+                value = default
+            if value is None:
+                missing.append(option)
+            details[key] = value or ""
+        if not password and asking and not missing:
+            password = getpass.getpass("Their password: ")
+            if problem := password_problem(password):
+                raise CliError(f"Password: {problem} Nothing was set up; run init-server again.")
+            if getpass.getpass("The password again: ") != password:
+                raise CliError("The two passwords differ. Nothing was set up; run init-server again.")
+    except (EOFError, KeyboardInterrupt):
+        raise CliError("Stopped before the district was set up; run init-server again.") from None
+    if not password:
+        missing.append(f"${ADMIN_PASSWORD_ENV}")
+    if missing:
+        raise CliError("Nobody uses this database yet, so init-server sets up the district and its first "
+                       f"administrator: give {', '.join(missing)} (or run it in a terminal to be asked).")
+    details["password"] = password
+    return details
+
+
+def reset_password(args: argparse.Namespace) -> int:
+    from .services.errors import Invalid
+    from .services.people import reset_password_as_system
+
+    password = _temporary_password()
+    db = _open(args)
+    try:
+        with db.transaction() as session:
+            person = reset_password_as_system(session, args.email, password)
+    except Invalid as exc:
+        raise CliError(f"{' '.join(exc.errors.values())} Nothing was changed.") from None
+    finally:
+        db.dispose()
+    print(f"Reset the password of {person.name} ({person.email}); any lock-out has ended. "
+          "They must choose a new password when they next sign in.")
+    return 0
+
+
+def _temporary_password() -> str:
+    """Asked for twice on a terminal, else the first line of stdin: never an argument, which others could see."""
+    import getpass
+
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    password = getpass.getpass("Temporary password: ")
+    if getpass.getpass("The same again: ") != password:
+        raise CliError("The two passwords differ. Nothing was changed.")
+    return password
+
+
+def backup(args: argparse.Namespace) -> int:
+    from .db.backup import backup as make_backup
+
+    result = make_backup(database_url(args.database), Path(args.file), force=args.force)
+    print(f"Backed up {result.location} to {result.file}: {_size(result.size)}, schema {result.revision}.")
+    print("The backup holds personal data and only you can read it; keep it somewhere safe.")
+    return 0
+
+
+def restore(args: argparse.Namespace) -> int:
+    from .db.backup import restore as restore_backup
+
+    source = Path(args.file)
+    if not args.yes and not sys.stdin.isatty():
+        raise CliError(f"A restore replaces everything in the database with {source}, and there is no terminal to"
+                       " ask whether you mean it. Add --yes to confirm. Nothing was changed.")
+
+    def confirm(location: str) -> bool:
+        if args.yes:
+            return True
+        try:
+            answer = input(f"Replace everything in {location} with {source}? [y/N] ")
+        except EOFError:
+            return False
+        return answer.strip().lower() in ("y", "yes")
+
+    result = restore_backup(database_url(args.database), source, confirm=confirm)
+    print(f"Restored {result.file} ({_size(result.size)}, schema {result.revision}) into {result.location}.")
+    if result.previous_copy is not None:
+        print(f"The database as it was before is kept in {result.previous_copy}.")
+    else:
+        print("The database held nothing before, so no copy of it was needed.")
+    if result.upgraded_to:
+        print(f"The restored data was upgraded from schema {result.revision} to {result.upgraded_to}.")
+        if result.server:
+            print("If the desks connect as an app role of their own, run `techapproval init-server` with the owner's"
+                  " address to give it its rights on the upgraded tables.")
+    return 0
+
+
+def _size(n: int) -> str:
+    if n < 1024:
+        return f"{n} bytes"
+    size = float(n)
+    for unit in ("KB", "MB", "GB"):
+        size /= 1024
+        if size < 1024 or unit == "GB":
+            break
+    return f"{size:.1f} {unit}"
+
+
 def _actor(session, email: str | None) -> int:
     from sqlalchemy import select
 
@@ -245,7 +520,12 @@ def _umask() -> int:
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "verify-audit": verify_audit,
     "seed-demo": seed_demo,
     "print-decision": print_decision,
     "export-website": export_website,
+    "backup": backup,
+    "restore": restore,
+    "reset-password": reset_password,
+    "init-server": init_server,
 }

@@ -93,10 +93,16 @@ def _check_sqlite_file(path: Path) -> None:
             )
     else:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            # Only the user may read what the app creates: staff names, requests, contracts. SQLite gives
+            # its -wal and -shm files the database file's permissions.
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            try:
+                os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            except FileExistsError:
+                pass  # another program created it a moment ago: it is checked when opened
         except OSError as exc:
             raise DatabaseProblem(
-                "Cannot create the database", f"The folder {path.parent} cannot be created ({exc.strerror})."
+                "Cannot create the database", f"The file {path} cannot be created ({exc.strerror})."
             ) from None
 
 
@@ -198,6 +204,8 @@ def backup_sqlite(path: Path, destination: Path) -> Path:
     """A consistent copy through SQLite's online backup API (safe with WAL and other readers)."""
     src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
+        if not destination.exists():  # a copy of personal data: private, like the database itself
+            os.close(os.open(destination, os.O_CREAT | os.O_WRONLY, 0o600))
         dst = sqlite3.connect(destination)
         try:
             src.backup(dst)
@@ -304,6 +312,16 @@ def _bring_up_to_date(db: Database, path: Path | None) -> None:
     try:
         schema.upgrade(db.engine)
     except Exception as exc:
+        if getattr(getattr(exc, "orig", None), "sqlstate", None) == "42501":
+            # District mode: the app's role may not change the schema (as it should be).
+            raise DatabaseProblem(
+                "The database needs an upgrade",
+                f"This version of techapproval needs the database at schema {schema.HEAD}; "
+                f"{f'it is at {revision}' if revision else 'it has no tables yet'}."
+                " The database user in this address may not change the schema."
+                " Nothing has been changed. Ask district IT to run `techapproval init-server` with the"
+                " owner's address.",
+            ) from exc
         where = f" The copy made before the upgrade is at {backup}." if backup else ""
         raise DatabaseProblem(
             "The upgrade failed",

@@ -122,6 +122,19 @@ def test_an_empty_file_becomes_a_new_database(tmp_path):
         db.dispose()
 
 
+def test_a_new_database_and_its_folder_are_private(tmp_path):
+    path = tmp_path / "new folder" / "test.db"
+    db = open_database(f"sqlite:///{path}")
+    try:
+        with db.transaction() as s:  # a write, so the -wal file exists
+            s.execute(sqlalchemy.text("INSERT INTO setting (key, value) VALUES ('town', 'Riverside')"))
+        assert path.stat().st_mode & 0o777 == 0o600
+        assert path.with_name("test.db-wal").stat().st_mode & 0o777 == 0o600
+        assert path.parent.stat().st_mode & 0o777 == 0o700
+    finally:
+        db.dispose()
+
+
 def test_a_folder_is_refused(tmp_path):
     path = tmp_path / "test.db"
     path.mkdir()

@@ -50,8 +50,8 @@ def test_an_empty_server_database_is_migrated_to_match_the_models(db_url):
 
 def test_the_audit_trail_is_append_only_on_the_server(db_url):
     open_database(db_url).dispose()
-    sql(db_url, "INSERT INTO audit_event (at, entity, entity_id, action, changes)"
-                " VALUES (now(), 'request', 1, 'created', '{}')")
+    sql(db_url, "INSERT INTO audit_event (at, entity, entity_id, action, changes, prev_hash, hash)"
+                " VALUES (now(), 'request', 1, 'created', '{}', '', '')")
     for statement in ("UPDATE audit_event SET action = 'x'", "DELETE FROM audit_event"):
         with pytest.raises(sqlalchemy.exc.DBAPIError, match="append-only"):
             sql(db_url, statement)
