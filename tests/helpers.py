@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlalchemy
+
 from techapproval.domain.enums import Answer, Grade, InfoCategory
 from techapproval.domain.validation import RequestForm
 
@@ -58,3 +60,15 @@ def registered_contract(district, name: str, executed, *, missing=(), **form_val
             provisions={p: "" for p in Provision if p not in missing}, **form_values,
         )
         return contracts.save_contract(s, district.reviewer, None, form).id
+
+
+def sql(url: str, *statements: str) -> list:
+    """Run statements with a plain engine (not the app's code) and return the last one's rows."""
+    engine = sqlalchemy.create_engine(url)
+    try:
+        with engine.begin() as conn:
+            results = [conn.execute(sqlalchemy.text(s)) for s in statements]
+            last = results[-1]
+            return [tuple(row) for row in last] if last.returns_rows else []
+    finally:
+        engine.dispose()

@@ -21,24 +21,13 @@ from techapproval.domain.enums import Decision, Permission, RequestStatus, Role
 from techapproval.services import audit, people
 from techapproval.services import requests as svc
 from tests.conftest import ON_SERVER, PASSWORD
-from tests.helpers import complete_form
+from tests.helpers import complete_form, sql
 
 on_server = pytest.mark.skipif(not ON_SERVER, reason="needs TECHAPPROVAL_TEST_DATABASE_URL (a PostgreSQL server)")
 
 SETUP = ["--district", "Riverside", "--town", "Riverside", "--admin-name", "Dana Admin",
          "--admin-email", "admin@riverside.example"]
 
-
-def sql(url: str, *statements: str) -> list:
-    """Run statements with a plain engine (not the app's code) and return the last one's rows."""
-    engine = create_engine(url)
-    try:
-        with engine.begin() as conn:
-            results = [conn.execute(text(s)) for s in statements]
-            last = results[-1]
-            return [tuple(row) for row in last] if last.returns_rows else []
-    finally:
-        engine.dispose()
 
 
 @pytest.fixture

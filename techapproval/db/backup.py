@@ -339,16 +339,7 @@ def _restore_sqlite(path: Path, source: Path, confirm: Callable[[str], bool] | N
                                   f" {NOTHING_CHANGED}") from exc
     kept = f" The database as it was is kept in {previous}." if previous else ""
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            dst = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
-            try:
-                # One step, one write transaction on the target: other connections see the old or the new data.
-                src.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        backup_sqlite(source, path)
     except sqlite3.Error as exc:
         problem = plain_error(exc)
         raise DatabaseProblem(problem.title, f"The restore did not happen: {problem.message}{kept}") from exc

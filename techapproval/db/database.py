@@ -202,12 +202,13 @@ def plain_error(exc: BaseException) -> DatabaseProblem:
 
 def backup_sqlite(path: Path, destination: Path) -> Path:
     """A consistent copy through SQLite's online backup API (safe with WAL and other readers)."""
-    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         if not destination.exists():  # a copy of personal data: private, like the database itself
             os.close(os.open(destination, os.O_CREAT | os.O_WRONLY, 0o600))
-        dst = sqlite3.connect(destination)
+        dst = sqlite3.connect(destination, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
+            # One step, one write transaction on the target: other connections see the old or the new data.
             src.backup(dst)
         finally:
             dst.close()

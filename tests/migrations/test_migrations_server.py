@@ -8,27 +8,16 @@ import pytest
 import sqlalchemy
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from techapproval.db import schema
 from techapproval.db.database import DatabaseProblem, current_revision, open_database
 from techapproval.db.models import Base
 from tests.conftest import ON_SERVER
+from tests.helpers import sql
 
 pytestmark = pytest.mark.skipif(not ON_SERVER, reason="needs TECHAPPROVAL_TEST_DATABASE_URL (a PostgreSQL server)")
 
-
-def sql(url: str, *statements: str) -> list:
-    """Run statements with a plain engine (not the app's code) and return the last one's rows."""
-    engine = sqlalchemy.create_engine(url)
-    try:
-        with engine.begin() as conn:
-            results = [conn.execute(text(s)) for s in statements]
-            last = results[-1]
-            return [tuple(row) for row in last] if last.returns_rows else []
-    finally:
-        engine.dispose()
 
 
 def tables(url: str) -> list:
