@@ -7,16 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import text
 from sqlalchemy.engine import Engine
+
+from . import locks
 
 REVISIONS = ("0001", "0002", "0003", "0004")  # oldest first
 HEAD = REVISIONS[-1]
 MIGRATIONS = Path(__file__).with_name("migrations")
-# On a server, two desks may open a new database at the same moment: an advisory lock (held until the
-# upgrade's transaction ends) lets one migrate while the other waits, then finds the work done.
-# SQLite gets the same from BEGIN IMMEDIATE. The number is arbitrary and only has to be fixed.
-UPGRADE_LOCK = 3520_13
 
 
 def alembic_config():
@@ -34,7 +31,7 @@ def upgrade(engine: Engine, revision: str | None = None) -> None:
 
     config = alembic_config()
     with engine.begin() as conn:
-        if conn.dialect.name == "postgresql":
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK})
+        # Two desks may open a new database at once: one migrates, the other waits, then finds it done.
+        locks.hold(conn, locks.UPGRADE)
         config.attributes["connection"] = conn
         command.upgrade(config, revision or HEAD)

@@ -29,7 +29,7 @@ from ..domain.settings import SETTINGS, district_heading
 from ..services import people, settings
 from ..services import requests as svc
 from ..services.audit import change_count
-from ..services.errors import Invalid, ServiceError
+from ..services.errors import Conflict, Invalid, ServiceError
 from .common import ErrorLabel, named, show_problem
 from .context import AppContext
 from .dialogs.password import PasswordDialog, ResetPasswordDialog
@@ -257,8 +257,10 @@ class MainWindow(QMainWindow):
         layout = QFormLayout(page)
         self.setting_fields: dict[str, QLineEdit] = {}
         self.setting_errors: dict[str, ErrorLabel] = {}
+        # What each field showed when read from the database: a field whose text differs is being edited.
+        self.settings_shown = {key: self.ctx.settings.get(key, spec.default) for key, spec in SETTINGS.items()}
         for key, spec in SETTINGS.items():
-            edit = named(QLineEdit(self.ctx.settings.get(key, spec.default)), spec.title)
+            edit = named(QLineEdit(self.settings_shown[key]), spec.title)
             error = ErrorLabel(edit, spec.title)
             holder = QWidget()
             column = QVBoxLayout(holder)
@@ -321,7 +323,7 @@ class MainWindow(QMainWindow):
         if self.ctx.person.role is Role.ADMINISTRATOR:
             loaders[self.people_view.parentWidget()] = \
                 lambda: self.people_model.set_rows(self.ctx.call(people.list_people))
-            loaders[self.closures.parentWidget()] = self.closures.refresh
+            loaders[self.closures.parentWidget()] = lambda: (self.closures.refresh(), self._load_settings())
         return loaders
 
     def _reload(self, changes: int | None = None) -> None:
@@ -508,17 +510,37 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Your password is changed.", 5000)
         dialog.deleteLater()
 
+    def _load_settings(self, *, seen: bool = False) -> None:
+        """Show others' changes in the fields nobody is editing here; a field being edited keeps its text.
+        `seen`: the administrator has been told the current values, so saving may now replace them."""
+        self.ctx.settings = self.ctx.read(settings.read)
+        for key, edit in self.setting_fields.items():
+            if edit.text() == self.settings_shown[key]:
+                edit.setText(self.ctx.settings[key])
+            if seen or edit.text() == self.ctx.settings[key]:
+                self.settings_shown[key] = self.ctx.settings[key]
+
     def save_settings(self) -> None:
-        values = {key: edit.text() for key, edit in self.setting_fields.items()}
+        edited = {key: edit.text() for key, edit in self.setting_fields.items()
+                  if edit.text() != self.settings_shown[key]}
         try:
-            self.ctx.settings = self.ctx.call(settings.update_settings, values)
+            saved = self.ctx.call(settings.update_settings, edited, {k: self.settings_shown[k] for k in edited})
         except Invalid as exc:
             for key, error in self.setting_errors.items():
                 error.show_message(exc.errors.get(key))
             return
+        except (ServiceError, DatabaseProblem) as exc:
+            show_problem(self, exc)
+            if isinstance(exc, Conflict):
+                self._load_settings(seen=True)
+            return
         for error in self.setting_errors.values():
             error.show_message(None)
-        self.statusBar().showMessage("Settings saved.", 5000)
+        self.ctx.settings, self.settings_shown = saved, dict(saved)
+        for key, edit in self.setting_fields.items():  # others' changes to other settings, normalised values
+            edit.setText(saved[key])
+        self.statusBar().showMessage("Settings saved." if edited else "Nothing to save: no setting was changed.",
+                                     5000)
 
     def export_website(self) -> None:
         if export_contracts_website(self, self.ctx) is not None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import or_, select, text
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from ..db import locks
 from ..db.models import CatalogResource, Request
 from ..domain.contracts import ComplianceState, ComplianceStatus, Coverage, resource_status
 from ..domain.enums import Grade, Permission, RequestStatus
@@ -153,16 +154,11 @@ def find_matches(session: Session, actor_id: int, name: str, link: str) -> list[
     return matches
 
 
-CATALOG_LOCK = 3520_14  # an advisory lock number of its own (the schema upgrade uses 3520_13)
-
-
 def link_approved_request(session: Session, request: Request) -> CatalogResource:
     """Create or update the catalog entry for an approved request, matched by link, then by name."""
     key_name, key_link = normalise_name(request.resource_name), normalise_link(request.resource_link)
-    if session.get_bind().dialect.name == "postgresql":
-        # Two approvals of the same tool at once must not both find "no entry" and add two: one waits
-        # for the other's commit. (SQLite's BEGIN IMMEDIATE already lets one writer at a time.)
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CATALOG_LOCK})
+    # Two approvals of the same tool at once must not both find "no entry" and add two.
+    locks.hold(session, locks.CATALOG)
     entry = _catalog_match(session, request)
     if entry is None:
         entry = CatalogResource(name=request.resource_name, normalised_name=key_name, grades="")

@@ -291,6 +291,50 @@ def unreachable(db_url: str, tmp_path) -> Database:
                                   connect_args={"connect_timeout": 2}))
 
 
+def test_settings_follow_other_administrators_and_a_clash_is_told_not_overwritten(
+    qtbot, signed_in, district, elsewhere, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from techapproval.services import settings
+
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _title, text: told.append(text))
+    window = open_main(qtbot, signed_in(district.admin))
+    window.tabs.setCurrentWidget(find(window, "Town").parentWidget().parentWidget())
+    town, title = find(window, "Town", QLineEdit), find(window, "Approver title", QLineEdit)
+
+    def elsewhere_sets(key: str, value: str) -> None:
+        with elsewhere.db.transaction() as s:
+            settings.update_settings(s, elsewhere.admin, {key: value})
+
+    # A field nobody edits here follows the other administrator; one being edited keeps its text.
+    title.clear()
+    type_into(qtbot, window, "Approver title", "Principal")
+    elsewhere_sets("town", "Riverdale")
+    qtbot.waitUntil(lambda: town.text() == "Riverdale", timeout=WAIT_MS)
+    assert title.text() == "Principal"
+    click(qtbot, window, "Save settings")
+    assert not told and window.statusBar().currentMessage() == "Settings saved."
+    with district.db.transaction() as s:
+        assert (settings.read(s)["town"], settings.read(s)["approver_title"]) == ("Riverdale", "Principal")
+
+    # Both change the same setting: the second to save is told, and their text is still there.
+    title.clear()
+    type_into(qtbot, window, "Approver title", "Director of Technology")
+    elsewhere_sets("approver_title", "Assistant Principal")
+    caught_up(qtbot, window, elsewhere)
+    click(qtbot, window, "Save settings")
+    assert "Approver title: \u201cAssistant Principal\u201d" in told[0]
+    assert title.text() == "Director of Technology"
+    with district.db.transaction() as s:
+        assert settings.read(s)["approver_title"] == "Assistant Principal"
+    click(qtbot, window, "Save settings")  # having been told, saving again is a choice
+    assert len(told) == 1
+    with district.db.transaction() as s:
+        assert settings.read(s)["approver_title"] == "Director of Technology"
+
+
 def test_a_database_that_stops_answering_is_said_quietly_and_polling_goes_on(
         qtbot, signed_in, district, elsewhere, db_url, tmp_path):
     ctx = signed_in(district.reviewer)
