@@ -8,6 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QGroupBox,
     QHBoxLayout,
@@ -34,11 +35,17 @@ from ...services.errors import Conflict, Invalid, ServiceError
 from ..common import ErrorLabel, local_date, local_datetime, named, show_problem
 from ..context import AppContext
 from ..models.tables import badge
+from ..recovery import DraftStore, Recovered, as_text, is_blank
 from ..widgets.decision_panel import DecisionPanel
 from ..widgets.permissions import ParentalPermissionsBox
 from ..widgets.request_form import RequestFormWidget
 
 AUTOSAVE_MS = 700
+JOURNAL_MS = 300  # what is typed reaches this computer's recovery journal this soon, database or not
+RETRY_MS = 2_000  # while the database does not answer, the draft is tried again after this, then less often
+RETRY_MAX_MS = 60_000
+UNREACHABLE = ("\u26a0 Cannot reach the database; your text is kept on this computer and will be saved when it"
+               " answers.")
 MATCH_DELAY_MS = 300
 HISTORY_FIELDS = {**FIELD_LABELS, "status": "Status", "decision": "Decision", "permission": "Permission",
                   "reason": "Reason", "not_used_by_students": "Not used by students"}
@@ -65,12 +72,21 @@ def describe_changes(changes: dict) -> str:
 class RequestWindow(QDialog):
     changed = Signal(int)  # the request id, after anything was saved
 
-    def __init__(self, ctx: AppContext, request_id: int | None = None, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, request_id: int | None = None, parent: QWidget | None = None,
+                 recovered: Recovered | None = None):
+        """`recovered`: a journal found on this computer, for this request (or a new one) and this person."""
         super().__init__(parent)
         self.ctx = ctx
         self.request_id = request_id
         self.detail: svc.RequestDetail | None = None
         self._dirty = False
+        # What is typed is kept on this computer until the database has it (see ..recovery).
+        self.journal = DraftStore.for_database(ctx.db.url, ctx.person.id).journal(
+            request_id, recovered.token if recovered else None)
+        self.recovered: Recovered | None = None  # a journal this window shows, recovered or read-only
+        self._kept_locally = True  # the last write of the journal worked
+        self._database_problem: DatabaseProblem | None = None  # why the last save did not reach the database
+        self._retry_ms = RETRY_MS
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.resize(1150, 780)
 
@@ -78,6 +94,10 @@ class RequestWindow(QDialog):
         self.autosave.timeout.connect(self.save_now)
         self.match_timer = QTimer(self, singleShot=True, interval=MATCH_DELAY_MS)
         self.match_timer.timeout.connect(self.refresh_matches)
+        self.journal_timer = QTimer(self, singleShot=True, interval=JOURNAL_MS)
+        self.journal_timer.timeout.connect(self.keep_locally)
+        self.retry = QTimer(self, singleShot=True)
+        self.retry.timeout.connect(self.save_now)
 
         layout = QVBoxLayout(self)
         self.heading = QLabel()
@@ -92,6 +112,8 @@ class RequestWindow(QDialog):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        self._build_recovered_box()
+        layout.addWidget(self.recovered_box)
 
         splitter = QSplitter()
         self.tabs = named(QTabWidget(), "Request sections")
@@ -156,6 +178,10 @@ class RequestWindow(QDialog):
         QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_decision)
 
         self.reload()
+        if recovered is None and request_id is not None:
+            recovered = self.journal.read()  # this window was closed while the database did not answer
+        if recovered is not None:
+            self._recover(recovered)
 
     # --- panels -----------------------------------------------------------------------------
 
@@ -181,6 +207,30 @@ class RequestWindow(QDialog):
         self.withdraw_button.clicked.connect(self.withdraw)
         box.addWidget(self.withdraw_button)
         self.side.addWidget(self.requester_box)
+
+    def _build_recovered_box(self) -> None:
+        self.recovered_box = QGroupBox("Recovered from this computer")
+        box = QVBoxLayout(self.recovered_box)
+        self.recovered_note = named(QLabel(), "Recovered input")
+        self.recovered_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.recovered_note.setWordWrap(True)
+        self.recovered_text = named(QPlainTextEdit(), "Recovered text")
+        self.recovered_text.setReadOnly(True)
+        self.recovered_text.setTabChangesFocus(True)
+        self.recovered_text.setMaximumHeight(self.recovered_text.fontMetrics().lineSpacing() * 8 + 12)
+        buttons = QHBoxLayout()
+        self.copy_recovered_button = named(QPushButton("Copy recovered text"), "Copy recovered text")
+        self.copy_recovered_button.clicked.connect(
+            lambda: QApplication.clipboard().setText(self.recovered_text.toPlainText()))
+        self.discard_recovered_button = named(QPushButton("Discard recovered text"), "Discard recovered text")
+        self.discard_recovered_button.clicked.connect(self.discard_recovered)
+        buttons.addWidget(self.copy_recovered_button)
+        buttons.addWidget(self.discard_recovered_button)
+        buttons.addStretch(1)
+        box.addWidget(self.recovered_note)
+        box.addWidget(self.recovered_text)
+        box.addLayout(buttons)
+        self.recovered_box.hide()
 
     def _build_reviewer_panel(self) -> None:
         self.contract_status = named(QLabel(), "Contract status")
@@ -289,11 +339,61 @@ class RequestWindow(QDialog):
         return "\n\n".join(f"{m.author} {verbs.get(m.kind, 'wrote')} on {local_datetime(m.at)}:\n{m.body}"
                            for m in d.messages)
 
+    # --- recovered input --------------------------------------------------------------------
+
+    def _recover(self, recovered: Recovered) -> None:
+        """What was typed here before and never reached the database: back into the form and saved, when
+        the request can still be changed; otherwise shown to copy, and nothing in the request is touched."""
+        d = self.detail
+        if d is not None and d.requester_id != self.ctx.person.id:
+            return  # journals are kept per person: never someone else's
+        if is_blank(recovered.form) if d is None else recovered.form.cleaned() == d.form.cleaned():
+            self.journal.remove()  # the database has it after all
+            return
+        self.recovered = recovered
+        when = local_datetime(recovered.saved_at)
+        if d is None or d.status in EDITABLE:
+            self.form.set_form(recovered.form)
+            self._dirty = True
+            self.refresh_matches()
+            self.recovered_note.setText(
+                f"Recovered what you typed on {when}, which had not reached the database (techapproval closed, "
+                "or the database did not answer). Check it: it is saved as your draft like anything you type.")
+            for w in (self.recovered_text, self.copy_recovered_button, self.discard_recovered_button):
+                w.hide()
+            QTimer.singleShot(0, self, self.save_now)
+        else:
+            self.recovered_note.setText(
+                f"What you typed here on {when} never reached the database, and since then this request was "
+                f"{d.status.label.lower()}, so it can no longer be changed: nothing in it was overwritten. Your "
+                "text is below to copy. It stays on this computer until you discard it.")
+            self.recovered_text.setPlainText(as_text(recovered.form))
+        self.recovered_box.show()
+
+    def discard_recovered(self) -> None:
+        self.journal.remove()
+        self.recovered = None
+        self.recovered_text.clear()
+        self.recovered_box.hide()
+
     # --- editing ----------------------------------------------------------------------------
 
     def _on_edit(self) -> None:
         self._dirty = True
-        self.autosave.start()
+        self.journal_timer.start()
+        if not self.retry.isActive():  # while the database does not answer, only the retry asks it
+            self.autosave.start()
+
+    def keep_locally(self) -> None:
+        """Write what the form shows to this computer's recovery journal, until the database has it."""
+        self.journal_timer.stop()
+        if not self._dirty:
+            return
+        try:
+            self.journal.write(self.form.form())
+            self._kept_locally = True
+        except OSError:  # a full or read-only disk: the database autosave is all there is
+            self._kept_locally = False
 
     def save_now(self) -> bool:
         """Save the draft; False (and messages by the fields) when something cannot be saved."""
@@ -302,19 +402,54 @@ class RequestWindow(QDialog):
             return True
         form: RequestForm = self.form.form()
         try:
-            self.request_id = self.ctx.call(svc.save_draft, self.request_id, form)
+            request_id = self.ctx.call(svc.save_draft, self.request_id, form)
         except Invalid as exc:
+            self._database_problem = None
             self.form.show_errors(exc.errors)
             self.status.setText("Not saved: " + "; ".join(exc.errors.values()))
             return False
-        except (ServiceError, DatabaseProblem) as exc:
-            self.status.setText(f"Not saved: {getattr(exc, 'message', exc)}")
+        except DatabaseProblem as exc:
+            self._database_silent(exc)
             return False
+        except ServiceError as exc:
+            self._database_problem = None
+            self.status.setText(f"Not saved: {exc.message}")
+            return False
+        self.request_id = request_id
+        self.journal_timer.stop()
+        self.journal.saved(request_id)  # the database has exactly what is on screen
+        self._database_answers()
         self._dirty = False
         self.form.show_errors({})
         self.status.setText(f"Draft saved at {datetime.now():%I:%M:%S %p}.")
         self.changed.emit(self.request_id)
         return True
+
+    def _database_silent(self, exc: DatabaseProblem) -> None:
+        """The draft did not reach the database: keep it here, say so plainly, and try again, less and less
+        often, until the database takes it. The form keeps everything typed."""
+        self._database_problem = exc
+        self.keep_locally()
+        if not self._kept_locally:
+            text = (f"\u26a0 Not saved: {exc.title.rstrip('.')}, and your text could not be kept on this computer"
+                    " either. Keep this window open: it will be saved when the database answers.")
+        elif exc.unreachable:
+            text = UNREACHABLE
+        else:
+            text = (f"\u26a0 Not saved: {exc.title.rstrip('.')}. Your text is kept on this computer and will be "
+                    "saved when the database accepts it.")
+        self.status.setText(text)
+        self.status.setToolTip(f"{exc.title}: {exc.message}")
+        self.status.setAccessibleDescription(self.status.toolTip())
+        self.retry.start(self._retry_ms)
+        self._retry_ms = min(self._retry_ms * 2, RETRY_MAX_MS)
+
+    def _database_answers(self) -> None:
+        self._database_problem = None
+        self.retry.stop()
+        self._retry_ms = RETRY_MS
+        self.status.setToolTip("")
+        self.status.setAccessibleDescription("")
 
     def refresh_matches(self) -> None:
         if not self.form.resource_name.isEnabled() or self.form.resource_name.isReadOnly():
@@ -388,7 +523,8 @@ class RequestWindow(QDialog):
                                       "Withdraw this request? The reviewer will not decide it.")
         if answer == QMessageBox.StandardButton.Yes:
             self._dirty = False
-            self._act(svc.withdraw_request, self.request_id)
+            if self._act(svc.withdraw_request, self.request_id):
+                self.journal.remove()
 
     def return_for_information(self) -> None:
         try:
@@ -447,18 +583,41 @@ class RequestWindow(QDialog):
             if path := save_pdf(self, data, name):
                 self.status.setText(f"Saved {path}")
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if self._dirty and not self.save_now():
+    def _may_close(self) -> bool:
+        """Save first; when that fails, ask. Input the database does not answer for stays in the journal,
+        offered at the next start; input the person chose to lose goes."""
+        if not self._dirty or self.save_now():
+            return True
+        if (problem := self._database_problem) is not None:
+            kept = ("They are kept on this computer and will be offered again when you next start techapproval."
+                    if self._kept_locally else "They could not be kept on this computer either: closing loses them.")
+            answer = QMessageBox.question(
+                self, "Not in the database yet",
+                f"Your last changes are not in the database yet ({problem.title.lower().rstrip('.')}). {kept}\n\n"
+                "Close the window now?")
+        else:
             answer = QMessageBox.question(
                 self, "Not saved", "Your last changes could not be saved (see the messages by the fields). "
                 "Close anyway and lose them?")
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        if problem is None:
+            self.journal.remove()
+        self._dirty = False  # closed as it is: nothing more is saved from this window
+        for timer in (self.autosave, self.journal_timer, self.retry):
+            timer.stop()
+        return True
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if not self._may_close():
+            event.ignore()
+            return
+        self.retry.stop()
         super().closeEvent(event)
 
     def done(self, result: int) -> None:
         # Escape closes a QDialog through done(): save first, like closing the window.
-        if self._dirty and not self.save_now():
+        if not self._may_close():
             return
+        self.retry.stop()
         super().done(result)
