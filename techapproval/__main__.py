@@ -6,10 +6,17 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from . import cli
+    from . import cli, errorlog
 
     parser = cli.build_parser()
     args = parser.parse_args(argv)
+    errorlog.setup()  # once, for the app and the command line: unexpected errors go to errors.log
+    if args.self_test:
+        if args.command:
+            parser.error("--self-test runs on its own; give no command with it")
+        from .selftest import run
+
+        return run()
     if args.command:
         return cli.run(args)
     from .gui.app import run_gui  # Qt loads only when the window is wanted
