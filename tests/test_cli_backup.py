@@ -150,8 +150,11 @@ def make_damaged(path: Path) -> None:
         (lambda p, good: p.mkdir(), "is a folder"),
         (lambda p, good: None, "There is no file"),
         (lambda p, good: p.write_bytes(b"PGDMP\x01\x0e\x00 not really"), "backup of a PostgreSQL database server"),
+        pytest.param(lambda p, good: os.mkfifo(p), "not a regular file",
+                     marks=pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX pipes")),
     ],
-    ids=["not-a-database", "empty", "newer-schema", "not-techapproval", "damaged", "folder", "missing", "server-dump"],
+    ids=["not-a-database", "empty", "newer-schema", "not-techapproval", "damaged", "folder", "missing", "server-dump",
+         "pipe"],
 )
 def test_sqlite_restore_refusals_leave_the_database_untouched(sqlite_url, tmp_path, capsys, prepare, message):
     good = tmp_path / "good.db"

@@ -133,6 +133,9 @@ def _check_source_file(source: Path) -> None:
     if source.is_dir():
         raise DatabaseProblem("That is a folder", f"{source} is a folder, not a backup file. Give the backup file"
                                                   f" itself. {NOTHING_CHANGED}")
+    if not source.is_file():  # a pipe or a device: reading it could wait forever
+        raise DatabaseProblem("Not a backup file", f"{source} is not a regular file, so it cannot be a backup. Give"
+                                                   f" the backup file itself. {NOTHING_CHANGED}")
     try:
         with source.open("rb") as f:
             empty = not f.read(1)

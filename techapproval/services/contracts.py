@@ -269,7 +269,7 @@ def attach_document(session: Session, actor_id: int, contract_id: int, filename:
     c = session.get(Contract, contract_id)
     if c is None:
         raise NotFound(f"There is no contract {contract_id}.")
-    name = documents.safe_name(filename, "contract")
+    name = documents.accept(filename, content, "contract")  # size and kind checked before anything changes
     digest = documents.store(session, content)
     old = [c.document_name, c.document_sha256]
     c.document_sha256, c.document_name = digest, name

@@ -203,7 +203,7 @@ def attach_evidence(
     actor = acting(session, actor_id, *REVIEWERS)
     e = _get(session, exception_id)
     row = _row_for(e, condition)
-    name = documents.safe_name(filename, "evidence")
+    name = documents.accept(filename, content, "evidence")  # size and kind checked before anything changes
     digest = documents.store(session, content)
     old = f"{row.document_name} ({row.document_sha256})" if row.document_sha256 else None
     row.document_sha256, row.document_name = digest, name

@@ -409,14 +409,14 @@ def test_document_is_stored_by_sha256_and_read_back(district):
 
 @pytest.mark.parametrize(
     ("filename", "stored"),
-    [("../../etc/.profile\n", "profile"), ("C:\\Scans\\..\\DPA\x07 2026.pdf", "DPA 2026.pdf"), ("folder/", "contract"),
-     ("  ", "contract")],
+    [("../../etc/.profile\n", "profile.pdf"), ("C:\\Scans\\..\\DPA\x07 2026.pdf", "DPA 2026.pdf"),
+     ("folder/", "contract.pdf"), ("  ", "contract.pdf")],
 )
 def test_document_name_keeps_only_a_safe_file_name(district, filename, stored):
     kid = add_contractor(district)
     cid = add_contract(district, kid)
     with district.db.transaction() as s:
-        svc.attach_document(s, district.reviewer, cid, filename, b"scan")
+        svc.attach_document(s, district.reviewer, cid, filename, b"%PDF-1.4 scan")
         assert svc.document_content(s, district.reviewer, cid)[0] == stored
 
 
@@ -424,7 +424,7 @@ def test_same_content_twice_is_stored_once(district):
     kid = add_contractor(district)
     a = add_contract(district, kid)
     b = add_contract(district, kid, title="Renewal")
-    content = b"the same signed scan"
+    content = b"%PDF-1.4 the same signed scan"
     with district.db.transaction() as s:
         first = svc.attach_document(s, district.reviewer, a, "a.pdf", content)
     with district.db.transaction() as s:
@@ -443,11 +443,11 @@ def test_replacing_the_document_keeps_the_new_one(district):
     kid = add_contractor(district)
     cid = add_contract(district, kid)
     with district.db.transaction() as s:
-        svc.attach_document(s, district.reviewer, cid, "draft.pdf", b"unsigned draft")
-        new = svc.attach_document(s, district.reviewer, cid, "signed.pdf", b"signed by both parties")
+        svc.attach_document(s, district.reviewer, cid, "draft.pdf", b"%PDF-1.4 unsigned draft")
+        new = svc.attach_document(s, district.reviewer, cid, "signed.pdf", b"%PDF-1.4 signed by both parties")
     with district.db.transaction() as s:
         assert svc.get_contract(s, district.reviewer, cid).document_sha256 == new
-        assert svc.document_content(s, district.reviewer, cid) == ("signed.pdf", b"signed by both parties")
+        assert svc.document_content(s, district.reviewer, cid) == ("signed.pdf", b"%PDF-1.4 signed by both parties")
 
 
 @pytest.mark.parametrize("content", [b"", b"x" * (MAX_DOCUMENT_BYTES + 1)], ids=["empty", "oversized"])
@@ -465,7 +465,7 @@ def test_empty_or_oversized_document_is_refused(district, content):
 def test_document_of_exactly_the_limit_is_accepted(district):
     kid = add_contractor(district)
     cid = add_contract(district, kid)
-    content = b"x" * MAX_DOCUMENT_BYTES
+    content = b"%PDF-" + b"x" * (MAX_DOCUMENT_BYTES - 5)
     with district.db.transaction() as s:
         assert svc.attach_document(s, district.reviewer, cid, "big.pdf", content) == hashlib.sha256(
             content).hexdigest()
@@ -475,7 +475,7 @@ def test_tampered_document_is_refused(district):
     kid = add_contractor(district)
     cid = add_contract(district, kid)
     with district.db.transaction() as s:
-        digest = svc.attach_document(s, district.reviewer, cid, "signed.pdf", b"the real contract")
+        digest = svc.attach_document(s, district.reviewer, cid, "signed.pdf", b"%PDF the real contract")
     with district.db.transaction() as s:
         s.execute(text("UPDATE contract_document SET content = :c WHERE sha256 = :h"),
                   {"c": b"a forged contract", "h": digest})
@@ -487,14 +487,14 @@ def test_reattaching_the_genuine_file_repairs_a_damaged_copy(district):
     kid = add_contractor(district)
     cid = add_contract(district, kid)
     with district.db.transaction() as s:
-        digest = svc.attach_document(s, district.reviewer, cid, "signed.pdf", b"the real contract")
+        digest = svc.attach_document(s, district.reviewer, cid, "signed.pdf", b"%PDF the real contract")
     with district.db.transaction() as s:
         s.execute(text("UPDATE contract_document SET content = :c WHERE sha256 = :h"),
                   {"c": b"damaged bytes", "h": digest})
     with district.db.transaction() as s:
-        assert svc.attach_document(s, district.reviewer, cid, "signed.pdf", b"the real contract") == digest
+        assert svc.attach_document(s, district.reviewer, cid, "signed.pdf", b"%PDF the real contract") == digest
     with district.db.transaction() as s:
-        assert svc.document_content(s, district.reviewer, cid) == ("signed.pdf", b"the real contract")
+        assert svc.document_content(s, district.reviewer, cid) == ("signed.pdf", b"%PDF the real contract")
 
 
 def test_document_missing_or_unknown_contract(district):

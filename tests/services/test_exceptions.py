@@ -194,8 +194,8 @@ def test_evidence_limits_and_replacement(district):
                             b"x" * (MAX_DOCUMENT_BYTES + 1))
     assert "limit is 50 MB" in e.value.errors["document"]
     with district.db.transaction() as s:
-        first = svc.attach_evidence(s, district.reviewer, view.id, Condition.FERPA_HIPAA, "one.pdf", b"one")
-        second = svc.attach_evidence(s, district.reviewer, view.id, Condition.FERPA_HIPAA, "two.pdf", b"two")
+        first = svc.attach_evidence(s, district.reviewer, view.id, Condition.FERPA_HIPAA, "one.pdf", b"%PDF one")
+        second = svc.attach_evidence(s, district.reviewer, view.id, Condition.FERPA_HIPAA, "two.pdf", b"%PDF two")
         history = audit.history(s, "plan_exception", view.id)
         now = svc.get_exception(s, district.reviewer, view.id).condition(Condition.FERPA_HIPAA)
     assert (now.document_name, now.document_sha256) == ("two.pdf", second)

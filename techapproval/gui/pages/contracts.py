@@ -3,7 +3,6 @@ resources it covers and its signed document. Reviewers keep it; everyone else ma
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
@@ -11,11 +10,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ...db.database import DatabaseProblem
-from ...domain.contract_form import MAX_DOCUMENT_BYTES
 from ...domain.contracts import format_day
 from ...services import contracts
 from ...services.contracts import ContractView
 from ...services.errors import ServiceError
+from ..attach import file_filter, read_for_attaching
 from ..common import MessageLabel, details_panel, named
 from ..context import AppContext
 from ..dialogs.contract import ContractDialog
@@ -200,18 +199,16 @@ class ContractsPage(QWidget):
             return
         self.message.say("")
         path, _ = QFileDialog.getOpenFileName(self, f"Attach the signed contract \u2014 {v.label}", "",
-                                              "PDF documents (*.pdf);;All files (*)")
+                                              file_filter())
         if not path:
             return
         try:
-            size = os.path.getsize(path)
-            if size > MAX_DOCUMENT_BYTES:  # do not read a huge file only for the service to refuse it
-                self.message.say(f"This file is {size / 2**20:.0f} MB; the limit is {MAX_DOCUMENT_BYTES // 2**20} MB. "
-                          "Scan it at a lower resolution.")
-                return
-            content = Path(path).read_bytes()
+            content = read_for_attaching(Path(path))  # a huge file is refused before it is read
         except OSError as exc:
             self.message.say(f"The file could not be read: {exc.strerror or exc}.")
+            return
+        except ServiceError as exc:
+            self.message.say(exc)
             return
         try:
             digest = self.ctx.call(contracts.attach_document, v.id, Path(path).name, content)

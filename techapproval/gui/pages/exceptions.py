@@ -3,7 +3,6 @@ conditions, the date each was met and its evidence, and the packet a parent may 
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
@@ -20,11 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...db.database import DatabaseProblem
-from ...domain.contract_form import MAX_DOCUMENT_BYTES
 from ...domain.exceptions import Condition, Plan
 from ...services import exceptions
 from ...services.errors import ServiceError
 from ...services.exceptions import ExceptionView
+from ..attach import file_filter, read_for_attaching
 from ..common import MessageLabel, named
 from ..context import AppContext
 from ..dialogs.plan_exception import PlanExceptionDialog
@@ -299,18 +298,16 @@ class ExceptionsPage(QWidget):
         self.message.say("")
         path, _ = QFileDialog.getOpenFileName(
             self, f"Attach evidence \u2014 {condition.short} \u2014 case {v.case_reference}", "",
-            "PDF documents (*.pdf);;Images (*.png *.jpg *.jpeg *.tif *.tiff);;All files (*)")
+            file_filter())
         if not path:
             return
         try:
-            size = os.path.getsize(path)
-            if size > MAX_DOCUMENT_BYTES:
-                self.message.say(f"This file is {size / 2**20:.0f} MB; the limit is {MAX_DOCUMENT_BYTES // 2**20} MB. "
-                          "Scan it at a lower resolution.")
-                return
-            content = Path(path).read_bytes()
+            content = read_for_attaching(Path(path))  # a huge file is refused before it is read
         except OSError as exc:
             self.message.say(f"The file could not be read: {exc.strerror or exc}.")
+            return
+        except ServiceError as exc:
+            self.message.say(exc)
             return
         pending = self._pending()
         try:
