@@ -6,9 +6,10 @@ import sys
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy.exc import DBAPIError
 
 from .. import __version__
-from ..db.database import Database, DatabaseProblem, open_database
+from ..db.database import Database, DatabaseProblem, open_database, plain_error
 from ..domain.settings import district_heading
 from ..paths import database_url, resources_dir
 from ..services import people
@@ -65,7 +66,13 @@ def run_gui(database: str | None) -> int:
     db = open_or_explain(database_url(database))
     if db is None:
         return 1
-    ctx = sign_in(db)
+    try:
+        ctx = sign_in(db)
+    except (DatabaseProblem, DBAPIError) as exc:  # damaged past what opening reads, or locked since
+        problem = exc if isinstance(exc, DatabaseProblem) else plain_error(exc)
+        QMessageBox.critical(None, problem.title, problem.message)
+        db.dispose()
+        return 1
     if ctx is None:
         return 0
     window = MainWindow(ctx)

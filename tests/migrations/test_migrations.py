@@ -151,7 +151,8 @@ def test_a_path_under_a_file_is_refused(tmp_path):
 
 
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
-                    reason="root may write to any file, so a read-only file cannot be simulated")
+                    reason="root may write to any file, so a read-only file cannot be simulated (the read-only"
+                           " file system in tests/faults.py covers root)")
 def test_a_read_only_file_is_refused_untouched(tmp_path):
     path = migrated(tmp_path)
     path.chmod(0o444)
@@ -188,6 +189,7 @@ def test_an_approved_resource_survives_the_contract_registry_upgrade(tmp_path):
 def test_failed_upgrade_keeps_the_original_and_the_backup(tmp_path, monkeypatch):
     path = migrated(tmp_path)
     tables = sql(path, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    before = sha256(path), path.stat().st_mtime_ns
     # This version claims a revision 9999 that has no script: the upgrade fails inside Alembic.
     current = schema.HEAD
     monkeypatch.setattr(schema, "REVISIONS", (*schema.REVISIONS, "9999"))
@@ -195,6 +197,7 @@ def test_failed_upgrade_keeps_the_original_and_the_backup(tmp_path, monkeypatch)
     with pytest.raises(DatabaseProblem) as problem:
         open_database(f"sqlite:///{path}")
     assert "upgrade failed" in problem.value.title.lower()
+    assert (sha256(path), path.stat().st_mtime_ns) == before  # the original, byte for byte
     assert sql(path, "SELECT version_num FROM alembic_version") == [(current,)]
     backups = list(tmp_path.glob("test.before-9999-*.db"))
     assert len(backups) == 1 and str(backups[0]) in problem.value.message
