@@ -32,6 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"techapproval {__version__}")
     parser.add_argument(
+        "--self-test", action="store_true",
+        help="check this installation in a temporary folder (a new database, a request filed and decided, its PDF, "
+             "the website, the audit chain, the main window offscreen), then remove it; your own database is "
+             "never touched. Exit status 0 when every step passes",
+    )
+    parser.add_argument(
         "--database", metavar="URL",
         help=f"database URL (default: ${DATABASE_ENV}, else a SQLite file in your data folder)",
     )
@@ -140,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
     except Exception as exc:  # noqa: BLE001 - a plain message, never a traceback with data in it
         from .errorlog import log_unexpected
 
-        path = log_unexpected(type(exc), exc.__traceback__)
+        path = log_unexpected(type(exc), exc.__traceback__, exc)
         where = f" Details for district IT are in {path}." if path else ""
         return _fail(f"An unexpected problem stopped the command ({type(exc).__name__}); nothing more was done."
                      f"{where}")

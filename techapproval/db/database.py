@@ -28,12 +28,14 @@ CONNECT_TIMEOUT_S = 10
 
 
 class DatabaseProblem(Exception):
-    """A database the app cannot or must not use, with what to do about it."""
+    """A database the app cannot or must not use, with what to do about it. `unreachable`: the server or the
+    file did not answer at all (it may well answer again: worth retrying), rather than refusing something."""
 
-    def __init__(self, title: str, message: str):
+    def __init__(self, title: str, message: str, *, unreachable: bool = False):
         super().__init__(f"{title}: {message}")
         self.title = title
         self.message = message
+        self.unreachable = unreachable
 
 
 class Database:
@@ -151,9 +153,10 @@ def _server_problem(exc: BaseException, text_: str) -> DatabaseProblem | None:
     connection has no code)."""
     code = getattr(getattr(exc, "orig", exc), "sqlstate", None)
     if code in _SERVER_CODES:
-        return DatabaseProblem(*_SERVER_CODES[code])
+        return DatabaseProblem(*_SERVER_CODES[code], unreachable=code in ("57P01", "57P03"))
     if code is not None and code.startswith("08"):
-        return DatabaseProblem("Lost the database server", "The connection to the server broke. Try again.")
+        return DatabaseProblem("Lost the database server", "The connection to the server broke. Try again.",
+                               unreachable=True)
     if "password authentication failed" in text_ or "no password supplied" in text_:
         return DatabaseProblem(*_SERVER_CODES["28P01"])
     if "no pg_hba.conf entry" in text_ or ("role" in text_ and "does not exist" in text_):
@@ -162,7 +165,8 @@ def _server_problem(exc: BaseException, text_: str) -> DatabaseProblem | None:
         return DatabaseProblem(*_SERVER_CODES["3D000"])
     if "could not translate host name" in text_ or "name or service not known" in text_:
         return DatabaseProblem(
-            "Cannot find the database server", "No server has that name. Check the server address with district IT."
+            "Cannot find the database server", "No server has that name. Check the server address with district IT.",
+            unreachable=True,
         )
     if "connection refused" in text_ or "could not connect" in text_ or "connection failed" in text_ \
             or "server closed the connection" in text_ or "timeout expired" in text_:
@@ -170,6 +174,7 @@ def _server_problem(exc: BaseException, text_: str) -> DatabaseProblem | None:
             "Cannot reach the database server",
             "The server did not answer. Check the network and the server address, or ask district IT"
             " whether the server is running.",
+            unreachable=True,
         )
     return None
 
@@ -188,9 +193,16 @@ def plain_error(exc: BaseException) -> DatabaseProblem:
         )
     if "readonly" in text_ or "read-only" in text_:
         return DatabaseProblem("The database is read-only", "techapproval cannot write to the database file.")
-    if "disk" in text_ and ("full" in text_ or "i/o" in text_):
+    if ("disk" in text_ and ("full" in text_ or "i/o" in text_)) or "no space left" in text_:  # the last: ENOSPC
         return DatabaseProblem(
             "The disk is full", "There is no room left to save. Free some disk space; nothing saved was lost."
+        )
+    if "unable to open database file" in text_:  # its folder or drive went away while the app was open
+        return DatabaseProblem(
+            "Cannot reach the database",
+            "The database file cannot be opened: the drive or folder it is on may be gone. Check it, or ask"
+            " district IT.",
+            unreachable=True,
         )
     if "not a database" in text_ or "malformed" in text_ or "file is encrypted" in text_:
         return DatabaseProblem(
@@ -309,7 +321,7 @@ def _bring_up_to_date(db: Database, path: Path | None) -> None:
     backup = None
     if path is not None and revision is not None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup = backup_sqlite(path, path.with_name(f"{path.stem}.before-{schema.HEAD}-{stamp}{path.suffix}"))
+        backup = _copy_before_upgrade(path, path.with_name(f"{path.stem}.before-{schema.HEAD}-{stamp}{path.suffix}"))
     try:
         schema.upgrade(db.engine)
     except Exception as exc:
@@ -324,7 +336,27 @@ def _bring_up_to_date(db: Database, path: Path | None) -> None:
                 " owner's address.",
             ) from exc
         where = f" The copy made before the upgrade is at {backup}." if backup else ""
+        why = plain_error(exc) if isinstance(exc, DBAPIError) else None
+        because = (f": {why.title[0].lower()}{why.title[1:]}. {why.message}" if why and why.title != "Database error"
+                   else f" ({exc.__class__.__name__}).")
         raise DatabaseProblem(
-            "The upgrade failed",
-            f"The database could not be upgraded ({exc.__class__.__name__}). It is unchanged.{where}",
+            "The upgrade failed", f"The database could not be upgraded{because} It is unchanged.{where}",
         ) from exc
+
+
+def _copy_before_upgrade(path: Path, destination: Path) -> Path:
+    """The copy taken before an upgrade, or a DatabaseProblem (and no half copy) when it cannot be written:
+    then nothing is upgraded."""
+    try:
+        return backup_sqlite(path, destination)
+    except (sqlite3.Error, OSError) as exc:
+        destination.unlink(missing_ok=True)
+        why = plain_error(exc)
+        if why.title == "The disk is full":
+            raise DatabaseProblem(
+                why.title, f"There is no room next to {path} for the copy techapproval makes before upgrading the"
+                " database. Free some disk space and start again. Nothing has been changed.") from exc
+        raise DatabaseProblem(
+            "Cannot copy the database before the upgrade",
+            f"techapproval copies the database before upgrading it, and the copy could not be written next to"
+            f" {path} ({getattr(exc, 'strerror', None) or exc}). Nothing has been changed.") from exc

@@ -49,6 +49,7 @@ from .pages.deadlines import DeadlinesPage
 from .pages.deletions import DeletionsPage
 from .pages.exceptions import ExceptionsPage
 from .pages.incidents import IncidentsPage
+from .recovery import DraftStore
 from .website import export_contracts_website
 from .widgets.closures import ClosuresBox
 from .widgets.list_view import ListView
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.queue_page)
         self.tabs.currentChanged.connect(self._tab_shown)
         self.poll_timer.start()
+        QTimer.singleShot(0, self, self.recover_typed_input)  # once this window shows
 
     # --- pages ------------------------------------------------------------------------------
 
@@ -415,11 +417,39 @@ class MainWindow(QMainWindow):
 
     def new_request(self) -> RequestWindow:
         window = RequestWindow(self.ctx, None, self)
-        window.changed.connect(lambda _id: self.refresh())
+        self._track(window)
         window.show()
         window.form.resource_name.setFocus()
-        self.windows[None] = window
         return window
+
+    def _track(self, window: RequestWindow) -> None:
+        """Known by its request's number, once it has one: opening that request again shows this window
+        instead of a second one that would save over it."""
+        self.windows[window.request_id] = window
+        window.changed.connect(lambda _id: self.refresh())
+        window.changed.connect(lambda request_id, w=window: self._known_as(w, request_id))
+
+    def _known_as(self, window: RequestWindow, request_id: int) -> None:
+        if self.windows.get(None) is window:
+            del self.windows[None]
+        self.windows[request_id] = window
+
+    def recover_typed_input(self) -> None:
+        """What this person typed on this computer that never reached this database (techapproval closed
+        unexpectedly, or the database did not answer): each request window opens again with it."""
+        for recovered in DraftStore.for_database(self.ctx.db.url, self.ctx.person.id).pending():
+            open_already = self.windows.get(recovered.request_id)
+            if recovered.request_id is not None and open_already is not None and open_already.isVisible():
+                continue
+            try:
+                window = RequestWindow(self.ctx, recovered.request_id, self, recovered=recovered)
+            except (ServiceError, DatabaseProblem):
+                continue  # kept on this computer: offered again at the next start
+            if window.recovered is None:  # the database had it after all
+                window.deleteLater()
+                continue
+            self._track(window)
+            window.show()
 
     def open_request(self, row) -> RequestWindow | None:
         if row is None:
@@ -434,9 +464,8 @@ class MainWindow(QMainWindow):
         except (ServiceError, DatabaseProblem) as exc:
             show_problem(self, exc)
             return None
-        window.changed.connect(lambda _id: self.refresh())
+        self._track(window)
         window.show()
-        self.windows[row.id] = window
         return window
 
     def current_list_row(self):
@@ -563,7 +592,7 @@ class MainWindow(QMainWindow):
         ))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        for window in list(self.windows.values()):
+        for window in self.findChildren(RequestWindow):  # every one, a second new request's too
             if window.isVisible() and not window.close():
                 event.ignore()
                 return
