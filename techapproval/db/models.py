@@ -17,6 +17,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -493,3 +494,17 @@ class PermissionTally(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+def _drop_nul(_target, value, _oldvalue, _initiator):
+    return value.replace("\x00", "") if isinstance(value, str) and "\x00" in value else value
+
+
+# PostgreSQL's text types cannot hold NUL (U+0000): psycopg refuses the whole statement. Nobody types it,
+# but a paste can carry it into any field. The forms' cleaning drops it before validation
+# (domain.validation.clean_text); this drops it from every other text as it is set, so the object in the
+# session and the stored row agree on either engine.
+for _mapper in Base.registry.mappers:
+    for _column in _mapper.column_attrs:
+        if isinstance(_column.columns[0].type, String):  # Text too
+            event.listen(_column.class_attribute, "set", _drop_nul, retval=True)

@@ -3,13 +3,12 @@ form's validators these return field name → message; empty means valid."""
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field, fields
 from datetime import date
 
 from .contracts import Provision
 from .enums import InfoCategory
-from .validation import email_problem, link_problem, normalise_link_input
+from .validation import clean_text, email_problem, link_problem, normalise_link_input
 
 CONTRACT_LIMITS = {
     "name": 200,
@@ -34,7 +33,7 @@ class ContractorKind:
 
 
 def _clean(value):
-    return unicodedata.normalize("NFC", value).strip() if isinstance(value, str) else value
+    return clean_text(value) if isinstance(value, str) else value
 
 
 def _too_long(name: str, value: str) -> str | None:

@@ -21,7 +21,6 @@ same two business days.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
@@ -30,6 +29,7 @@ from enum import StrEnum
 from .calendar import BusinessCalendar
 from .contracts import format_day
 from .deadlines import Obligation, ObligationKind
+from .validation import clean_text
 
 STUDENT_INFORMATION_DAYS = 30
 OTHER_DATA_DAYS = 60
@@ -314,7 +314,7 @@ class IncidentForm:
 
     def cleaned(self) -> IncidentForm:
         values = {f.name: getattr(self, f.name) for f in fields(self)}
-        values["description"] = unicodedata.normalize("NFC", self.description).strip()
+        values["description"] = clean_text(self.description)
         values["involves"] = frozenset(Involves(i) for i in self.involves)
         return IncidentForm(**values)
 

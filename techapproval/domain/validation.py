@@ -69,13 +69,23 @@ class RequestForm:
         for f in fields(self):
             value = getattr(self, f.name)
             if isinstance(value, str):
-                value = unicodedata.normalize("NFC", value).strip()
+                value = clean_text(value)
             values[f.name] = value
         values["grades"] = sorted(set(self.grades), key=lambda g: g.order)
         values["information_shared"] = [c for c in InfoCategory if c in set(self.information_shared)]
         if values["resource_link"]:
             values["resource_link"] = normalise_link_input(values["resource_link"])
         return RequestForm(**values)
+
+
+# Control characters no keyboard types (tab and line breaks are kept). Invisible, invalid in XML, and
+# PostgreSQL refuses a NUL in any text: a paste from a binary file must not fail the whole save.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(value: str) -> str:
+    """Typed text as it is checked and stored: control characters dropped, NFC-normalised, trimmed."""
+    return unicodedata.normalize("NFC", _CONTROL.sub("", value)).strip()
 
 
 def too_long(name: str, value: str) -> str | None:
@@ -185,12 +195,16 @@ def normalise_name(name: str) -> str:
 
 def normalise_link(link: str) -> str:
     """A link as compared: host without "www.", path without trailing slash; scheme, query and
-    fragment ignored. "" when there is no usable link."""
+    fragment ignored. "" when there is no usable link, or only "localhost" (a different machine at each
+    desk). A key is a fixed point: normalise_link(key) == key."""
     if not link or link_problem(normalise_link_input(link)):
         return ""
     parts = urlsplit(normalise_link_input(link))
     host = (parts.hostname or "").encode("idna").decode("ascii").lower().rstrip(".")
-    host = host.removeprefix("www.")
+    while host.startswith("www.") and "." in host[4:]:  # "www.org" keeps its name; "www.www.x.org" is x.org
+        host = host[4:]
+    if "." not in host:
+        return ""
     path = parts.path.rstrip("/")
     return host + path
 

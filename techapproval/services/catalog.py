@@ -13,7 +13,7 @@ from ..db.models import CatalogResource, Request
 from ..domain.contracts import ComplianceState, ComplianceStatus, Coverage, resource_status
 from ..domain.enums import Grade, Permission, RequestStatus
 from ..domain.exceptions import Condition, Plan, RecordedException, resource_exception_outcome
-from ..domain.validation import normalise_link, normalise_name
+from ..domain.validation import clean_text, normalise_link, normalise_name
 from .access import REVIEWERS, acting
 from .compliance import ComplianceContext, compliance_context, contract_terms
 from .errors import NotFound
@@ -87,7 +87,7 @@ def list_catalog(
     query = select(CatalogResource).order_by(CatalogResource.normalised_name, CatalogResource.id)
     if words := normalise_name(search):
         query = query.where(or_(CatalogResource.normalised_name.like(_like(words), escape="\\"),
-                                CatalogResource.normalised_link.like(_like(search.strip().lower()), escape="\\")))
+                                CatalogResource.normalised_link.like(_like(clean_text(search).lower()), escape="\\")))
     entries = [_entry(r, ctx) for r in session.scalars(query)]
     return [e for e in entries if states is None or e.status.state in states]
 

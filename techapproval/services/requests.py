@@ -15,7 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..db.models import Message, Person, Request
 from ..domain.enums import Answer, Decision, Grade, InfoCategory, Permission, RequestStatus, Role
-from ..domain.validation import RequestForm, too_long, validate_decision, validate_form
+from ..domain.validation import RequestForm, clean_text, too_long, validate_decision, validate_form
 from ..domain.workflow import EDITABLE, Action, WorkflowError, allowed_actions, next_status
 from . import audit, catalog
 from .access import REVIEWERS, acting
@@ -194,7 +194,7 @@ def list_queue(
     query = select(Request).join(Request.requester).where(Request.status != RequestStatus.DRAFT.value)
     if statuses:
         query = query.where(Request.status.in_([s.value for s in statuses]))
-    if text := search.strip():
+    if text := clean_text(search):  # a pasted NUL would fail the query on PostgreSQL
         pattern = _like(text.lower())
         query = query.where(or_(
             func.lower(Request.resource_name).like(pattern, escape="\\"),
@@ -291,7 +291,7 @@ def _review(actor: Person, r: Request) -> None:
 
 
 def _text(name: str, value: str, empty: str) -> str:
-    value = value.strip()
+    value = clean_text(value)
     if not value:
         raise Invalid({name: empty})
     if message := too_long(name, value):
@@ -361,7 +361,7 @@ def decide_request(
     actor = acting(session, actor_id, *REVIEWERS)
     r = _load(session, request_id)
     _review(actor, r)
-    reason = reason.strip()
+    reason = clean_text(reason)
     if errors := validate_decision(decision, permission, reason):
         raise Invalid(errors)
     assert decision is not None
