@@ -1,0 +1,78 @@
+"""What is known about each row and what was tried, shown under the row in RESULTS.md when it misses
+its target. Keep it current: when an optimisation lands, say what it changed, and when a row passes,
+its note can go.
+
+The baseline (2026-11-26) measured the app as it was, before any optimisation: nothing was tried yet.
+The causes below come from cProfile, EXPLAIN QUERY PLAN and the statement counts of that run.
+"""
+
+from __future__ import annotations
+
+TRIED: dict[str, str] = {
+    "cold_start": (
+        "Nothing tried yet. MainWindow.__init__ reads every tab synchronously before the window shows: Approved "
+        "resources (list_catalog: compliance of all 3,000 resources, ~890 statements), Contracts (list_contracts "
+        "selectin-loads all 3,000 resources and the provisions), Deadlines (compliance.deadlines: one lazy load of "
+        "Contract.provisions per contract, 800), the queue (resizeColumnsToContents), Deletions. Imports also cost "
+        "more than the floor's: services/people.py hashes a dummy argon2 password at import (~0.25 s), models.py "
+        "configures the mappers and their NUL listeners (~0.17 s). Ideas: show the window first and load the "
+        "tab in view only (the others when shown), fix the N+1s below, make the dummy hash lazy."
+    ),
+    "gui_rss_browsing": (
+        "Nothing tried yet. \"All requests\" loads every non-draft request as a full ORM object (all columns, "
+        "submitted_form JSON parsed, joined requester) and keeps a RequestRow per request in the model: 48,588 "
+        "of each at once. Ideas: select only the listed columns, and page the model (fetchMore / a window of rows)."
+    ),
+    "queue_first_screen": (
+        "Nothing tried yet. list_queue loads all 48,588 rows (SCAN request + TEMP B-TREE FOR ORDER BY; then ORM "
+        "hydration with joined-eager requester, JSON decoding of submitted_form, enums and datetimes: ~5 s). Then "
+        "endResetModel makes the QSortFilterProxyModel sort all rows through Python data(SORT_ROLE) calls (~1 "
+        "million calls, the larger half of the time), resizeColumnsToContents reads 1,000 rows in every column, "
+        "and ListView._restore_place looks the selected id up row by row. Ideas: the model fetches a page at a "
+        "time with LIMIT/keyset in SQL order (sorting in SQL, not in the proxy), a column query instead of ORM "
+        "objects, fixed or sampled column widths."
+    ),
+    "queue_first_screen_waiting": (
+        "Nothing tried yet. Only 448 rows and list_queue takes ~60 ms, but every refresh calls "
+        "ListView.fit_columns → resizeColumnsToContents, which asks the Python model for every role of every "
+        "cell (~29,000 data() calls, ~0.3–0.5 s); queue_counts adds a scan of the status index (~5 ms). Ideas: "
+        "fit columns once (or from a sample / the header), not on every reset."
+    ),
+    "search_queue": (
+        "Nothing tried yet. Each keystroke runs list_queue with lower(x) LIKE '%text%' on resource name, link and "
+        "requester name: a full SCAN of request joined to person (no index can serve a leading wildcard), then "
+        "loads every match (\"g\": ~21,000 rows) as ORM objects, and the proxy sorts them in Python; short prefixes "
+        "take seconds, long ones ~100 ms. Ideas: the paged model (first screen only), an FTS5 or trigram index "
+        "kept by the app, searching only after 2–3 characters."
+    ),
+    "search_catalog": (
+        "Nothing tried yet. The page refreshes on every keystroke (no delay) and list_catalog computes the "
+        "compliance status of every match with lazy loads (contract, provisions) per resource; short prefixes "
+        "match most of the catalog."
+    ),
+    "search_already_decided": (
+        "Nothing tried yet. find_matches' catalog part is fast (LIKE on 3,000 normalised names), but the "
+        "\"earlier refusals\" part selects the 200 most recent refusals as full ORM rows: ORDER BY decided_at has "
+        "no index (SEARCH by the status index, then TEMP B-TREE over all 10,752 refusals with every column: ~50 ms "
+        "for the ids alone, ~150 ms with the rows), then normalises each name in Python. Ideas: an index on "
+        "(status, decided_at), select only name, link, reason and date, or keep a normalised name column."
+    ),
+    "compliance_all": (
+        "Nothing tried yet. list_catalog loads the 3,000 resources, then each resource's contract and its "
+        "provisions lazily (N+1: ~440 contract and ~440 provision queries, each a full ORM round trip; the SQL "
+        "itself is ~30 ms of it), plus plan exceptions for IEP/504 coverage. Ideas: selectinload the contract, "
+        "its provisions and the plan exceptions; compute each contract's status once, not once per resource."
+    ),
+    "pdf_batch_1000": (
+        "Nothing tried yet. Per PDF, decision_sheet takes ~4 ms (7 statements) and reportlab's "
+        "render_decision_pdf ~30 ms: layout in pure Python (reportlab's optional C accelerator, the rl-accel "
+        "package, is not installed, so rl_accel falls back to _py_fp_str and friends) and a TrueType subset of "
+        "each font made for every document. Ideas: install rl-accel, render the batch in two processes (2 "
+        "cores), reuse the font subsets."
+    ),
+    "website_export": (
+        "Passes at the baseline, narrowly on a busy machine. website_data computes every resource's compliance "
+        "status (list_catalog) although the public site shows none, and each document costs three statements "
+        "(the actor, the contract, the content) because the session's identity map no longer holds them."
+    ),
+}
