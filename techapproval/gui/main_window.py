@@ -116,9 +116,9 @@ class MainWindow(QMainWindow):
         self.poll_timer = QTimer(self, interval=self.poll_ms)
         self.poll_timer.timeout.connect(self.poll)
         self.stale: set[QWidget] = set()  # tabs to read again when next shown: others changed something
-        self.refresh()
         if ctx.is_reviewer:
             self.tabs.setCurrentWidget(self.queue_page)
+        self.refresh()
         self.tabs.currentChanged.connect(self._tab_shown)
         self.poll_timer.start()
         QTimer.singleShot(0, self, self.recover_typed_input)  # once this window shows
@@ -303,10 +303,13 @@ class MainWindow(QMainWindow):
     # --- data -------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read every list again (F5, and after the person's own changes). Each list keeps its selected row,
-        scroll position, sort and search; open request windows and their unsaved input are left alone."""
+        """Read the lists again (at start, F5, and after the person's own changes): the tab in view and the
+        overdue count now, the other tabs when they are next shown, so a district's ten years of data cost
+        one tab's reading, not all of them. Each list keeps its selected row, scroll position, sort and
+        search; open request windows and their unsaved input are left alone."""
         try:
-            self._reload()
+            self._reload_shown(self.ctx.read(change_count))  # read first: the lists are at least this new
+            self._database_answers()
         except (ServiceError, DatabaseProblem) as exc:
             show_problem(self, exc)
 
@@ -327,16 +330,6 @@ class MainWindow(QMainWindow):
                 lambda: self.people_model.set_rows(self.ctx.call(people.list_people))
             loaders[self.closures.parentWidget()] = lambda: (self.closures.refresh(), self._load_settings())
         return loaders
-
-    def _reload(self, changes: int | None = None) -> None:
-        """Every tab, now."""
-        if changes is None:
-            changes = self.ctx.read(change_count)  # read first: the lists below are at least this new
-        for load in self._loaders().values():
-            load()
-        self.stale.clear()
-        self.seen_changes = changes
-        self._database_answers()
 
     def _reload_shown(self, changes: int) -> None:
         """Someone changed something: the tab in view now, and the overdue count; the other tabs when they

@@ -90,6 +90,7 @@ def test_status_filter_shows_only_resources_needing_attention(qtbot, signed_in, 
         desmos = next(e for e in catalog.list_catalog(s, district.reviewer) if e.name == "Desmos")
         contracts.link_resource(s, district.reviewer, desmos.id, Coverage.CONTRACT, contract)
     window = open_main(qtbot, signed_in(district.reviewer))
+    window.tabs.setCurrentWidget(window.catalog_page)
     assert catalog_cells(window, "Contract status") == {"Desmos": "\u2714 Compliant",
                                                         "Kahoot!": "\u26a0 No contract on file"}
     combo = find(window, "Contract status filter")
@@ -205,6 +206,7 @@ def test_contract_added_in_the_registry_changes_the_linked_tools_badge(qtbot, si
     problems = when_dialog_opens(ContractDialog, amend)
     click(qtbot, window, "Edit contract")
     assert not problems, problems
+    window.tabs.setCurrentWidget(window.catalog_page)  # read again as it is shown
     assert catalog_cells(window, "Contract status") == {"Kahoot!": "\u2714 Compliant"}
 
 

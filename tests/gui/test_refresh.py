@@ -418,3 +418,20 @@ def test_a_table_keeps_its_scroll_position_even_when_the_selected_row_is_out_of_
     assert view.current_row().id == 5
     assert view.verticalScrollBar().value() == 30  # not pulled back to the selection
 
+
+
+def test_only_the_tab_in_view_is_read_at_start_and_others_when_shown(qtbot, signed_in, district):
+    """Ten years of a district's data: opening the window reads the queue, not every tab."""
+    approved_resource(district)
+    window = open_main(qtbot, signed_in(district.reviewer))
+    catalog = find(window, "Approved resources", QAbstractItemView)
+    assert window.tabs.currentWidget() is window.queue_page
+    assert catalog.model().rowCount() == 0 and window.catalog_page in window.stale
+    window.tabs.setCurrentWidget(window.catalog_page)
+    assert names_in(catalog) == ["Kahoot!"]
+    assert window.catalog_page not in window.stale
+
+
+def names_in(view: QAbstractItemView) -> list[str]:
+    model = view.model()
+    return [model.index(r, 0).data() for r in range(model.rowCount())]

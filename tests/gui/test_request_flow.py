@@ -113,7 +113,7 @@ def test_teacher_submits_reviewer_approves_and_prints(qtbot, signed_in, district
     assert len(pypdf.PdfReader(printed).pages) >= 1
 
     catalog = find(reviewer, "Approved resources", QAbstractItemView)
-    reviewer.refresh()
+    reviewer.tabs.setCurrentWidget(reviewer.catalog_page)  # read as it is shown
     assert catalog.model().index(0, 0).data() == "Padlet"
     assert catalog.model().index(0, 3).data() == "Parental permission required"
     assert catalog.model().index(0, 4).data() == "⚠ No contract on file"  # symbol and words, not colour
