@@ -165,6 +165,8 @@ class Request(Base):
         ),
         CheckConstraint("decided_by_id IS NULL OR decided_by_id <> requester_id", name="not_own_decision"),
         Index("ix_request_status_submitted", "status", "submitted_at"),
+        # The latest refusals, newest first (the request form's "already decided" lookup).
+        Index("ix_request_status_decided", "status", "decided_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defaultload, selectinload
 
 from ..db import locks
-from ..db.models import CatalogResource, Request
+from ..db.models import CatalogResource, Contract, PlanException, Request
 from ..domain.contracts import ComplianceState, ComplianceStatus, Coverage, resource_status
 from ..domain.enums import Grade, Permission, RequestStatus
 from ..domain.exceptions import Condition, Plan, RecordedException, resource_exception_outcome
@@ -72,6 +72,20 @@ def resource_status_of(r: CatalogResource, ctx: ComplianceContext) -> Compliance
                            exception_complete=complete)
 
 
+# Everything resource_status_of reads, loaded with the resources in a fixed number of statements
+# (not one query per resource's contract, provisions, exceptions and conditions).
+COMPLIANCE_LOADS = (
+    selectinload(CatalogResource.contract).selectinload(Contract.provisions),
+    selectinload(CatalogResource.plan_exceptions).selectinload(PlanException.conditions),
+)
+# The same for one resource: its contract and exceptions load when read (exceptions only for an IEP/504
+# exception), each with its provisions or conditions in one more statement, not one per exception.
+ONE_RESOURCE_LOADS = (
+    defaultload(CatalogResource.contract).selectinload(Contract.provisions),
+    defaultload(CatalogResource.plan_exceptions).selectinload(PlanException.conditions),
+)
+
+
 def _like(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -84,7 +98,8 @@ def list_catalog(
     """Approved resources with their compliance status on `on` (today), optionally only those states."""
     acting(session, actor_id)
     ctx = compliance_context(session, on)
-    query = select(CatalogResource).order_by(CatalogResource.normalised_name, CatalogResource.id)
+    query = (select(CatalogResource).order_by(CatalogResource.normalised_name, CatalogResource.id)
+             .options(*COMPLIANCE_LOADS))
     if words := normalise_name(search):
         query = query.where(or_(CatalogResource.normalised_name.like(_like(words), escape="\\"),
                                 CatalogResource.normalised_link.like(_like(clean_text(search).lower()), escape="\\")))
@@ -94,7 +109,7 @@ def list_catalog(
 
 def get_entry(session: Session, actor_id: int, resource_id: int, on: date | None = None) -> CatalogEntry:
     acting(session, actor_id)
-    r = session.get(CatalogResource, resource_id)
+    r = session.get(CatalogResource, resource_id, options=ONE_RESOURCE_LOADS)
     if r is None:
         raise NotFound("This resource is no longer in the catalog.")
     return _entry(r, compliance_context(session, on))
@@ -108,20 +123,23 @@ def status_for_request(session: Session, actor_id: int, request_id: int, on: dat
     if request is None:
         raise NotFound(f"There is no request {request_id}.")
     ctx = compliance_context(session, on)
-    entry = session.get(CatalogResource, request.catalog_resource_id) if request.catalog_resource_id else None
-    entry = entry or _catalog_match(session, request)
+    entry = (session.get(CatalogResource, request.catalog_resource_id, options=ONE_RESOURCE_LOADS)
+             if request.catalog_resource_id else None)
+    entry = entry or _catalog_match(session, request, ONE_RESOURCE_LOADS)
     if entry is None:
         return resource_status(Coverage.NONE, None, ctx.on, ctx.calendar, ctx.amend_days)
     return resource_status_of(entry, ctx)
 
 
-def _catalog_match(session: Session, request: Request) -> CatalogResource | None:
+def _catalog_match(session: Session, request: Request, options=()) -> CatalogResource | None:
     key_name, key_link = normalise_name(request.resource_name), normalise_link(request.resource_link)
     entry = None
     if key_link:
-        entry = session.scalar(select(CatalogResource).where(CatalogResource.normalised_link == key_link))
+        entry = session.scalar(select(CatalogResource).where(CatalogResource.normalised_link == key_link)
+                               .options(*options))
     if entry is None and key_name:
-        entry = session.scalar(select(CatalogResource).where(CatalogResource.normalised_name == key_name))
+        entry = session.scalar(select(CatalogResource).where(CatalogResource.normalised_name == key_name)
+                               .options(*options))
     return entry
 
 
@@ -141,8 +159,10 @@ def find_matches(session: Session, actor_id: int, name: str, link: str) -> list[
         for r in session.scalars(select(CatalogResource).where(or_(*conditions)).order_by(CatalogResource.id).limit(20))
     ]
     # Earlier refusals, so a teacher knows why before filing the same thing again.
-    refused = session.scalars(
-        select(Request).where(Request.status == RequestStatus.NOT_APPROVED.value)
+    # Only the columns shown, newest first through ix_request_status_decided (no sort of every refusal).
+    refused = session.execute(
+        select(Request.resource_name, Request.resource_link, Request.decided_at, Request.reason)
+        .where(Request.status == RequestStatus.NOT_APPROVED.value)
         .order_by(Request.decided_at.desc(), Request.id.desc()).limit(200)
     )
     for r in refused:

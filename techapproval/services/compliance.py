@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from ..db.models import AnnualNotice, Contract, Contractor, DistrictClosure
 from ..domain.calendar import BusinessCalendar
@@ -144,6 +144,7 @@ def deadlines(session: Session, actor_id: int, on: date | None = None) -> list[O
     ctx = compliance_context(session, on)
     contracts = session.scalars(
         select(Contract).join(Contract.contractor).order_by(Contractor.normalised_name, Contract.id)
+        .options(selectinload(Contract.provisions))
     )
     items = [
         ContractForDeadlines(c.id, f"{c.contractor.name}{f' — {c.title}' if c.title else ''}", contract_terms(c))

@@ -11,11 +11,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.models import Contractor
+from ..db.models import CatalogResource, Contractor
 from ..domain.enums import Grade, InfoCategory, Permission
 from ..domain.validation import normalise_link_input, normalise_name
 from .access import REVIEWERS, acting
-from .catalog import list_catalog
 from .contracts import list_contracts
 from .errors import NotAllowed
 from .settings import read as read_settings
@@ -75,10 +74,15 @@ def website_data(session: Session, actor_id: int) -> WebsiteData:
         ),
         key=lambda c: (normalise_name(c.contractor), c.contractor, c.executed, c.id),
     )
+    # Only the listed columns: the site shows no compliance status, so none is computed.
+    listed = session.execute(select(CatalogResource.name, CatalogResource.link, CatalogResource.description,
+                                    CatalogResource.grades, CatalogResource.not_used_by_students,
+                                    CatalogResource.permission).order_by(CatalogResource.id))
     resources = sorted(
         (
-            PublicResource(e.name, e.link, e.description, e.grades, e.not_used_by_students, e.permission)
-            for e in list_catalog(session, actor_id)
+            PublicResource(r.name, r.link, r.description, tuple(Grade(g) for g in r.grades.split(",") if g),
+                           r.not_used_by_students, Permission(r.permission))
+            for r in listed
         ),
         key=lambda r: (normalise_name(r.name), r.name, r.link),
     )
