@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -22,8 +23,14 @@ from .access import acting
 from .errors import Invalid, NotAllowed, NotFound, Refused, SignInFailed
 
 _hasher = PasswordHasher()
-# Verifying against this keeps sign-in for an unknown email as slow as for a known one.
-_DUMMY_HASH = _hasher.hash("not a real password")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verifying against this keeps sign-in for an unknown email as slow as for a known one. Made at the
+    first sign-in, not at import: hashing is slow on purpose, and every start would pay for it."""
+    return _hasher.hash("not a real password")
+
 LOCAL = ZoneInfo("America/New_York")  # the district's clock, for the time a lock-out ends
 WRONG = "The email address or password is not right."
 SWITCHED_OFF = "This account is switched off. Ask district IT."
@@ -111,7 +118,7 @@ def sign_in(db: Database, email: str, password: str, *, now: datetime | None = N
         ).first()
     if found is not None and is_locked(found.locked_until, now):
         raise SignInFailed(locked_message(found.locked_until, LOCAL))
-    right = _verifies(found.password_hash if found else _DUMMY_HASH, password)
+    right = _verifies(found.password_hash if found else _dummy_hash(), password)
     if found is None:
         raise SignInFailed(WRONG)
     with db.transaction() as session:
