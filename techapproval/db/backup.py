@@ -39,6 +39,7 @@ from .database import (
     backup_sqlite,
     open_database,
     plain_error,
+    remove_sqlite_files,
     sqlite_path,
 )
 
@@ -214,12 +215,6 @@ def _put_in_place(tmp: Path, destination: Path) -> None:
         pass
 
 
-def _remove(*paths: Path) -> None:
-    for p in paths:
-        for extra in ("", "-journal", "-wal", "-shm"):
-            Path(f"{p}{extra}").unlink(missing_ok=True)
-
-
 # --- SQLite --------------------------------------------------------------------------------------------------
 
 
@@ -279,7 +274,7 @@ def _backup_sqlite(path: Path, destination: Path) -> BackupResult:
             raise _sqlite_error(exc, "No backup was written.") from exc
         _put_in_place(tmp, destination)
     finally:
-        _remove(tmp)
+        remove_sqlite_files(tmp)
     return BackupResult(str(path), destination, destination.stat().st_size, revision)
 
 
@@ -327,16 +322,15 @@ def _restore_sqlite(path: Path, source: Path, confirm: Callable[[str], bool] | N
     if path.exists() and path.stat().st_size:
         previous = _free_name(path.parent, f"{path.stem}.before-restore-{_stamp()}", path.suffix or ".db")
         try:
-            backup_sqlite(path, previous)
-            os.chmod(previous, PRIVATE)
+            backup_sqlite(path, previous)  # made private (0600): `previous` is a new name
         except sqlite3.DatabaseError as exc:
-            _remove(previous)
+            remove_sqlite_files(previous)
             if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
                 raise plain_error(exc) from exc
             raise DatabaseProblem("The database cannot be read",
                                   f"{path} cannot be read ({exc}), so no copy of it can be kept. {move_away}") from exc
         except (sqlite3.Error, OSError) as exc:
-            _remove(previous)
+            remove_sqlite_files(previous)
             raise DatabaseProblem("Cannot keep a copy of the database",
                                   f"The database could not be copied to {previous} before the restore ({exc})."
                                   f" {NOTHING_CHANGED}") from exc

@@ -344,13 +344,20 @@ def _bring_up_to_date(db: Database, path: Path | None) -> None:
         ) from exc
 
 
+def remove_sqlite_files(*paths: Path) -> None:
+    """A half-written copy, with any journal or WAL files SQLite left beside it."""
+    for p in paths:
+        for extra in ("", "-journal", "-wal", "-shm"):
+            Path(f"{p}{extra}").unlink(missing_ok=True)
+
+
 def _copy_before_upgrade(path: Path, destination: Path) -> Path:
     """The copy taken before an upgrade, or a DatabaseProblem (and no half copy) when it cannot be written:
     then nothing is upgraded."""
     try:
         return backup_sqlite(path, destination)
     except (sqlite3.Error, OSError) as exc:
-        destination.unlink(missing_ok=True)
+        remove_sqlite_files(destination)
         why = plain_error(exc)
         if why.title == "The disk is full":
             raise DatabaseProblem(
