@@ -380,10 +380,13 @@ def loaders_note(b: Bench) -> str:
 
 
 def queue(b: Bench) -> list[Result]:
-    """the review queue's first screen, all requests and those waiting"""
+    """the review queue's first screen, all requests and those waiting, and sorted by each column"""
+    from PySide6.QtCore import Qt
+
     from techapproval.services import requests as svc
 
     window = b.window
+    model = window.queue_view.model()
     results = []
     for row, index, label in (("queue_first_screen", 1, "All requests"),
                               ("queue_first_screen_waiting", 0, "Waiting for a decision")):
@@ -393,21 +396,49 @@ def queue(b: Bench) -> list[Result]:
         window.status_filter.blockSignals(False)
 
         def op():
-            window.refresh_queue()
-            return first_screen(window.queue_proxy)
+            window.refresh_queue(keep=False)  # as a change of filter does: the first page
+            return first_screen(model)
 
-        m = b.repeat(op, min_runs=5 if index == 1 else 9)
-        shown = window.queue_model.rowCount()
-        service = b.repeat(lambda: b.reviewer.call(svc.list_queue, window.status_filter.currentData(), ""),
-                           min_runs=3, max_runs=5, budget_s=5, warmup=0)
+        m = b.repeat(op, min_runs=9)
+        shown = model.rowCount()
+        service = b.repeat(lambda: b.reviewer.call(svc.list_queue, window.status_filter.currentData(), "",
+                                                   limit=svc.QUEUE_PAGE),
+                           min_runs=5, max_runs=9, budget_s=5, warmup=1)
         results.append(m.result(
-            row, f"Review queue, \"{label}\": refresh_queue (list_queue, the model and its sorting proxy, the "
-                 f"counts) until the first {FIRST_SCREEN} rows can be painted", 0.050,
-            notes=[f"{shown:,} rows loaded into the model; list_queue alone: "
+            row, f"Review queue, \"{label}\": refresh_queue (the first page of list_queue into the model, the "
+                 f"counts per status) until the first {FIRST_SCREEN} rows can be painted", 0.050,
+            notes=[f"{shown:,} rows read into the model (a page: {svc.QUEUE_PAGE}); the page's list_queue alone: "
                    f"{ms(statistics.median(service.seconds))}"],
             top=b.top_statements(op)))
         b.settle()
+
+    # Sorted by a column: a click on its header reads the first page sorted in the database.
+    window.status_filter.setCurrentIndex(1)
+    view = window.queue_view
+    columns = list(range(model.columnCount()))
+    per: dict[str, list[float]] = {}
+
+    cycle = itertools.cycle([(c, order) for c in columns
+                             for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder)])
+
+    def sort_once():
+        column, order = next(cycle)
+        start = time.perf_counter()
+        view.sortByColumn(column, order)
+        first_screen(model)
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        per.setdefault(f"{title} {'↑' if order == Qt.SortOrder.AscendingOrder else '↓'}", []).append(
+            time.perf_counter() - start)
+
+    m = b.repeat(sort_once, min_runs=2 * len(columns), max_runs=4 * len(columns), budget_s=20, warmup=2)
+    slowest = sorted(per, key=lambda k: statistics.median(per[k]), reverse=True)[:4]
+    results.append(m.result("queue_sort", "Review queue, \"All requests\", sorted by a clicked column (each "
+                            "column both ways in turn): the first page sorted in the database, first screen",
+                            None, notes=["slowest: " + ", ".join(f"{k} {ms(statistics.median(per[k]))}"
+                                                                 for k in slowest)]))
+    view.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # back to oldest first
     window.status_filter.setCurrentIndex(0)
+    b.settle()
     return results
 
 
@@ -428,8 +459,8 @@ def search(b: Bench) -> list[Result]:
         window.search.blockSignals(True)
         window.search.setText(text)
         window.search.blockSignals(False)
-        window.refresh_queue()
-        return first_screen(window.queue_proxy)
+        window.refresh_queue(keep=False)  # what the search box runs once typing pauses
+        return first_screen(window.queue_view.model())
 
     m, note, top = keystrokes(b, keys, queue_key, 40)
     results.append(m.result("search_queue", f"Search the review queue (\"All requests\") per keystroke, typing "
@@ -440,18 +471,22 @@ def search(b: Bench) -> list[Result]:
     window.search.blockSignals(False)
     window.status_filter.setCurrentIndex(0)
 
-    # Approved resources: the page refreshes on every keystroke (textChanged, no delay).
+    # Approved resources: what the page reads once typing pauses (SEARCH_DELAY_MS), measured per keystroke.
     page = window.catalog_page
 
     def catalog_key(text: str):
-        page.search.setText(text)  # runs page.refresh()
+        page.search.blockSignals(True)
+        page.search.setText(text)
+        page.search.blockSignals(False)
+        page.refresh()
         return first_screen(page.view.model())
 
     m, note, top = keystrokes(b, keys, catalog_key, 30)
-    results.append(m.result("search_catalog", "Search approved resources per keystroke (the page refreshes "
-                            "on each: list_catalog with compliance status) + first rows", 0.050,
+    results.append(m.result("search_catalog", "Search approved resources per keystroke (the page's refresh: "
+                            "list_catalog with compliance status) + first rows", 0.050,
                             notes=[note], top=top))
     page.search.setText("")
+    page.refresh()
 
     # The request form: "already decided?" (catalog.find_matches) as a teacher types the resource's name.
     def matches_key(text: str):

@@ -21,6 +21,7 @@ import bisect
 import hashlib
 import itertools
 import json
+import os
 import random
 import sqlite3
 import sys
@@ -55,6 +56,7 @@ from techapproval.db.models import (
     Person,
     Request,
 )
+from techapproval.db.search import is_search_object
 from techapproval.domain.audit_chain import event_hash
 from techapproval.domain.contracts import PROVISIONS
 from techapproval.domain.enums import Grade, InfoCategory
@@ -140,7 +142,7 @@ def cached_build(seed: int = DEFAULT_SEED, *, rebuild: bool = False, log=print) 
     if not rebuild and path.exists() and meta.exists():
         return Summary(**json.loads(meta.read_text())), False
     DATA_DIR.mkdir(exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
+    partial = path.with_name(f"{path.name}.partial-{os.getpid()}")  # two runs at once build apart
     _remove(partial)
     log(f"Building the district data set (seed {seed}) in {path} ...")
     summary = build(partial, seed, log=log)
@@ -1035,7 +1037,7 @@ def content_digest(path: Path) -> str:
     digest = hashlib.sha256()
     try:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        for t in tables:
+        for t in (t for t in tables if not is_search_object(t)):  # the search index: derived from the rest
             digest.update(t.encode())
             for row in conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid'):
                 digest.update(repr(row).encode())

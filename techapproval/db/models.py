@@ -167,6 +167,8 @@ class Request(Base):
         Index("ix_request_status_submitted", "status", "submitted_at"),
         # The latest refusals, newest first (the request form's "already decided" lookup).
         Index("ix_request_status_decided", "status", "decided_at"),
+        # "All requests" in the queue, oldest first, read a page at a time.
+        Index("ix_request_submitted", "submitted_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -12,6 +12,7 @@ from ..db.database import DatabaseProblem
 from ..services.errors import Invalid, ServiceError
 
 LOCAL = ZoneInfo("America/New_York")
+SEARCH_DELAY_MS = 200  # search boxes read once typing pauses this long
 
 
 def named(widget: QWidget, name: str, description: str = "") -> QWidget:

@@ -30,7 +30,7 @@ from ..services import people, settings
 from ..services import requests as svc
 from ..services.audit import change_count
 from ..services.errors import Conflict, Invalid, ServiceError
-from .common import ErrorLabel, named, show_problem
+from .common import SEARCH_DELAY_MS, ErrorLabel, named, show_problem
 from .context import AppContext
 from .dialogs.password import PasswordDialog, ResetPasswordDialog
 from .dialogs.person import AddPersonDialog, role_box
@@ -39,7 +39,9 @@ from .models.tables import (
     MY_COLUMNS,
     PEOPLE_COLUMNS,
     QUEUE_COLUMNS,
+    READ_ERRORS,
     SUBMITTED_COLUMN,
+    PagedTableModel,
     RowTableModel,
     sorting_proxy,
 )
@@ -55,7 +57,6 @@ from .widgets.closures import ClosuresBox
 from .widgets.list_view import ListView
 
 WAITING = {RequestStatus.SUBMITTED, RequestStatus.RESUBMITTED}
-SEARCH_DELAY_MS = 200
 # How often the lists look for changes made at other desks: one tiny SELECT of the change counter.
 POLL_MS = 3_000
 POLL_BACKOFF = 10  # while the database does not answer, the looks thin out to at most POLL_BACKOFF × POLL_MS
@@ -160,16 +161,17 @@ class MainWindow(QMainWindow):
         layout.addLayout(bar)
         self.counts = named(QLabel(), "Counts per status")
         layout.addWidget(self.counts)
-        self.queue_model = RowTableModel(QUEUE_COLUMNS, self)
+        # Read a page at a time, sorted and searched in the database: ten years of requests cost one page.
+        self.queue_model = PagedTableModel(QUEUE_COLUMNS, self._read_queue, svc.QUEUE_PAGE, self._queue_failed, self)
         self.queue_view = ListView("Review queue", lambda: self.open_request(self.queue_view.current_row()), stretch=2)
-        self.queue_proxy = sorting_proxy(self.queue_model, self)
-        self.queue_view.setModel(self.queue_proxy)
-        self.queue_view.sortByColumn(QUEUE_COLUMNS.index(SUBMITTED_COLUMN), Qt.SortOrder.AscendingOrder)  # oldest first
+        self.queue_view.setModel(self.queue_model)
+        self.queue_model.sort_column = QUEUE_COLUMNS.index(SUBMITTED_COLUMN)  # oldest first, as the header shows:
+        self.queue_view.sortByColumn(self.queue_model.sort_column, Qt.SortOrder.AscendingOrder)  # read at refresh
         layout.addWidget(self.queue_view)
         self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self.search_timer.timeout.connect(self.refresh_queue)
+        self.search_timer.timeout.connect(self._requery)
         self.search.textChanged.connect(self.search_timer.start)
-        self.status_filter.currentIndexChanged.connect(self.refresh_queue)
+        self.status_filter.currentIndexChanged.connect(self._requery)
         self.tabs.addTab(page, "Review &queue")
 
     def _build_catalog(self) -> None:
@@ -394,14 +396,34 @@ class MainWindow(QMainWindow):
             self.connection.clear()
             self.poll_timer.setInterval(self.poll_ms)
 
-    def refresh_queue(self) -> None:
+    def refresh_queue(self, keep: bool = True) -> None:
+        """Read the queue again; `keep` reads as many rows as are loaded (the selection and scroll stay),
+        otherwise (another filter or search) the first page."""
         if not self.ctx.is_reviewer:
             return
-        rows = self.ctx.call(svc.list_queue, self.status_filter.currentData(), self.search.text())
-        self.queue_model.set_rows(rows)  # the view keeps the selected request selected (by its id)
+        self.queue_model.reload(keep)  # the view keeps the selected request selected (by its id)
         counts = self.ctx.call(svc.queue_counts)
         self.counts.setText("  \u00b7  ".join(f"{status.label}: {n}" for status, n in counts.items()))
         self.queue_view.select_first_if_none()
+
+    def _requery(self) -> None:
+        """Another status filter or search: its first page."""
+        try:
+            self.refresh_queue(keep=False)
+        except READ_ERRORS as exc:
+            self._queue_failed(exc)
+
+    def _read_queue(self, offset: int, limit: int, column: int, descending: bool) -> list[svc.RequestRow]:
+        order = QUEUE_COLUMNS[column].order if 0 <= column < len(QUEUE_COLUMNS) else svc.QueueSort.SUBMITTED
+        return self.ctx.call(svc.list_queue, self.status_filter.currentData(), self.search.text(), sort=order,
+                             descending=descending, offset=offset, limit=limit)
+
+    def _queue_failed(self, exc: Exception) -> None:
+        """A page of the queue could not be read (while scrolling, sorting or searching): said, not raised."""
+        if isinstance(exc, ServiceError):
+            self.statusBar().showMessage(exc.message, 10_000)
+        else:
+            self._database_silent(exc)
 
     def refresh_catalog(self) -> None:
         self.catalog_page.refresh()

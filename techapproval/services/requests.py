@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
+from enum import StrEnum
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, and_, case, column, func, literal_column, or_, select, table
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from ..db import search as search_index
 from ..db.models import Message, Person, Request
 from ..domain.enums import Answer, Decision, Grade, InfoCategory, Permission, RequestStatus, Role
 from ..domain.validation import RequestForm, clean_text, too_long, validate_decision, validate_form
@@ -166,9 +168,15 @@ def get_request(session: Session, actor_id: int, request_id: int) -> RequestDeta
     )
 
 
-def _row(r: Request) -> RequestRow:
+# What a list row shows, read as plain columns: sorting a page of 50,000 requests carries only these.
+ROW_COLUMNS = (Request.id, Request.status, Person.name, Request.resource_name, Request.grades,
+               Request.not_used_by_students, Request.submitted_at, Request.updated_at, Request.permission,
+               Request.app_requires_parental_permission)
+
+
+def _row(r) -> RequestRow:
     return RequestRow(
-        r.id, RequestStatus(r.status), r.requester.name, r.resource_name,
+        r.id, RequestStatus(r.status), r.name, r.resource_name,
         tuple(Grade(g) for g in r.grades.split(",") if g), r.not_used_by_students, r.submitted_at, r.updated_at,
         Permission(r.permission) if r.permission else None,
         Answer(r.app_requires_parental_permission) if r.app_requires_parental_permission else None,
@@ -177,32 +185,109 @@ def _row(r: Request) -> RequestRow:
 
 def list_my_requests(session: Session, actor_id: int) -> list[RequestRow]:
     actor = acting(session, actor_id)
-    query = select(Request).where(Request.requester_id == actor.id).order_by(Request.updated_at.desc())
-    return [_row(r) for r in session.scalars(query)]
+    query = (select(*ROW_COLUMNS).join(Request.requester).where(Request.requester_id == actor.id)
+             .order_by(Request.updated_at.desc()))
+    return [_row(r) for r in session.execute(query)]
 
 
 def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+class QueueSort(StrEnum):
+    """The review queue's columns, each sorted in the database: the queue is read a page at a time."""
+
+    STATUS = "status"
+    REQUESTER = "requester"
+    RESOURCE = "resource"
+    GRADES = "grades"
+    SUBMITTED = "submitted"
+    DAYS_WAITING = "days_waiting"
+    PERMISSION = "permission"
+
+
+QUEUE_PAGE = 100  # rows per read: a few screens
+
+
+def _matching(session: Session, text: str) -> ColumnElement[bool]:
+    """Requests with the text in their resource's name or link or their requester's name, any case:
+    through the search index when the database has one (see db/search.py)."""
+    conn = session.connection()
+    pattern = _like(text.lower())
+    if conn.info.setdefault("search_index", search_index.available(conn)):
+        table_ = search_index.REQUEST_TABLE
+        if len(text) >= search_index.MIN_CHARS:
+            found = (select(literal_column("rowid")).select_from(table(table_))
+                     .where(literal_column(table_).op("MATCH")(search_index.phrase(text))))
+        else:  # too short for trigrams: LIKE over the index's own narrow copy of the three columns
+            columns = ("c0", "c1", "c2")  # FTS5's content table: its columns in order, c0 onwards
+            stored = table(f"{table_}_content", column("id"), *(column(c) for c in columns))
+            found = select(stored.c.id).where(or_(*(stored.c[c].like(pattern, escape="\\") for c in columns)))
+        return Request.id.in_(found)
+    return or_(
+        func.lower(Request.resource_name).like(pattern, escape="\\"),
+        func.lower(Request.resource_link).like(pattern, escape="\\"),
+        func.lower(Person.name).like(pattern, escape="\\"),
+    )
+
+
+def _grade_order() -> ColumnElement[int]:
+    """The lowest grade's place in school order (grades are stored in that order), 99 for none."""
+    return case(*((or_(Request.grades == g.value, Request.grades.like(f"{g.value},%")), g.order) for g in Grade),
+                else_=99)
+
+
+def _permission_text() -> ColumnElement[str]:
+    """What the Permission column shows, lower-cased: the decision's choice, or the requester's answer
+    to "does the app require parental permission?" while the request is undecided."""
+    undecided = Request.status.not_in([s.value for s in RequestStatus if s.is_decided])
+    return case(
+        *((Request.permission == p.value, p.short_label.casefold()) for p in Permission),
+        *((and_(undecided, Request.app_requires_parental_permission == a.value),
+           f"app needs permission? {a.label}".casefold()) for a in Answer),
+        else_="",
+    )
+
+
+def _queue_order(sort: QueueSort, descending: bool) -> list[ColumnElement]:
+    def way(column: ColumnElement, flip: bool = False) -> ColumnElement:
+        return column.desc() if descending != flip else column.asc()
+
+    submitted = Request.submitted_at
+    first_submitted = [submitted.desc().nulls_first() if descending else submitted.asc().nulls_last()]
+    match sort:
+        case QueueSort.STATUS:
+            keys = [way(case(*((Request.status == s.value, i) for i, s in enumerate(RequestStatus)))), *first_submitted]
+        case QueueSort.REQUESTER:
+            keys = [way(func.lower(Person.name)), *first_submitted]
+        case QueueSort.RESOURCE:
+            keys = [way(func.lower(Request.resource_name)), *first_submitted]
+        case QueueSort.GRADES:
+            keys = [way(_grade_order()), *first_submitted]
+        case QueueSort.DAYS_WAITING:  # those not waiting count as -1 days; more days = submitted earlier
+            waiting = case((Request.status.in_([s.value for s in RequestStatus if s.awaits_reviewer]), 1), else_=0)
+            keys = [way(waiting), way(submitted, flip=True)]
+        case QueueSort.PERMISSION:
+            keys = [way(_permission_text()), *first_submitted]
+        case _:
+            keys = first_submitted
+    return [*keys, Request.id]
+
+
 def list_queue(
-    session: Session, actor_id: int, statuses: set[RequestStatus] | None = None, search: str = ""
+    session: Session, actor_id: int, statuses: set[RequestStatus] | None = None, search: str = "", *,
+    sort: QueueSort = QueueSort.SUBMITTED, descending: bool = False, offset: int = 0, limit: int | None = None,
 ) -> list[RequestRow]:
-    """Everything but drafts, oldest waiting first; filtered by status and by words in the resource,
-    link or requester's name."""
+    """Everything but drafts, oldest waiting first (or sorted by a column); filtered by status and by
+    words in the resource, link or requester's name. `offset` and `limit` read one page of it."""
     acting(session, actor_id, *REVIEWERS)
-    query = select(Request).join(Request.requester).where(Request.status != RequestStatus.DRAFT.value)
+    query = select(*ROW_COLUMNS).join(Request.requester).where(Request.status != RequestStatus.DRAFT.value)
     if statuses:
         query = query.where(Request.status.in_([s.value for s in statuses]))
     if text := clean_text(search):  # a pasted NUL would fail the query on PostgreSQL
-        pattern = _like(text.lower())
-        query = query.where(or_(
-            func.lower(Request.resource_name).like(pattern, escape="\\"),
-            func.lower(Request.resource_link).like(pattern, escape="\\"),
-            func.lower(Person.name).like(pattern, escape="\\"),
-        ))
-    query = query.order_by(Request.submitted_at, Request.id)
-    return [_row(r) for r in session.scalars(query)]
+        query = query.where(_matching(session, text))
+    query = query.order_by(*_queue_order(sort, descending)).offset(offset).limit(limit)
+    return [_row(r) for r in session.execute(query)]
 
 
 def queue_counts(session: Session, actor_id: int) -> dict[RequestStatus, int]:

@@ -12,14 +12,19 @@ from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from sqlalchemy.exc import SQLAlchemyError
 
+from ...db.database import DatabaseProblem
 from ...domain.contracts import ComplianceState
 from ...domain.enums import RequestStatus, format_grades
 from ...services.catalog import CatalogEntry
+from ...services.errors import ServiceError
 from ...services.people import PersonView
-from ...services.requests import RequestRow
+from ...services.requests import QueueSort, RequestRow
 from ..common import local_date
 
+# What a read from the database may raise that a person is told about, not a bug.
+READ_ERRORS = (ServiceError, DatabaseProblem, SQLAlchemyError)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -31,7 +36,8 @@ Index = QModelIndex | QPersistentModelIndex
 class Column(Generic[R]):
     title: str
     text: Callable[[R], str]
-    sort: Callable[[R], Any] | None = None
+    sort: Callable[[R], Any] | None = None  # the sort key, for lists sorted here
+    order: Any = None  # the service's name for this column, for lists sorted in the database
 
 
 STATUS_MARK = {
@@ -86,6 +92,55 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         return None
 
 
+class PagedTableModel(RowTableModel[R]):
+    """Rows read from the database a page at a time as the view scrolls (canFetchMore/fetchMore), sorted
+    there too: a list of 50,000 requests costs one page to show. `read(offset, limit, column, descending)`
+    returns a page sorted by that column; a failed read is handed to `failed` (the view stays as it was)
+    instead of escaping into Qt's event loop."""
+
+    def __init__(self, columns: Sequence[Column[R]], read: Callable[[int, int, int, bool], list[R]],
+                 page: int, failed: Callable[[Exception], None], parent=None):
+        super().__init__(columns, parent)
+        self.read, self.page, self.failed = read, page, failed
+        self.sort_column, self.descending = -1, False
+        self.more = False
+
+    def reload(self, keep: bool = True) -> None:
+        """Read again from the start: as many rows as are loaded now (`keep`), so that the selected row
+        and the scroll position stay reachable, or one page."""
+        wanted = max(self.page, len(self.rows)) if keep else self.page
+        rows = self.read(0, wanted, self.sort_column, self.descending)
+        self.more = len(rows) == wanted
+        self.set_rows(rows)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802 - Qt's signature
+        return not parent.isValid() and self.more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
+        if parent.isValid() or not self.more:
+            return
+        try:
+            rows = self.read(len(self.rows), self.page, self.sort_column, self.descending)
+        except READ_ERRORS as exc:  # called by the view: said by `failed`, and tried again at the next scroll
+            self.failed(exc)
+            return
+        self.more = len(rows) == self.page
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
+            self.rows.extend(rows)
+            self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (column, descending) == (self.sort_column, self.descending):
+            return
+        self.sort_column, self.descending = column, descending
+        try:
+            self.reload(keep=False)
+        except READ_ERRORS as exc:  # called by the header: said by `failed`
+            self.failed(exc)
+
+
 def sorting_proxy(model: RowTableModel, parent=None) -> QSortFilterProxyModel:
     proxy = QSortFilterProxyModel(parent)
     proxy.setSourceModel(model)
@@ -110,15 +165,15 @@ def _permission(r: RequestRow) -> str:
     return ""
 
 
+# Sorted in the database (services.requests.QueueSort): the queue is read a page at a time.
 QUEUE_COLUMNS: list[Column[RequestRow]] = [
-    Column("Status", lambda r: status_text(r.status), lambda r: list(RequestStatus).index(r.status)),
-    Column("Requester", lambda r: r.requester_name),
-    Column("Resource", lambda r: r.resource_name),
-    Column("Grades", lambda r: format_grades(r.grades, r.not_used_by_students),
-           lambda r: min((g.order for g in r.grades), default=99)),
-    SUBMITTED_COLUMN := Column("Submitted", lambda r: local_date(r.submitted_at), lambda r: _when(r.submitted_at)),
-    Column("Days waiting", _days, lambda r: r.days_waiting() if r.days_waiting() is not None else -1),
-    Column("Permission", _permission),
+    Column("Status", lambda r: status_text(r.status), order=QueueSort.STATUS),
+    Column("Requester", lambda r: r.requester_name, order=QueueSort.REQUESTER),
+    Column("Resource", lambda r: r.resource_name, order=QueueSort.RESOURCE),
+    Column("Grades", lambda r: format_grades(r.grades, r.not_used_by_students), order=QueueSort.GRADES),
+    SUBMITTED_COLUMN := Column("Submitted", lambda r: local_date(r.submitted_at), order=QueueSort.SUBMITTED),
+    Column("Days waiting", _days, order=QueueSort.DAYS_WAITING),
+    Column("Permission", _permission, order=QueueSort.PERMISSION),
 ]
 
 MY_COLUMNS: list[Column[RequestRow]] = [

@@ -3,12 +3,12 @@ the reviewer whether each resource's contract keeps the district within the law.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.contracts import ComplianceState
 from ...services import catalog
-from ..common import named
+from ..common import SEARCH_DELAY_MS, named
 from ..context import AppContext
 from ..dialogs.coverage import CoverageDialog
 from ..models.tables import CATALOG_COLUMNS, RowTableModel, badge, sorting_proxy
@@ -61,7 +61,10 @@ class CatalogPage(QWidget):
             buttons.addStretch(1)
             layout.addLayout(buttons)
 
-        self.search.textChanged.connect(self.refresh)
+        # Read once typing pauses, not at every keystroke: "google" typed is one search, not six.
+        self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self.search_timer.start)
         self.status_filter.currentIndexChanged.connect(self.refresh)
         self.view.selectionModel().currentChanged.connect(self._show_details)
 

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 from ..common import named
 from ..models.tables import ROW_ROLE
 
+FIT_ROWS = 100  # the rows measured when columns fit their contents: enough to see, cheap at any size
+
 
 def row_id(row: Any) -> Any:
     """The default key of a row: its database id."""
@@ -33,7 +35,9 @@ class _Place:
 
 class ListView(QTableView):
     """A table that opens its current row with Enter as well as with a double click. Columns fit their
-    contents after each load; the `stretch` column (the resource name, usually) takes the spare width.
+    contents the first time rows show, then keep their widths (columns that jump at every keystroke of a
+    search are hard to read; a cut cell shows its whole text as a tooltip); the `stretch` column (the
+    resource name, usually) takes the spare width.
     `key` gives a row's identity (its id by default): what stays selected across reloads."""
 
     def __init__(self, name: str, open_row, stretch: int = 0, key: Callable[[Any], Any] = row_id):
@@ -43,6 +47,7 @@ class ListView(QTableView):
         self.stretch = stretch
         self.key = key
         self._place: _Place | None = None
+        self._fitted = False
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSortingEnabled(True)
@@ -54,6 +59,7 @@ class ListView(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setStretchLastSection(False)
         self.setTabKeyNavigation(False)
+        self.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.doubleClicked.connect(lambda _index: self.open_row())
 
     def setModel(self, model) -> None:  # noqa: N802 - Qt's name
@@ -61,10 +67,13 @@ class ListView(QTableView):
         model.modelAboutToBeReset.connect(self._remember_place)
         model.modelReset.connect(self.fit_columns)
         model.modelReset.connect(self._restore_place)  # after fit_columns: the widths move the scroll range
-        model.layoutChanged.connect(self.fit_columns)
         self.fit_columns()
 
     def fit_columns(self) -> None:
+        """The first time the list has rows: each column as wide as its widest cell of the first rows."""
+        if self._fitted or not self.model().rowCount():
+            return
+        self._fitted = True
         header = self.horizontalHeader()
         self.resizeColumnsToContents()
         if 0 <= self.stretch < header.count():
