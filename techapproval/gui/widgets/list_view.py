@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 from ..common import named
 from ..models.tables import ROW_ROLE
 
-FIT_ROWS = 100  # the rows measured when columns fit their contents: enough to see, cheap at any size
+FIT_ROWS = 50  # the rows measured when columns fit their contents: about a screen, cheap at any size
 
 
 def row_id(row: Any) -> Any:
@@ -35,9 +35,9 @@ class _Place:
 
 class ListView(QTableView):
     """A table that opens its current row with Enter as well as with a double click. Columns fit their
-    contents the first time rows show, then keep their widths (columns that jump at every keystroke of a
-    search are hard to read; a cut cell shows its whole text as a tooltip); the `stretch` column (the
-    resource name, usually) takes the spare width.
+    contents the first time rows show, then only grow (columns that jump at every keystroke of a search
+    are hard to read; a cut cell shows its whole text as a tooltip); the `stretch` column (the resource
+    name, usually) takes the spare width.
     `key` gives a row's identity (its id by default): what stays selected across reloads."""
 
     def __init__(self, name: str, open_row, stretch: int = 0, key: Callable[[Any], Any] = row_id):
@@ -70,12 +70,19 @@ class ListView(QTableView):
         self.fit_columns()
 
     def fit_columns(self) -> None:
-        """The first time the list has rows: each column as wide as its widest cell of the first rows."""
-        if self._fitted or not self.model().rowCount():
+        """Each column as wide as the widest cell of the first rows, the first time the list has rows;
+        after that a column only grows (to show a longer status, say), so columns never jump narrower
+        at each keystroke of a search."""
+        if not self.model().rowCount():
             return
-        self._fitted = True
         header = self.horizontalHeader()
-        self.resizeColumnsToContents()
+        if not self._fitted:
+            self._fitted = True
+            self.resizeColumnsToContents()
+        else:
+            for column in range(header.count()):
+                if column != self.stretch and (wanted := self.sizeHintForColumn(column)) > header.sectionSize(column):
+                    header.resizeSection(column, wanted)
         if 0 <= self.stretch < header.count():
             header.setSectionResizeMode(self.stretch, QHeaderView.ResizeMode.Stretch)
 
