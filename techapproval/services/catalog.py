@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session, defaultload, selectinload
+from sqlalchemy import ColumnElement, Select, literal_column, or_, select, table
+from sqlalchemy.orm import Session, defaultload
 
 from ..db import locks
-from ..db.models import CatalogResource, Contract, PlanException, Request
-from ..domain.contracts import ComplianceState, ComplianceStatus, Coverage, resource_status
+from ..db import search as search_index
+from ..db.models import CatalogResource, Contract, PlanException, PlanExceptionCondition, Request
+from ..domain.contracts import ComplianceState, ComplianceStatus, ContractTerms, Coverage, resource_status
 from ..domain.enums import Grade, Permission, RequestStatus
 from ..domain.exceptions import Condition, Plan, RecordedException, resource_exception_outcome
 from ..domain.validation import clean_text, normalise_link, normalise_name
 from .access import REVIEWERS, acting
-from .compliance import ComplianceContext, compliance_context, contract_terms
+from .compliance import ComplianceContext, compliance_context, contract_terms, contract_terms_in
 from .errors import NotFound
 
 
@@ -49,6 +52,7 @@ class PriorDecision:
     catalog_id: int | None
 
 
+@lru_cache(maxsize=4096)  # the same grade lists ("6,7,8") recur over thousands of resources
 def _grades(text: str) -> tuple[Grade, ...]:
     return tuple(Grade(g) for g in text.split(",") if g)
 
@@ -60,25 +64,75 @@ def _entry(r: CatalogResource, ctx: ComplianceContext) -> CatalogEntry:
 
 
 def resource_status_of(r: CatalogResource, ctx: ComplianceContext) -> ComplianceStatus:
+    coverage = Coverage(r.coverage)
     terms = contract_terms(r.contract) if r.contract is not None else None
-    coverage, detail, complete = Coverage(r.coverage), r.coverage_note, None
-    if coverage is Coverage.IEP_504_EXCEPTION and r.plan_exceptions:
+    # Exceptions are read (and, for one resource, loaded) only for a resource covered by the exception.
+    exceptions = ([RecordedException(e.case_reference, Plan(e.plan),
+                                     {Condition(c.condition): c.met_on for c in e.conditions})
+                   for e in r.plan_exceptions] if coverage is Coverage.IEP_504_EXCEPTION else [])
+    return _status(coverage, r.coverage_note, terms, exceptions, ctx)
+
+
+def _status(coverage: Coverage, note: str, terms: ContractTerms | None, exceptions: list[RecordedException],
+            ctx: ComplianceContext) -> ComplianceStatus:
+    detail, complete = note, None
+    if coverage is Coverage.IEP_504_EXCEPTION and exceptions:
         # The exceptions register decides: lawful while one exception has every condition met.
-        complete, detail = resource_exception_outcome(
-            RecordedException(e.case_reference, Plan(e.plan), {Condition(c.condition): c.met_on for c in e.conditions})
-            for e in r.plan_exceptions
-        )
+        complete, detail = resource_exception_outcome(exceptions)
     return resource_status(coverage, terms, ctx.on, ctx.calendar, ctx.amend_days, detail=detail,
                            exception_complete=complete)
 
 
-# Everything resource_status_of reads, loaded with the resources in a fixed number of statements
-# (not one query per resource's contract, provisions, exceptions and conditions).
-COMPLIANCE_LOADS = (
-    selectinload(CatalogResource.contract).selectinload(Contract.provisions),
-    selectinload(CatalogResource.plan_exceptions).selectinload(PlanException.conditions),
+# What list_catalog reads of each resource: plain columns, not ORM objects (building thousands of
+# resources with their contracts, provisions and exceptions was most of its time).
+ENTRY_COLUMNS = (
+    CatalogResource.id, CatalogResource.name, CatalogResource.link, CatalogResource.description,
+    CatalogResource.permission, CatalogResource.grades, CatalogResource.not_used_by_students,
+    CatalogResource.approved_at, CatalogResource.coverage, CatalogResource.contract_id,
+    CatalogResource.coverage_note, CatalogResource.version,
 )
-# The same for one resource: its contract and exceptions load when read (exceptions only for an IEP/504
+
+
+def _exceptions_in(session: Session, resource_ids: Select) -> dict[int, list[RecordedException]]:
+    """The recorded exceptions of the resources `resource_ids` selects, by resource, in one statement;
+    each resource's in id order, each one's conditions in the policy's order (as the relationships are)."""
+    rows = session.execute(
+        select(PlanException.catalog_resource_id, PlanException.id, PlanException.case_reference, PlanException.plan,
+               PlanExceptionCondition.condition, PlanExceptionCondition.met_on)
+        .outerjoin(PlanException.conditions)
+        .where(PlanException.catalog_resource_id.in_(resource_ids))
+        .order_by(PlanException.id, PlanExceptionCondition.position)
+    )
+    found: dict[int, dict[int, tuple[str, Plan, dict[Condition, date | None]]]] = {}
+    for resource_id, exception_id, case_reference, plan, condition, met_on in rows:
+        _, _, met = found.setdefault(resource_id, {}).setdefault(exception_id, (case_reference, Plan(plan), {}))
+        if condition is not None:  # an exception with no condition recorded has one row, of NULL conditions
+            met[Condition(condition)] = met_on
+    return {resource_id: [RecordedException(*e) for e in by_id.values()] for resource_id, by_id in found.items()}
+
+
+def _entries(rows: Iterable, terms: dict[int, ContractTerms], exceptions: dict[int, list[RecordedException]],
+             ctx: ComplianceContext) -> list[CatalogEntry]:
+    """The entries of rows of ENTRY_COLUMNS, each with its status on ctx.on."""
+    by_contract: dict[int, ComplianceStatus] = {}  # several resources share one contract: its status once
+
+    def status(r, coverage: Coverage) -> ComplianceStatus:
+        if coverage is Coverage.CONTRACT and r.contract_id in terms:  # the contract's status, whatever the note
+            if r.contract_id not in by_contract:
+                by_contract[r.contract_id] = _status(coverage, "", terms[r.contract_id], [], ctx)
+            return by_contract[r.contract_id]
+        return _status(coverage, r.coverage_note, terms.get(r.contract_id), exceptions.get(r.id, []), ctx)
+
+    entries = []
+    for r in rows:
+        coverage = Coverage(r.coverage)
+        entries.append(CatalogEntry(r.id, r.name, r.link, r.description, Permission(r.permission), _grades(r.grades),
+                                    r.not_used_by_students, r.approved_at, coverage, r.contract_id, r.coverage_note,
+                                    status(r, coverage), r.version))
+    return entries
+
+
+# For one resource: its contract and exceptions load when read (exceptions only for an IEP/504
 # exception), each with its provisions or conditions in one more statement, not one per exception.
 ONE_RESOURCE_LOADS = (
     defaultload(CatalogResource.contract).selectinload(Contract.provisions),
@@ -91,6 +145,21 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
+def _matching(session: Session, words: str, link: str) -> ColumnElement[bool]:
+    """Resources with `words` in their name or `link` in their link (both as normalised): through the
+    search index (db/search.py) when the database has one and both are long enough for trigrams."""
+    conn = session.connection()
+    if (min(len(words), len(link)) >= search_index.MIN_CHARS
+            and conn.info.setdefault("search_index", search_index.available(conn))):
+        table_ = search_index.CATALOG_TABLE
+        wanted = f"normalised_name : {search_index.phrase(words)} OR normalised_link : {search_index.phrase(link)}"
+        found = select(literal_column("rowid")).select_from(table(table_)).where(
+            literal_column(table_).op("MATCH")(wanted))
+        return CatalogResource.id.in_(found)
+    return or_(CatalogResource.normalised_name.like(_like(words), escape="\\"),
+               CatalogResource.normalised_link.like(_like(link), escape="\\"))
+
+
 def list_catalog(
     session: Session, actor_id: int, search: str = "", states: set[ComplianceState] | None = None,
     on: date | None = None,
@@ -98,12 +167,17 @@ def list_catalog(
     """Approved resources with their compliance status on `on` (today), optionally only those states."""
     acting(session, actor_id)
     ctx = compliance_context(session, on)
-    query = (select(CatalogResource).order_by(CatalogResource.normalised_name, CatalogResource.id)
-             .options(*COMPLIANCE_LOADS))
+    query = select(*ENTRY_COLUMNS).order_by(CatalogResource.normalised_name, CatalogResource.id)
     if words := normalise_name(search):
-        query = query.where(or_(CatalogResource.normalised_name.like(_like(words), escape="\\"),
-                                CatalogResource.normalised_link.like(_like(clean_text(search).lower()), escape="\\")))
-    entries = [_entry(r, ctx) for r in session.scalars(query)]
+        query = query.where(_matching(session, words, clean_text(search).lower()))
+    rows = session.execute(query).all()
+    # The listed resources' contracts and exceptions, through the same query as a subquery: a fixed
+    # number of statements, whatever the number of rows.
+    listed = query.order_by(None)
+    terms = contract_terms_in(session, listed.with_only_columns(CatalogResource.contract_id))
+    exceptions = _exceptions_in(session, listed.with_only_columns(CatalogResource.id).where(
+        CatalogResource.coverage == Coverage.IEP_504_EXCEPTION.value))
+    entries = _entries(rows, terms, exceptions, ctx)
     return [e for e in entries if states is None or e.status.state in states]
 
 

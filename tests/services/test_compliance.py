@@ -290,6 +290,26 @@ def test_list_catalog_filters_by_state(district):
         assert [e.id for e in earlier] == [kahoot]
 
 
+def test_resources_sharing_a_contract_each_show_their_contracts_status(district):
+    """list_catalog works out each contract's status once per read: both resources of a shared contract
+    show it, the resource of another contract executed the same day shows that one's, and a read for
+    another day works it out afresh. Each as get_entry has it, resource by resource."""
+    kahoot = approved(district)
+    quizzes = approved(district, resource_name="Kahoot! Academy", resource_link="https://kahoot.it")
+    padlet = approved(district, resource_name="Padlet", resource_link="https://padlet.com")
+    shared = contract(district, "Kahoot! ASA", executed_on=D("2026-11-25"))  # notice due Wed 2 Dec
+    own = contract(district, "Padlet Inc.", executed_on=D("2026-11-25"), notice_posted_on=D("2026-11-25"))
+    for entry, cid in ((kahoot, shared), (quizzes, shared), (padlet, own)):
+        link(district, entry, cid)
+    expected = {"2026-11-25": (S.NOTICE_DUE, S.COMPLIANT), "2026-12-04": (S.NOTICE_NOT_POSTED, S.COMPLIANT)}
+    with district.db.transaction() as s:
+        for on, (shared_state, own_state) in expected.items():
+            listed = {e.id: e.status for e in catalog.list_catalog(s, district.teacher, on=D(on))}
+            assert listed == {e: catalog.get_entry(s, district.teacher, e, on=D(on)).status
+                              for e in (kahoot, quizzes, padlet)}
+            assert [listed[e].state for e in (kahoot, quizzes, padlet)] == [shared_state, shared_state, own_state]
+
+
 def test_unknown_catalog_entry(district):
     with pytest.raises(NotFound), district.db.transaction() as s:
         catalog.get_entry(s, district.teacher, 9999)

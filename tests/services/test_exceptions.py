@@ -107,6 +107,29 @@ def test_one_complete_exception_makes_the_resource_lawful(district):
     assert (status.state, status.reason) == (S.IEP_504_EXCEPTION, "IEP/504 exception, case 504-2026-003.")
 
 
+def test_the_catalog_list_shows_each_resources_own_exceptions(district):
+    """list_catalog reads the exceptions of every resource at once: each resource shows its own, as
+    get_entry has it, including one covered by the exception with none recorded in the register."""
+    lawful = approved_resource(district)
+    pending = approved_resource(district, resource_name="Read&Write", resource_link="https://texthelp.com")
+    unrecorded = approved_resource(district, resource_name="Snap&Read", resource_link="https://snapandread.com")
+    done = record(district, lawful, case="504-2026-003", plan="504")
+    record(district, lawful, case="IEP-2026-014")
+    record(district, pending, case="IEP-2026-020")
+    with district.db.transaction() as s:
+        for c in Condition:
+            if c is not Condition.PPT_SIGNATURE:
+                svc.set_condition(s, district.reviewer, done.id, c, MET)
+        reg.link_resource(s, district.reviewer, unrecorded, Coverage.IEP_504_EXCEPTION, note="Case 12")
+    with district.db.transaction() as s:
+        listed = {e.id: e.status for e in catalog.list_catalog(s, district.reviewer)}
+        assert listed == {r: catalog.get_entry(s, district.reviewer, r).status for r in (lawful, pending, unrecorded)}
+    assert listed[lawful].reason == "IEP/504 exception, case 504-2026-003."
+    assert listed[pending].state is S.EXCEPTION_INCOMPLETE
+    assert "case IEP-2026-020 (IEP) lacks" in listed[pending].reason
+    assert listed[unrecorded].reason == "IEP/504 exception, case Case 12."
+
+
 def test_record_validation(district):
     rid = approved_resource(district)
     with pytest.raises(Invalid) as e:

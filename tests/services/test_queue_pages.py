@@ -146,3 +146,27 @@ def test_the_queue_uses_its_indexes(district, queue):
                  for sql, params in (first_page, searching)]
     assert "ix_request_submitted" in plans[0] and "TEMP B-TREE" not in plans[0], plans[0]
     assert "VIRTUAL TABLE" in plans[1], plans[1]
+
+
+# --- approved resources -------------------------------------------------------------------------------
+
+CATALOG_SEARCHES = ["pad", "PADLET", "let", "book cr", "seesaw.example", "example/app", "kahoot!", "hoot!",
+                    "desmos.ex", "zzz", "qu", "e", "%", "_", '"a"', "near pod"]
+
+
+@pytest.mark.parametrize("words", CATALOG_SEARCHES)
+def test_approved_resources_are_found_by_any_part_of_name_or_link(district, words):
+    from techapproval.domain.validation import clean_text, normalise_name
+    from techapproval.services import catalog
+    from tests.helpers import approved_resource
+
+    for name in NAMES:
+        site = "".join(c for c in name.lower() if c.isalnum())
+        approved_resource(district, resource_name=name, resource_link=f"https://{site}.example/app")
+    with district.db.transaction() as s:
+        keys = dict(s.execute(text("SELECT id, normalised_name FROM catalog_resource")).all())
+        links = dict(s.execute(text("SELECT id, normalised_link FROM catalog_resource")).all())
+        found = sorted(e.id for e in catalog.list_catalog(s, district.teacher, search=words))
+    name = normalise_name(words)  # punctuation alone is no search: everything is listed
+    wanted = sorted(rid for rid in keys if not name or name in keys[rid] or clean_text(words).lower() in links[rid])
+    assert found == wanted
