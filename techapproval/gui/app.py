@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy.exc import DBAPIError
@@ -20,6 +21,10 @@ from .dialogs.setup import SetupDialog
 from .dialogs.sign_in import SignInDialog
 from .main_window import MainWindow
 
+# The reverse-DNS id of packaging/linux/: the .desktop file's name, so that Wayland docks and task bars match
+# the window to its launcher and icon.
+APP_ID = "io.github.techapproval.TechApproval"
+
 
 def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
@@ -27,8 +32,21 @@ def application() -> QApplication:
     app.setApplicationDisplayName("techapproval")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("techapproval")
-    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "techapproval.svg")))
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(window_icon())
     return app
+
+
+ICON_SIZES = (16, 32, 48, 64, 128, 256)
+
+
+def window_icon() -> QIcon:
+    """The app's icon at every size it was drawn for: PNGs rendered from the SVG master, so that no SVG
+    plugin is needed (the packaged app leaves Qt's out)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resources_dir() / "icons" / f"techapproval-{size}.png"), QSize(size, size))
+    return icon
 
 
 def open_or_explain(url: str) -> Database | None:
