@@ -54,6 +54,26 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument("-o", "--output", required=True, metavar="FILE", help='the PDF to write ("-": stdout)')
     printing.add_argument("--as", dest="as_email", metavar="EMAIL",
                           help="act as this person (default: the first active administrator)")
+    batch = commands.add_parser(
+        "print-decisions", help="save the decision sheets of the requests decided in a period, one PDF each",
+        description="Save the policy 3520.13 form of every request decided (approved or not approved) in a date "
+                    "range or a school year (July 1 to June 30) into a folder, one PDF per request named "
+                    "decision-NNNNN.pdf by request number, so the folder lists them in order. A file of the same "
+                    "name is replaced; other files are left alone. Reviewers and administrators. Ctrl+C stops "
+                    "after the file being written; the files already saved are whole.",
+    )
+    period = batch.add_mutually_exclusive_group(required=True)
+    period.add_argument("--school-year", metavar="YEAR", type=_school_year,
+                        help="the school year, by the year it starts in (2025 or 2025-26: July 1, 2025 to June 30, "
+                             "2026)")
+    period.add_argument("--from", dest="first", metavar="DATE", type=_date,
+                        help="the first day (YYYY-MM-DD), with --to")
+    batch.add_argument("--to", dest="last", metavar="DATE", type=_date, help="the last day (YYYY-MM-DD), included")
+    batch.add_argument("-o", "--output", required=True, metavar="DIR", help="the folder to write (created if need be)")
+    batch.add_argument("--as", dest="as_email", metavar="EMAIL",
+                       help="act as this person (default: the first active administrator)")
+    batch.add_argument("--jobs", type=int, metavar="N",
+                       help="processes to render with (default: one per core for a large batch)")
     website = commands.add_parser(
         "export-website", help="write the public contracts website (C.G.S. 10-234bb) to a folder",
         description="Write the district's public contracts website as static files: index.html (every contract "
@@ -202,6 +222,99 @@ def print_decision(args: argparse.Namespace) -> int:
         _write_atomically(Path(args.output), pdf)
         print(f"Saved the decision sheet of {sheet.reference} ({sheet.status.label.lower()}) to {args.output}.")
     return 0
+
+
+def _date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def _school_year(text: str) -> int:
+    """2025, 2025-26 or 2025\u201326 (as the app prints it): the year the school year starts in."""
+    import re
+
+    match = re.fullmatch(r"(\d{4})(?:[-\u2013/](\d{2}|\d{4}))?", text.strip())
+    if match:
+        start, end = int(match[1]), match[2]
+        if end is None or int(end) in (start + 1, (start + 1) % 100):
+            return start
+    raise argparse.ArgumentTypeError(f"{text!r} is not a school year; write the year it starts in, e.g. 2025 "
+                                     "or 2025-26")
+
+
+def print_decisions(args: argparse.Namespace) -> int:
+    import signal
+
+    from .domain.deadlines import school_year_label
+    from .services.printing import decided_between, save_decision_sheets, school_year_dates
+
+    if args.school_year is not None:
+        if args.last is not None:
+            raise CliError("Give either --school-year or --from and --to, not both.")
+        first, last = school_year_dates(args.school_year)
+    else:
+        if args.last is None:
+            raise CliError("Give the last day with --to (or a whole school year with --school-year).")
+        first, last = args.first, args.last
+        if last < first:
+            raise CliError(f"--to {last.isoformat()} is before --from {first.isoformat()}.")
+    if args.jobs is not None and args.jobs < 1:
+        raise CliError("--jobs must be 1 or more.")
+    outdir = Path(args.output)
+    if outdir.exists() and not outdir.is_dir():
+        raise CliError(f"{outdir} is a file, not a folder. Give the folder to save the decision sheets in.")
+    stopping = []
+    show = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if show:
+            print(f"\r{done} of {total} saved", end="", file=sys.stderr, flush=True)
+
+    def stop(_signum, _frame) -> None:
+        stopping.append(True)
+
+    db = _open(args)
+    try:
+        with db.transaction() as session:
+            actor = _actor(session, args.as_email)
+            ids = decided_between(session, actor, first, last)
+        if not ids:
+            print(f"No request was decided from {first.isoformat()} to {last.isoformat()}; nothing was saved.")
+            return 0
+        catching = _main_thread()  # Ctrl+C stops after the file being written, not in the middle of it
+        previous = signal.signal(signal.SIGINT, stop) if catching else None
+        try:
+            result = save_decision_sheets(db, actor, ids, outdir, progress=progress, cancelled=lambda: bool(stopping),
+                                          workers=args.jobs)
+        except OSError as exc:
+            raise CliError(f"Cannot write to {outdir} ({exc.strerror or exc}). The decision sheets saved before "
+                           "this are whole.") from None
+        finally:
+            if catching:
+                signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
+            if show:
+                print(file=sys.stderr)
+    finally:
+        db.dispose()
+    if args.school_year is not None:
+        period = f"decided in the school year {school_year_label(args.school_year)}"
+    else:
+        period = f"decided from {first.isoformat()} to {last.isoformat()}"
+    if result.cancelled:
+        return _fail(f"Stopped: saved {len(result.files)} of the {result.total} decision sheets {period} to "
+                     f"{outdir}; each saved file is whole.")
+    print(f"Saved the decision sheets of the {result.total} request(s) {period} to {outdir}.")
+    return 0
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
 
 
 def export_website(args: argparse.Namespace) -> int:
@@ -529,6 +642,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "verify-audit": verify_audit,
     "seed-demo": seed_demo,
     "print-decision": print_decision,
+    "print-decisions": print_decisions,
     "export-website": export_website,
     "backup": backup,
     "restore": restore,

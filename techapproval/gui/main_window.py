@@ -295,6 +295,8 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         export = QAction("&Export contracts website…", self, triggered=self.export_website)
         file_menu.addAction(export)
+        if self.ctx.is_reviewer:
+            file_menu.addAction(QAction("Save &decision sheets\u2026", self, triggered=self.save_decision_sheets))
         file_menu.addAction(QAction("Change pass&word\u2026", self, triggered=self.change_password))
         file_menu.addSeparator()
         file_menu.addAction(quit_)
@@ -589,6 +591,12 @@ class MainWindow(QMainWindow):
     def export_website(self) -> None:
         if export_contracts_website(self, self.ctx) is not None:
             self.refresh()
+
+    def save_decision_sheets(self) -> None:
+        """A school year's (or any dates') decision sheets, as PDFs in a folder, for the district's files."""
+        from .dialogs.batch_print import BatchPrintDialog  # the PDF code loads only when first needed
+
+        BatchPrintDialog(self.ctx, self).exec()
 
     def show_shortcuts(self) -> None:
         QMessageBox.information(self, "Keyboard shortcuts", "\n".join([

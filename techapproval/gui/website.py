@@ -6,30 +6,55 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from sqlalchemy.exc import DBAPIError
 
-from ..db.database import DatabaseProblem
+from ..db.database import DatabaseProblem, plain_error
 from ..domain.contracts import format_day
 from ..services import contracts, website
 from ..services.errors import ServiceError
+from .background import BackgroundTask
 from .common import show_problem
 from .context import AppContext
 
 
 def export_contracts_website(parent: QWidget, ctx: AppContext) -> Path | None:
-    """Ask for a folder, write the site there, then offer to record today's posting of new notices."""
-    from ..website.export import ExportProblem, export_website  # loaded only when used
+    """Ask for a folder, write the site there off the UI thread (progress, Cancel), then offer to record
+    today's posting of new notices. Returns when the export is done, like a dialog's exec()."""
+    from ..website.export import ExportCancelled, ExportProblem, export_website  # loaded only when used
 
     folder = QFileDialog.getExistingDirectory(parent, "Export the contracts website to a folder")
     if not folder:
         return None
     outdir = Path(folder)
+    db, person = ctx.db, ctx.person.id
+
+    def work(progress, cancelled):
+        """In the worker thread. Short transactions of its own: the data in one, then each document in one,
+        so the window's reads never wait for the files being written (on SQLite a transaction holds the
+        write lock). A document changed in between fails its checksum: the pages are then not written."""
+        with db.transaction() as session:
+            data = website.website_data(session, person)
+
+        def document(cid: int) -> tuple[str, bytes]:
+            with db.transaction() as session:
+                return contracts.document_content(session, person, cid)
+
+        return data, export_website(data, outdir, document, progress=progress, cancelled=cancelled)
+
+    task = BackgroundTask(parent, "Exporting the contracts website", f"Writing the contracts website to {outdir}…",
+                          work).start()
     try:
-        with ctx.db.transaction() as session:
-            data = website.website_data(session, ctx.person.id)
-            result = export_website(data, outdir,
-                                    lambda cid: contracts.document_content(session, ctx.person.id, cid))
+        data, result = task.wait()
+    except DBAPIError as exc:
+        show_problem(parent, plain_error(exc))
+        return None
     except (ServiceError, DatabaseProblem) as exc:
         show_problem(parent, exc)
+        return None
+    except ExportCancelled:
+        QMessageBox.information(parent, "Website export stopped",
+                                f"The export was stopped. The pages in {outdir} are as they were; nothing was "
+                                "recorded.")
         return None
     except (ExportProblem, OSError) as exc:
         QMessageBox.warning(parent, "The website was not exported",

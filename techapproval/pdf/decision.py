@@ -11,7 +11,7 @@ import io
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
@@ -142,16 +142,30 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _para(text: str, style_name: str, empty: str = NOT_ANSWERED, **kw: object) -> Paragraph:
-    """A Paragraph of plain (user) text; blank text prints as `empty`."""
+def _paragraph(text: str, style_name: str, bulletText: str | None = None) -> Paragraph:
+    """Paragraph(text, style), with the markup parsed once per text and style: most of a sheet (the form's
+    own words, labels, ticked and empty boxes, "Not answered") is the same on every sheet of a batch."""
     style = _styles()[style_name]
-    return Paragraph(markup(text.strip() or empty, style.fontName), style, **kw)
+    frags = [f.clone(link=list(f.link), us_lines=list(f.us_lines)) for f in _parsed(text, style_name)]
+    return Paragraph(text, style, bulletText=bulletText, frags=frags)
+
+
+@lru_cache(maxsize=512)
+def _parsed(text: str, style_name: str) -> tuple:
+    """reportlab's fragments of the markup, kept pristine: each Paragraph gets copies (layout may change them)."""
+    frags = Paragraph(text, _styles()[style_name]).frags
+    return tuple(f.clone(link=list(f.link), us_lines=list(f.us_lines)) for f in frags)
+
+
+def _para(text: str, style_name: str, empty: str = NOT_ANSWERED, bulletText: str | None = None) -> Paragraph:
+    """A Paragraph of plain (user) text; blank text prints as `empty`."""
+    return _paragraph(markup(text.strip() or empty, _styles()[style_name].fontName), style_name, bulletText)
 
 
 def _labelled(label: str, value: str, style_name: str = "answer", empty: str = NOT_ANSWERED) -> Paragraph:
     """A bold label and its value on one paragraph; blank values print as `empty`."""
     value = value.strip() or empty
-    return Paragraph(f"<b>{markup(label, BOLD)}</b> {markup(value)}", _styles()[style_name])
+    return _paragraph(f"<b>{markup(label, BOLD)}</b> {markup(value)}", style_name)
 
 
 def _answer(answer: Answer | None) -> str:
@@ -159,7 +173,6 @@ def _answer(answer: Answer | None) -> str:
 
 
 def _sheet_story(sheet: DecisionSheet) -> list[Flowable]:
-    st = _styles()
     approver = sheet.approver_title.strip() or BLANK
     story: list[Flowable] = [
         _SheetStart(sheet.reference),
@@ -167,7 +180,7 @@ def _sheet_story(sheet: DecisionSheet) -> list[Flowable]:
         _para(district_heading(sheet.district_name, BLANK), "district"),
         _para(f"{sheet.town.strip() or BLANK}, Connecticut", "town"),
         _para(TITLE, "title"),
-        Paragraph(markup(INTRO) + markup(approver) + ".", st["intro"]),
+        _paragraph(markup(INTRO) + markup(approver) + ".", "intro"),
         _para(TO_REQUEST, "intro"),
         Spacer(1, 6),
         _labelled("Name:", sheet.requester_name, "field", BLANK),
@@ -233,7 +246,7 @@ def _office_use(sheet: DecisionSheet) -> Flowable:
     parts = [
         FrameBG(strokeColor=colors.black, strokeWidth=0.8),
         Spacer(1, 6),
-        Paragraph(f"For Office Use Only{UNDECIDED if sheet.decision is None else ''}", _styles()["office_title"]),
+        _paragraph(f"For Office Use Only{UNDECIDED if sheet.decision is None else ''}", "office_title"),
         box(approved, Decision.APPROVED.label, "box"),
         box(permission is Permission.PARENTAL_REQUIRED, Permission.PARENTAL_REQUIRED.label, "box_sub"),
         box(permission is Permission.NONE_REQUIRED, Permission.NONE_REQUIRED.label, "box_sub"),

@@ -14,8 +14,8 @@ from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 FONTS_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 
@@ -45,6 +45,7 @@ def _font(name: str) -> TTFont:
     with _lock:
         if name not in _loaded:
             font = TTFont(name, str(FONTS_DIR / _FILES[name]))
+            font.face.__class__ = _SubsetCachingFace
             # reportlab treats fonts with the same internal face name as one font, and both Droid files
             # call themselves "DroidSansFallback": the second would print with the first one's glyphs.
             font.face.name = name.encode()
@@ -53,6 +54,45 @@ def _font(name: str) -> TTFont:
             # so that the cmap checked below is the one actually used.
             _loaded[name] = pdfmetrics.getFont(name)
         return _loaded[name]
+
+
+class _SubsetCachingFace(TTFontFace):
+    """reportlab builds and compresses a subset of each font for every PDF: a third of a decision sheet's
+    time. Subset 0 holds all of ASCII plus the other characters in the order they first appear, and on most
+    sheets those are the same few (☐ ☒ · • —), so the subset's bytes, and its compressed bytes, are kept
+    and reused for the next PDF that needs exactly the same subset."""
+
+    KEEP = 64  # subsets per font, about 55 KB each: a district's names and texts make a few dozen
+
+    def makeSubset(self, subset: list[int]) -> bytes:
+        cache = self.__dict__.setdefault("_subsets", {})
+        key = tuple(subset)
+        data = cache.get(key)
+        if data is None:
+            data = super().makeSubset(subset)
+            if len(cache) >= self.KEEP:
+                cache.pop(next(iter(cache)), None)  # the oldest
+            cache[key] = data
+        return data
+
+    def addSubsetObjects(self, doc, fontname, subset):
+        ref = super().addSubsetObjects(doc, fontname, subset)
+        # The font file stream reportlab just added, given the bytes compressed once for all documents.
+        # Should reportlab name or build it differently one day, it is left as it is: only slower.
+        stream = doc.idToObject.get(f"fontFile:{self.filename}({fontname})")
+        if isinstance(stream, pdfdoc.PDFStream) and stream.filters == [pdfdoc.PDFZCompress] \
+                and "Filter" not in stream.dictionary.dict and isinstance(stream.content, bytes):
+            compressed = self.__dict__.setdefault("_compressed", {})
+            data = compressed.get(stream.content)  # the same bytes object as the cached subset: a quick lookup
+            if data is None:
+                data = pdfdoc.PDFZCompress.encode(stream.content)
+                if len(compressed) >= self.KEEP:
+                    compressed.pop(next(iter(compressed)), None)
+                compressed[stream.content] = data
+            stream.content = data
+            stream.filters = None
+            stream.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName(pdfdoc.PDFZCompress.pdfname)])
+        return ref
 
 
 @cache
@@ -67,6 +107,12 @@ def register_fonts() -> None:
 def _cmap(name: str) -> frozenset[int]:
     # Glyph 0 is .notdef: a code point mapped to it would still print as a box.
     return frozenset(cp for cp, gid in _font(name).face.charToGlyph.items() if gid)
+
+
+@cache
+def _chars(name: str) -> frozenset[str]:
+    """The characters the font draws, as strings: one set operation checks a whole text."""
+    return frozenset(map(chr, _cmap(name)))
 
 
 def has_glyph(font_name: str, char: str) -> bool:
@@ -103,6 +149,9 @@ def markup(text: str, font: str = REGULAR) -> str:
     characters (zero-width joiner, variation selectors, ...) are dropped, anything else prints as
     "?". A visible "?" says that something was there, where an empty box or a silent gap would not.
     """
+    text = normalize(text)
+    if _chars(font).issuperset(text.replace("\n", "")):  # the usual case: the font has every character
+        return escape(text).replace("\n", "<br/>")
     out: list[str] = []
     run_face: str | None = font
     run: list[str] = []
@@ -113,7 +162,7 @@ def markup(text: str, font: str = REGULAR) -> str:
             out.append(chunk if run_face == font else f'<font name="{run_face}">{chunk}</font>')
             run.clear()
 
-    for char in normalize(text):
+    for char in text:
         if char == "\n":
             flush()
             out.append("<br/>")

@@ -45,6 +45,11 @@ class ExportProblem(Exception):
     """The data cannot be published as it stands; a plain-language message."""
 
 
+class ExportCancelled(Exception):
+    """Stopped on request before any page was written: the pages in the folder are the earlier export's, and
+    they still link only to documents that are there (new documents may have been added beside them)."""
+
+
 @dataclass(frozen=True)
 class ExportResult:
     outdir: Path
@@ -74,11 +79,17 @@ def document_path(c: PublicContract) -> str | None:
     return f"{DOCUMENTS}/{c.document_sha256[:12]}-{safe_filename(c.document_name or 'contract')}"
 
 
-def export_website(data: WebsiteData, outdir: Path, documents: Callable[[int], tuple[str, bytes]]) -> ExportResult:
+def export_website(data: WebsiteData, outdir: Path, documents: Callable[[int], tuple[str, bytes]], *,
+                   progress: Callable[[int, int], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> ExportResult:
     """Write the site into `outdir` (created if need be). `documents(contract_id)` gives a contract's
     signed document as (file name, bytes). Documents go first and the pages after, so a page never
     links to a missing file; then documents of earlier exports that nothing links to are removed.
-    Other files in `outdir` are left alone. Raises OSError when the folder cannot be written."""
+    Other files in `outdir` are left alone. Raises OSError when the folder cannot be written.
+
+    `progress(done, total)` is told after each file (documents, then the four pages). Once `cancelled()`
+    returns True, ExportCancelled is raised before the next document; once the pages are being written
+    the export finishes (they take a moment), so the site is never left half old, half new."""
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     docs: dict[str, PublicContract] = {}
@@ -87,19 +98,34 @@ def export_website(data: WebsiteData, outdir: Path, documents: Callable[[int], t
             docs.setdefault(rel, c)
     written: list[str] = []
     unchanged: list[str] = []
+    pages = {"contracts.csv": _csv(data), "contracts.json": _json(data), "index.html": _index(data),
+             "resources.html": _resources(data)}
+    total = len(docs) + len(pages)
+
+    def done() -> None:
+        if progress is not None:
+            progress(len(written) + len(unchanged), total)
+
+    def stop() -> None:
+        if cancelled is not None and cancelled():
+            raise ExportCancelled(f"The export was stopped; the pages in {outdir} are unchanged.")
+
+    done()
     if docs:
         (outdir / DOCUMENTS).mkdir(exist_ok=True)
     for rel in sorted(docs):
+        stop()
         c = docs[rel]
         content = documents(c.id)[1]
         if hashlib.sha256(content).hexdigest() != c.document_sha256:
             raise ExportProblem(f"The document of the contract with {c.contractor} does not match its checksum; "
                                 "it was not published.")
         (written if _write(outdir / rel, content) else unchanged).append(rel)
-    pages = {"contracts.csv": _csv(data), "contracts.json": _json(data), "index.html": _index(data),
-             "resources.html": _resources(data)}
+        done()
+    stop()
     for rel in sorted(pages):
         (written if _write(outdir / rel, pages[rel].encode("utf-8")) else unchanged).append(rel)
+        done()
     removed = []
     folder = outdir / DOCUMENTS
     if folder.is_dir():

@@ -27,7 +27,8 @@ REVIEWERS_ONLY = {
     "exceptions.get_exception", "exceptions.list_exceptions", "exceptions.record_exception",
     "exceptions.resource_choices", "exceptions.set_condition", "incidents.get_incident", "incidents.list_incidents",
     "incidents.record_incident", "incidents.update_incident", "permissions.annual_notice_email",
-    "requests.decide_request", "requests.list_queue", "requests.queue_counts", "requests.return_request",
+    "printing.decided_between", "requests.decide_request", "requests.list_queue", "requests.queue_counts",
+    "requests.return_request",
     "website.check_may_record_posted",
 }
 ADMINISTRATORS_ONLY = {
