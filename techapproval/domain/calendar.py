@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from datetime import MAXYEAR, MINYEAR, date, timedelta
 from typing import TYPE_CHECKING
 
+from . import ct_holidays
+
 if TYPE_CHECKING:
     import holidays
 
@@ -17,22 +19,28 @@ _names: dict[date, str] = {}  # every holiday of the years in _loaded, copied ou
 _loaded: set[int] = set()
 
 
-def _load(year: int) -> None:
+def library_holidays(year: int) -> dict[date, str]:
+    """The holidays dated in `year` as the `holidays` library gives them (_load holds _lock around it)."""
     global _ct
+    if _ct is None:
+        # Imported and built on first use: together they take most of a second (the library imports
+        # every country it knows), hence the written-out years of ct_holidays.
+        import holidays
+
+        _ct = holidays.country_holidays("US", subdiv="CT")
+    # An observed day can fall in the neighbouring year (New Year's Day 2028 is observed
+    # Fri 31 Dec 2027): expand both neighbours so such a day is found whichever year files it.
+    for y in range(max(year - 1, MINYEAR), min(year + 1, MAXYEAR) + 1):
+        date(y, 7, 1) in _ct  # noqa: B015 - membership test is what expands the years
+    return {d: name for d, name in _ct.items() if d.year == year}
+
+
+def _load(year: int) -> None:
     with _lock:
         if year in _loaded:
             return
-        if _ct is None:
-            # Imported and built on first use: together they take most of a second.
-            import holidays
-
-            _ct = holidays.country_holidays("US", subdiv="CT")
-        # An observed day can fall in the neighbouring year (New Year's Day 2028 is observed
-        # Fri 31 Dec 2027): expand both neighbours so such a day is found whichever year files it.
-        for y in range(max(year - 1, MINYEAR), min(year + 1, MAXYEAR) + 1):
-            date(y, 7, 1) in _ct  # noqa: B015 - membership test is what expands the years
-        found = {d: name for d, name in _ct.items() if d.year == year}
-        _names.update(found)
+        written = ct_holidays.holidays_of(year)  # None outside the years written out
+        _names.update(written if written is not None else library_holidays(year))
         _loaded.add(year)
 
 

@@ -10,9 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from email import policy
-from email.message import EmailMessage
-from email.utils import format_datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -200,6 +197,10 @@ def annual_notice_email(session: Session, actor_id: int, school_year: int, langu
     a mail program, address to families and send. The same school year and settings always give the same
     bytes: the Date is fixed (August 1 of that school year, 9:00 in Connecticut) and there is no
     Message-ID (the sending program adds one). There is no From: the sending program fills it in."""
+    from email import policy  # on first use: the email package is not needed at start
+    from email.message import EmailMessage
+    from email.utils import format_datetime
+
     acting(session, actor_id, *REVIEWERS)
     settings = read_settings(session)
     website = settings.get("contracts_website", "").strip()

@@ -114,3 +114,29 @@ def test_add_business_days_counts_exactly_n_business_days(start, n, closed):
     assert cal.is_business_day(result)
     between = [start + timedelta(days=k) for k in range(1, (result - start).days + 1)]
     assert sum(cal.is_business_day(d) for d in between) == n
+
+
+def test_the_written_out_holidays_are_the_librarys():
+    """ct_holidays spares a start the import of the holidays library: it must say what the library says.
+    When this fails, write it again: uv run python -m techapproval.domain.ct_holidays"""
+    from techapproval.domain import ct_holidays
+
+    for year in range(ct_holidays.FIRST_YEAR, ct_holidays.LAST_YEAR + 1):
+        assert ct_holidays.holidays_of(year) == calendar_module.library_holidays(year), year
+    assert ct_holidays.holidays_of(ct_holidays.FIRST_YEAR - 1) is None
+    assert ct_holidays.holidays_of(ct_holidays.LAST_YEAR + 1) is None
+
+
+@pytest.mark.parametrize(
+    ("day", "why"),
+    [
+        ("1999-12-31", "New Year's Day (observed)"),  # the library's year, for the written-out 2000's holiday
+        ("1999-07-05", "Independence Day (observed)"),
+        ("2061-07-04", "Independence Day"),
+        ("2061-11-24", "Thanksgiving Day"),
+    ],
+)
+def test_years_not_written_out_come_from_the_library(monkeypatch, day, why):
+    monkeypatch.setattr(calendar_module, "_names", {})
+    monkeypatch.setattr(calendar_module, "_loaded", set())
+    assert BusinessCalendar().closed_because(D(day)) == why

@@ -10,7 +10,6 @@ from ...domain.contracts import ComplianceState
 from ...services import catalog
 from ..common import SEARCH_DELAY_MS, named
 from ..context import AppContext
-from ..dialogs.coverage import CoverageDialog
 from ..models.tables import CATALOG_COLUMNS, RowTableModel, badge, sorting_proxy
 from ..widgets.list_view import ListView
 
@@ -87,6 +86,8 @@ class CatalogPage(QWidget):
         entry = self.view.current_row()
         if entry is None or not self.ctx.is_reviewer:
             return
+        from ..dialogs.coverage import CoverageDialog  # on first use: not at every start
+
         if CoverageDialog(self.ctx, entry, self).exec():
             self.refresh()
             self.changed.emit()

@@ -14,14 +14,11 @@ from ...domain.contracts import format_day
 from ...services import contracts
 from ...services.contracts import ContractView
 from ...services.errors import ServiceError
-from ..attach import file_filter, read_for_attaching
 from ..common import MessageLabel, details_panel, named
 from ..context import AppContext
-from ..dialogs.contract import ContractDialog
-from ..dialogs.contractor import ContractorDialog
 from ..models.tables import STATE_ORDER, Column, RowTableModel, badge, sorting_proxy
-from ..printing import open_in_viewer
 from ..widgets.list_view import ListView
+from . import ReadWhenShown
 
 NO_DOCUMENT = "None attached"
 
@@ -54,7 +51,7 @@ def status_details(v: ContractView | None) -> str:
     return "\n".join(lines)
 
 
-class ContractsPage(QWidget):
+class ContractsPage(ReadWhenShown, QWidget):
     changed = Signal()  # after any save: the catalog's and the deadlines' statuses may have moved
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -117,7 +114,6 @@ class ContractsPage(QWidget):
 
         self.search.textChanged.connect(self._filter)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
-        self.refresh()
 
     # --- data -------------------------------------------------------------------------------
 
@@ -163,6 +159,8 @@ class ContractsPage(QWidget):
     # --- actions ----------------------------------------------------------------------------
 
     def _open_dialog(self, contract_id: int | None) -> None:
+        from ..dialogs.contract import ContractDialog  # on first use: not at every start
+
         self.message.say("")
         try:
             dialog = ContractDialog(self.ctx, contract_id, self)
@@ -187,6 +185,8 @@ class ContractsPage(QWidget):
             self._open_dialog(v.id)
 
     def new_contractor(self) -> None:
+        from ..dialogs.contractor import ContractorDialog  # on first use: not at every start
+
         self.message.say("")
         dialog = ContractorDialog(self.ctx, None, self)
         if dialog.exec() and dialog.contractor is not None:
@@ -194,6 +194,8 @@ class ContractsPage(QWidget):
             self.changed.emit()
 
     def attach_document(self) -> None:
+        from ..attach import file_filter, read_for_attaching  # on first use: not at every start
+
         v = self.current_contract()
         if v is None:
             return
@@ -219,6 +221,8 @@ class ContractsPage(QWidget):
         self.message.say(f"Attached {Path(path).name} (SHA-256 {digest[:12]}\u2026) to {v.label}.")
 
     def open_document(self) -> None:
+        from ..printing import open_in_viewer  # on first use: not at every start
+
         v = self.current_contract()
         if v is None:
             return

@@ -16,9 +16,9 @@ from ...services.deletions import DeletionRequestView, ExpiredContractView
 from ...services.errors import ServiceError
 from ..common import MessageLabel, details_panel, named
 from ..context import AppContext
-from ..dialogs.deletion import CloseDeletionDialog, ConfirmDeletionDialog, DeletionRequestDialog
 from ..models.tables import Column, RowTableModel, sorting_proxy
 from ..widgets.list_view import ListView
+from . import ReadWhenShown
 
 
 def _state_order(v: DeletionRequestView) -> tuple:
@@ -64,7 +64,7 @@ def request_details(v: DeletionRequestView | None) -> str:
     return "\n".join(lines)
 
 
-class DeletionsPage(QWidget):
+class DeletionsPage(ReadWhenShown, QWidget):
     changed = Signal()  # a request recorded or closed, or a deletion confirmed: the deadlines moved
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -130,7 +130,6 @@ class DeletionsPage(QWidget):
         if not ctx.is_reviewer:
             for widget in (self.record_button, self.close_button, self.confirm_button):
                 widget.hide()
-        self.refresh()
 
     # --- data -------------------------------------------------------------------------------
 
@@ -179,6 +178,8 @@ class DeletionsPage(QWidget):
     # --- actions ----------------------------------------------------------------------------
 
     def record_request(self) -> None:
+        from ..dialogs.deletion import DeletionRequestDialog  # on first use: not at every start
+
         self.message.say("")
         try:
             dialog = DeletionRequestDialog(self.ctx, self)
@@ -195,6 +196,8 @@ class DeletionsPage(QWidget):
             self.changed.emit()
 
     def close_request(self) -> None:
+        from ..dialogs.deletion import CloseDeletionDialog  # on first use: not at every start
+
         v = self.current_request()
         if v is None or not self.ctx.is_reviewer:
             return
@@ -212,6 +215,8 @@ class DeletionsPage(QWidget):
             self.changed.emit()
 
     def confirm_deletion(self) -> None:
+        from ..dialogs.deletion import ConfirmDeletionDialog  # on first use: not at every start
+
         c = self.current_contract()
         if c is None or not self.ctx.is_reviewer:
             return

@@ -23,14 +23,12 @@ from ...domain.exceptions import Condition, Plan
 from ...services import exceptions
 from ...services.errors import ServiceError
 from ...services.exceptions import ExceptionView
-from ..attach import file_filter, read_for_attaching
 from ..common import MessageLabel, named
 from ..context import AppContext
-from ..dialogs.plan_exception import PlanExceptionDialog
 from ..models.tables import Column, RowTableModel, badge, sorting_proxy
-from ..printing import open_in_viewer, safe_file_name, save_pdf
 from ..widgets.date_field import OptionalDateField
 from ..widgets.list_view import ListView
+from . import ReadWhenShown
 
 
 def _status(v: ExceptionView) -> str:
@@ -84,7 +82,7 @@ class ConditionRow:
             widget.setVisible(visible)
 
 
-class ExceptionsPage(QWidget):
+class ExceptionsPage(ReadWhenShown, QWidget):
     changed = Signal()  # the catalog's statuses may have moved
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -144,7 +142,6 @@ class ExceptionsPage(QWidget):
             self.record_button.hide()
             self.packet_button.hide()
             self.panel.hide()
-        self.refresh()
 
     # --- data -------------------------------------------------------------------------------
 
@@ -253,6 +250,8 @@ class ExceptionsPage(QWidget):
             self.rows[v.conditions[0].condition].date.setFocus()
 
     def record_exception(self) -> None:
+        from ..dialogs.plan_exception import PlanExceptionDialog  # on first use: not at every start
+
         self.message.say("")
         try:
             dialog = PlanExceptionDialog(self.ctx, None, self)
@@ -292,6 +291,8 @@ class ExceptionsPage(QWidget):
         self.changed.emit()
 
     def attach_evidence(self, condition: Condition) -> None:
+        from ..attach import file_filter, read_for_attaching  # on first use: not at every start
+
         v = self.shown
         if v is None:
             return
@@ -319,6 +320,8 @@ class ExceptionsPage(QWidget):
         self.message.say(f"Attached {Path(path).name} (SHA-256 {digest[:12]}\u2026) as evidence: {condition.short}.")
 
     def open_evidence(self, condition: Condition) -> None:
+        from ..printing import open_in_viewer  # on first use: not at every start
+
         v = self.shown
         if v is None:
             return
@@ -331,6 +334,8 @@ class ExceptionsPage(QWidget):
         self.message.say(open_in_viewer(name, content, "evidence"))
 
     def save_packet(self) -> None:
+        from ..printing import safe_file_name, save_pdf  # on first use: not at every start
+
         v = self.shown
         if v is None:
             return

@@ -17,9 +17,9 @@ from ...services.errors import ServiceError
 from ...services.incidents import IncidentView
 from ..common import MessageLabel, details_panel, named
 from ..context import AppContext
-from ..dialogs.incident import IncidentDialog
 from ..models.tables import Column, RowTableModel, sorting_proxy
 from ..widgets.list_view import ListView
+from . import ReadWhenShown
 
 _STEP_ORDER = [StepState.OVERDUE, StepState.DUE, StepState.WAITING, StepState.LATE, StepState.ON_TIME]
 
@@ -62,7 +62,7 @@ def incident_details(v: IncidentView | None) -> str:
     return "\n".join(lines)
 
 
-class IncidentsPage(QWidget):
+class IncidentsPage(ReadWhenShown, QWidget):
     changed = Signal()  # after a save: the deadlines list and its overdue count may have moved
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -110,7 +110,6 @@ class IncidentsPage(QWidget):
         layout.addLayout(buttons)
 
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
-        self.refresh()
 
     # --- data -------------------------------------------------------------------------------
 
@@ -149,6 +148,8 @@ class IncidentsPage(QWidget):
     # --- actions ----------------------------------------------------------------------------
 
     def _open_dialog(self, incident_id: int | None) -> None:
+        from ..dialogs.incident import IncidentDialog  # on first use: not at every start
+
         self.message.say("")
         try:
             dialog = IncidentDialog(self.ctx, incident_id, self)

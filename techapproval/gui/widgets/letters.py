@@ -17,7 +17,6 @@ from ...services import permissions
 from ...services import settings as settings_service
 from ...services.errors import Invalid, ServiceError
 from ..common import named, show_problem
-from ..printing import write_atomically
 
 PDF_FILTER = "PDF documents (*.pdf)"
 EML_FILTER = "Email messages (*.eml)"
@@ -26,6 +25,8 @@ EML_FILTER = "Email messages (*.eml)"
 def save_file(parent: QWidget, data: bytes, title: str, suggested_name: str, file_filter: str,
               suffix: str) -> Path | None:
     """Ask where to save, add the suffix if the name lacks it, and write without leaving half a file."""
+    from ..printing import write_atomically  # on first use: it loads QtPrintSupport, not needed at start
+
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested_name, file_filter)
     if not path:
         return None
