@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from .. import __version__
 from ..db.database import DatabaseProblem
 from ..domain.enums import RequestStatus, Role
 from ..domain.settings import SETTINGS, district_heading
@@ -32,9 +32,7 @@ from ..services.audit import change_count
 from ..services.errors import Conflict, Invalid, ServiceError
 from .common import SEARCH_DELAY_MS, ErrorLabel, named, show_problem
 from .context import AppContext
-from .dialogs.password import PasswordDialog, ResetPasswordDialog
-from .dialogs.person import AddPersonDialog, role_box
-from .dialogs.request_window import RequestWindow
+from .dialogs.person import role_box
 from .models.tables import (
     MY_COLUMNS,
     PEOPLE_COLUMNS,
@@ -52,9 +50,11 @@ from .pages.deletions import DeletionsPage
 from .pages.exceptions import ExceptionsPage
 from .pages.incidents import IncidentsPage
 from .recovery import DraftStore
-from .website import export_contracts_website
 from .widgets.closures import ClosuresBox
 from .widgets.list_view import ListView
+
+if TYPE_CHECKING:  # the request window (and the dialogs) load when first opened, not at start
+    from .dialogs.request_window import RequestWindow
 
 WAITING = {RequestStatus.SUBMITTED, RequestStatus.RESUBMITTED}
 # How often the lists look for changes made at other desks: one tiny SELECT of the change counter.
@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self.stale: set[QWidget] = set()  # tabs to read again when next shown: others changed something
         if ctx.is_reviewer:
             self.tabs.setCurrentWidget(self.queue_page)
-        self.refresh()
+        self.refresh(overdue_now=False)  # the overdue count once the window has shown its first list
         self.tabs.currentChanged.connect(self._tab_shown)
         self.poll_timer.start()
         QTimer.singleShot(0, self, self.recover_typed_input)  # once this window shows
@@ -306,13 +306,14 @@ class MainWindow(QMainWindow):
 
     # --- data -------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def refresh(self, overdue_now: bool = True) -> None:
         """Read the lists again (at start, F5, and after the person's own changes): the tab in view and the
-        overdue count now, the other tabs when they are next shown, so a district's ten years of data cost
-        one tab's reading, not all of them. Each list keeps its selected row, scroll position, sort and
-        search; open request windows and their unsaved input are left alone."""
+        overdue count now (or, at start, just after the window shows), the other tabs when they are next
+        shown, so a district's ten years of data cost one tab's reading, not all of them. Each list keeps
+        its selected row, scroll position, sort and search; open request windows and their unsaved input
+        are left alone."""
         try:
-            self._reload_shown(self.ctx.read(change_count))  # read first: the lists are at least this new
+            self._reload_shown(self.ctx.read(change_count), overdue_now)  # read first: lists at least this new
             self._database_answers()
         except (ServiceError, DatabaseProblem) as exc:
             show_problem(self, exc)
@@ -335,20 +336,24 @@ class MainWindow(QMainWindow):
             loaders[self.closures.parentWidget()] = lambda: (self.closures.refresh(), self._load_settings())
         return loaders
 
-    def _reload_shown(self, changes: int) -> None:
+    def _reload_shown(self, changes: int, overdue_now: bool = True) -> None:
         """Someone changed something: the tab in view now, and the overdue count; the other tabs when they
         are next shown. Cheaper for the database than reading every tab at every desk after every change."""
         loaders = self._loaders()
         shown = self.tabs.currentWidget()
         self.stale = set(loaders)
-        for page in (shown, getattr(self, "deadlines_page", None)):
+        deadlines = getattr(self, "deadlines_page", None)
+        for page in (shown, deadlines if overdue_now else None):
             if page in self.stale:
                 loaders[page]()
                 self.stale.discard(page)
+        if deadlines in self.stale and not overdue_now:
+            QTimer.singleShot(0, self, lambda: self._tab_shown(-1, deadlines))
         self.seen_changes = changes
 
-    def _tab_shown(self, _index: int) -> None:
-        page = self.tabs.currentWidget()
+    def _tab_shown(self, _index: int, page: QWidget | None = None) -> None:
+        """Read a stale tab (the one now shown, or `page`), saying a database that does not answer quietly."""
+        page = page or self.tabs.currentWidget()
         if page not in self.stale:
             return
         try:
@@ -433,6 +438,8 @@ class MainWindow(QMainWindow):
     # --- actions ----------------------------------------------------------------------------
 
     def new_request(self) -> RequestWindow:
+        from .dialogs.request_window import RequestWindow
+
         window = RequestWindow(self.ctx, None, self)
         self._track(window)
         window.show()
@@ -458,6 +465,8 @@ class MainWindow(QMainWindow):
             open_already = self.windows.get(recovered.request_id)
             if recovered.request_id is not None and open_already is not None and open_already.isVisible():
                 continue
+            from .dialogs.request_window import RequestWindow  # here: most starts recover nothing
+
             try:
                 window = RequestWindow(self.ctx, recovered.request_id, self, recovered=recovered)
             except (ServiceError, DatabaseProblem):
@@ -476,6 +485,8 @@ class MainWindow(QMainWindow):
             existing.raise_()
             existing.activateWindow()
             return existing
+        from .dialogs.request_window import RequestWindow
+
         try:
             window = RequestWindow(self.ctx, row.id, self)
         except (ServiceError, DatabaseProblem) as exc:
@@ -498,6 +509,8 @@ class MainWindow(QMainWindow):
             window.print_decision()
 
     def add_person(self) -> None:
+        from .dialogs.person import AddPersonDialog
+
         dialog = AddPersonDialog(self.ctx, self)
         if dialog.exec():
             self.refresh()
@@ -518,6 +531,8 @@ class MainWindow(QMainWindow):
         if person is None:
             QMessageBox.information(self, "Reset password", "Select a person first.")
             return
+        from .dialogs.password import ResetPasswordDialog
+
         dialog = ResetPasswordDialog(self.ctx, person, self)
         done, password = dialog.exec(), dialog.text("password")
         dialog.deleteLater()
@@ -551,6 +566,8 @@ class MainWindow(QMainWindow):
         self._label_switch()
 
     def change_password(self) -> None:
+        from .dialogs.password import PasswordDialog
+
         dialog = PasswordDialog(self.ctx, parent=self)
         if dialog.exec():
             self.statusBar().showMessage("Your password is changed.", 5000)
@@ -589,6 +606,8 @@ class MainWindow(QMainWindow):
                                      5000)
 
     def export_website(self) -> None:
+        from .website import export_contracts_website
+
         if export_contracts_website(self, self.ctx) is not None:
             self.refresh()
 
@@ -606,6 +625,7 @@ class MainWindow(QMainWindow):
         ]))
 
     def show_about(self) -> None:
+        from .. import __version__  # read from the package's metadata: not at start
         from ..db.schema import HEAD
 
         QMessageBox.about(self, "About techapproval", (
@@ -615,6 +635,8 @@ class MainWindow(QMainWindow):
         ))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        from .dialogs.request_window import RequestWindow
+
         for window in self.findChildren(RequestWindow):  # every one, a second new request's too
             if window.isVisible() and not window.close():
                 event.ignore()

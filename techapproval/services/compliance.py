@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import Row, Select, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from ..db.models import AnnualNotice, Contract, Contractor, ContractProvision, DistrictClosure
 from ..domain.calendar import BusinessCalendar
@@ -166,14 +166,10 @@ def deadlines(session: Session, actor_id: int, on: date | None = None) -> list[O
     (or the school year for the yearly notice)."""
     acting(session, actor_id, *REVIEWERS)
     ctx = compliance_context(session, on)
-    contracts = session.scalars(
-        select(Contract).join(Contract.contractor).order_by(Contractor.normalised_name, Contract.id)
-        .options(selectinload(Contract.provisions))
-    )
-    items = [
-        ContractForDeadlines(c.id, f"{c.contractor.name}{f' — {c.title}' if c.title else ''}", contract_terms(c))
-        for c in contracts.unique()
-    ]
+    terms = contract_terms_in(session, select(Contract.id))  # plain rows: no ORM object per provision
+    rows = session.execute(select(Contract.id, Contractor.name, Contract.title).join(Contract.contractor)
+                           .order_by(Contractor.normalised_name, Contract.id))
+    items = [ContractForDeadlines(r.id, f"{r.name}{f' — {r.title}' if r.title else ''}", terms[r.id]) for r in rows]
     sent = {n.school_year: n.sent_on for n in session.scalars(select(AnnualNotice)) if n.sent_on}
     from . import deletions, incidents  # the other duties' registers build on this module
 
