@@ -92,6 +92,8 @@ class BackgroundTask(QObject):
         dialog.setCancelButtonText("&Cancel")
         self.cancel_button = named(dialog.findChild(QPushButton), "Cancel", "Stop; what is already done is kept")
         dialog.canceled.connect(self.cancel)  # the button, Escape, and closing the window
+        # Escape while the dialog is not the active window skips its shortcut and only rejects (hides) it.
+        dialog.rejected.connect(self.cancel)
         dialog.reset()  # stops QProgressDialog's own timer that shows it: _show does, after SHOW_AFTER_MS
 
         self._thread = QThread()

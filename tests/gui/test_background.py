@@ -76,6 +76,7 @@ def test_cancel_asks_the_work_to_stop(qtbot, window, how):
         qtbot.keyClick(progress, Qt.Key.Key_Escape)
     else:
         click(qtbot, progress, "Cancel")
+    qtbot.waitUntil(lambda: not task.running, timeout=5000)  # not wait(): a missed Cancel would hang for good
     assert task.wait() == "stopped" and task.was_cancelled
 
 
