@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from ..db.database import DatabaseProblem
@@ -106,3 +106,23 @@ def show_problem(parent: QWidget | None, exc: Exception, title: str = "") -> Non
         QMessageBox.information(parent, title or "Not done", exc.message)
     else:
         raise exc
+
+
+class _AfterFirstPaint(QObject):
+    def __init__(self, window: QWidget, callback):
+        super().__init__(window)
+        self.callback = callback
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.UpdateRequest:  # the window paints itself and its children now
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, watched, self.callback)  # so: once this paint is done
+            self.deleteLater()
+        return False
+
+
+def after_first_paint(window: QWidget, callback) -> None:
+    """Run `callback` once the window has first been painted: work that can wait a moment (a count in a
+    tab's title, say) does not hold back what the person came for. A zero timer alone can run first."""
+    _AfterFirstPaint(window, callback)

@@ -30,7 +30,7 @@ from ..services import people, settings
 from ..services import requests as svc
 from ..services.audit import change_count
 from ..services.errors import Conflict, Invalid, ServiceError
-from .common import SEARCH_DELAY_MS, ErrorLabel, named, show_problem
+from .common import SEARCH_DELAY_MS, ErrorLabel, after_first_paint, named, show_problem
 from .context import AppContext
 from .dialogs.person import role_box
 from .models.tables import (
@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
                 loaders[page]()
                 self.stale.discard(page)
         if deadlines in self.stale and not overdue_now:
-            QTimer.singleShot(0, self, lambda: self._tab_shown(-1, deadlines))
+            after_first_paint(self, lambda: self._tab_shown(-1, deadlines))
         self.seen_changes = changes
 
     def _tab_shown(self, _index: int, page: QWidget | None = None) -> None:

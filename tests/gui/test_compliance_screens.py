@@ -117,7 +117,8 @@ def test_deadlines_tab_counts_overdue_and_records_the_yearly_notice(qtbot, signe
     tabs = find(window, "Sections", QTabWidget)
     year = school_year_of(date.today())
     overdue_before = sum(o.overdue for o in _deadlines(district))
-    assert tabs.tabText(tabs.indexOf(window.deadlines_page)) == f"&Deadlines ({overdue_before} overdue)"
+    counted = f"&Deadlines ({overdue_before} overdue)"  # counted just after the window first paints
+    qtbot.waitUntil(lambda: tabs.tabText(tabs.indexOf(window.deadlines_page)) == counted, timeout=5000)
     assert find(window, "Overdue obligations", QLabel).text().startswith(f"\u26a0 {overdue_before} overdue")
     table = find(window, "Deadlines", QAbstractItemView)
     whats = [table.model().index(r, 1).data() for r in range(table.model().rowCount())]
@@ -252,6 +253,7 @@ def test_an_overdue_breach_notice_is_on_the_dashboard_and_opens_its_incident(qtb
     window = open_main(qtbot, signed_in(district.reviewer))
     table = find(window, "Deadlines", QAbstractItemView)
     model = table.model()
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=5000)  # read just after the window first paints
     rows = [(model.index(r, 0).data(), model.index(r, 1).data(), model.index(r, 2).data())
             for r in range(model.rowCount())]
     breach = next(r for r, row in enumerate(rows) if row[2] == "Leaky Apps LLC")
