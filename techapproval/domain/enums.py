@@ -73,8 +73,10 @@ class Grade(StrEnum):
 
     @property
     def order(self) -> int:
-        return list(Grade).index(self)
+        return _GRADE_ORDER[self]  # looked up: lists sort and format thousands of grades per screen
 
+
+_GRADE_ORDER = {g: i for i, g in enumerate(Grade)}
 
 class Answer(StrEnum):
     """The yes / no / not sure questions of item 2 on the form."""

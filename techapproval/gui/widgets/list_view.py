@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 from ..common import named
 from ..models.tables import ROW_ROLE
 
-FIT_ROWS = 50  # the rows measured when columns fit their contents: about a screen, cheap at any size
+FIT_ROWS = 25  # the rows measured when columns fit their contents: about a screen, cheap at any size
 
 
 def row_id(row: Any) -> Any:
