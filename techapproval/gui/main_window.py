@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         top = QHBoxLayout()
-        self.who = named(QLabel(f"Signed in as {ctx.person.name} ({ctx.person.role.label})"), "Signed in as")
+        self.who = named(QLabel(f"Signed in as {ctx.person.name} \u00b7 {ctx.person.role.label}"), "Signed in as")
         top.addWidget(self.who)
         top.addStretch(1)
         self.new_button = named(QPushButton("&New request"), "New request", "Ctrl+N")

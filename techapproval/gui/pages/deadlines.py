@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ...domain.contracts import format_day
 from ...domain.deadlines import Obligation, ObligationKind, school_year_of
 from ...domain.deletions import DeletionRef
+from ...domain.enums import Role
 from ...services import compliance
 from ...services.errors import Invalid, ServiceError
 from ..common import named, show_problem
@@ -114,7 +115,9 @@ class DeadlinesPage(QWidget):
         year = school_year_of(date.today())
         notice = self.ctx.call(compliance.annual_notice, year)
         self.notice_box.setTitle(f"Yearly notice to students and parents of the contracts website ({notice.label})")
-        website = self.ctx.settings.get("contracts_website") or "(set its address under Settings)"
+        website = self.ctx.settings.get("contracts_website") or (
+            "(set its address under Settings)" if self.ctx.person.role is Role.ADMINISTRATOR
+            else "(an administrator sets its address under Settings)")
         parts = [f"Due on or before {format_day(notice.due)}. Website: {website}."]
         parts.append(f"Drafted {format_day(notice.drafted_on)}." if notice.drafted_on else "Not drafted yet.")
         parts.append(f"\u2714 Sent {format_day(notice.sent_on)}." if notice.sent_on else "Not sent yet.")

@@ -35,7 +35,8 @@ QUESTION_2 = ("2. Describe how you plan to use the requested resource. What info
 def _text_box(name: str, lines: int = 4) -> QPlainTextEdit:
     box = QPlainTextEdit()
     box.setTabChangesFocus(True)  # Tab moves on, as in every other field: keyboard users are not trapped
-    box.setMinimumHeight(box.fontMetrics().lineSpacing() * lines + 12)
+    # `lines` tall (it scrolls for more): Qt's default of ~190 px made the paper form's one page a long scroll.
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 12)
     named(box, name)
     return box
 
