@@ -12,7 +12,11 @@ from sqlalchemy import create_engine, text
 from techapproval.__main__ import main
 from techapproval.domain.deadlines import school_year_label, school_year_of
 
-TODAY = datetime.now(ZoneInfo("America/New_York")).date()  # the demo decides "now", in Connecticut's dates
+
+def today() -> date:
+    """Connecticut's date now (the demo decides "now"): asked in each test, not once at import, so a run
+    that crosses midnight in Connecticut does not look for yesterday's decisions."""
+    return datetime.now(ZoneInfo("America/New_York")).date()
 
 
 def decided_ids(url: str) -> dict[int, str]:
@@ -39,7 +43,7 @@ def demo(db_url, capsys) -> str:
 
 def test_a_date_range_saves_one_pdf_per_decided_request(demo, tmp_path, capsys):
     out = tmp_path / "filed"
-    week = [(TODAY - timedelta(days=7)).isoformat(), TODAY.isoformat()]
+    week = [(today() - timedelta(days=7)).isoformat(), (today() + timedelta(days=1)).isoformat()]  # midnight-proof
     assert main(["--database", demo, "print-decisions", "--from", week[0], "--to", week[1], "-o", str(out)]) == 0
     decided = decided_ids(demo)
     assert f"Saved the decision sheets of the {len(decided)} request(s)" in capsys.readouterr().out
@@ -51,7 +55,7 @@ def test_a_date_range_saves_one_pdf_per_decided_request(demo, tmp_path, capsys):
 
 
 def test_a_school_year_as_a_reviewer(demo, tmp_path, capsys):
-    year = school_year_of(TODAY)
+    year = school_year_of(today())
     out = tmp_path / "filed"
     assert main(["--database", demo, "print-decisions", "--school-year", school_year_label(year).replace("\u2013", "-"),
                  "-o", str(out), "--as", "rosa.martinez@riverside.example"]) == 0
@@ -64,7 +68,7 @@ def test_a_school_year_as_a_reviewer(demo, tmp_path, capsys):
 
 def test_a_teacher_is_refused_and_nothing_is_written(demo, tmp_path, capsys):
     out = tmp_path / "filed"
-    assert main(["--database", demo, "print-decisions", "--school-year", str(school_year_of(TODAY)), "-o", str(out),
+    assert main(["--database", demo, "print-decisions", "--school-year", str(school_year_of(today())), "-o", str(out),
                  "--as", "anh.nguyen@riverside.example"]) == 1
     err = capsys.readouterr().err
     assert "Only a reviewer can do this." in err and "Traceback" not in err
