@@ -116,12 +116,19 @@ def drop_postgresql(conn: Connection) -> None:
 
 
 def available(conn: Connection) -> bool:
-    """Whether this SQLite database has the FTS5 tables (asked once per engine, see `fts_tables`)."""
+    """Whether this SQLite database has the FTS5 tables (see `in_use`, which remembers the answer)."""
     if conn.dialect.name != "sqlite":
         return False
     found = conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN (:a, :b)"),
                          {"a": REQUEST_TABLE, "b": CATALOG_TABLE}).scalar()
     return found == len(_SQLITE_TABLES)
+
+
+def in_use(conn: Connection) -> bool:
+    """`available`, asked once per database connection and remembered with it (not at every search)."""
+    if "search_index" not in conn.info:
+        conn.info["search_index"] = available(conn)
+    return conn.info["search_index"]
 
 
 def phrase(text_: str) -> str:

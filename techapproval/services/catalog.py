@@ -150,7 +150,7 @@ def _matching(session: Session, words: str, link: str) -> ColumnElement[bool]:
     search index (db/search.py) when the database has one and both are long enough for trigrams."""
     conn = session.connection()
     if (min(len(words), len(link)) >= search_index.MIN_CHARS
-            and conn.info.setdefault("search_index", search_index.available(conn))):
+            and search_index.in_use(conn)):
         table_ = search_index.CATALOG_TABLE
         wanted = f"normalised_name : {search_index.phrase(words)} OR normalised_link : {search_index.phrase(link)}"
         found = select(literal_column("rowid")).select_from(table(table_)).where(

@@ -214,7 +214,7 @@ def _matching(session: Session, text: str) -> ColumnElement[bool]:
     through the search index when the database has one (see db/search.py)."""
     conn = session.connection()
     pattern = _like(text.lower())
-    if conn.info.setdefault("search_index", search_index.available(conn)):
+    if search_index.in_use(conn):
         table_ = search_index.REQUEST_TABLE
         if len(text) >= search_index.MIN_CHARS:
             found = (select(literal_column("rowid")).select_from(table(table_))
