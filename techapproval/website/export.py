@@ -32,13 +32,27 @@ COLUMNS = ("contractor", "title", "executed", "starts", "expires", "description"
 _OURS = re.compile(r"^\.?[0-9a-f]{12}-[A-Za-z0-9._-]+$")  # a document we wrote, or our leftover temporary file
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
+# WCAG 2.1 AA by design (tests/website/test_accessibility_axe.py checks it in a browser): text contrast at
+# least 7:1 (#111 and the links #0645ad / visited #551a8b on #fff and on the #eee header cells), borders at
+# least 3:1 (#767676), sizes in rem so text resizes, links underlined (never told apart by colour alone), the current
+# page in bold, a thick outline on keyboard focus, long addresses wrapped rather than scrolled sideways, and a
+# wide table scrolled in a region of its own that the keyboard can reach (the page reflows at 320 CSS px). The
+# skip link is hidden until it has focus.
 _STYLE = (
     "body{font-family:system-ui,sans-serif;line-height:1.5;max-width:60rem;margin:0 auto;padding:1rem;"
-    "color:#111;background:#fff}a{color:#0645ad}nav ul{list-style:none;padding:0;display:flex;gap:1.5rem}"
+    "color:#111;background:#fff}a{color:#0645ad;text-decoration:underline;overflow-wrap:anywhere}"
+    "a:visited{color:#551a8b}:focus-visible{outline:.2rem solid #0645ad;outline-offset:.15rem}"
+    "#main:focus{outline:none}[aria-current=page]{font-weight:700}"
+    "nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}"
     "table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}"
-    "th,td{border:1px solid #999;padding:.4rem .6rem;text-align:left;vertical-align:top}"
+    "th,td{border:1px solid #767676;padding:.4rem .6rem;text-align:left;vertical-align:top}"
     "th{background:#eee;font-weight:600}th[scope=row]{width:30%}.text{white-space:pre-line}"
+    "caption{text-align:left;font-weight:600;padding-bottom:.25rem}.wide{overflow-x:auto}"
+    ".skip{display:inline-block;padding:.5rem 1rem;background:#fff}"
+    ".vh,.skip:not(:focus){position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;"
+    "clip:rect(0 0 0 0);white-space:nowrap;border:0}"
 )
+EXTERNAL = " (external website)"  # said in every link that leaves the site, so the link text says so
 
 
 class ExportProblem(Exception):
@@ -199,11 +213,12 @@ def _e(text: str) -> str:
     return escape(text, quote=True)
 
 
-def _link(url: str, text: str | None = None) -> str:
-    """A link only for http(s) addresses; anything else is shown as text, never made clickable."""
+def _link(url: str, text: str | None = None, *, external: bool = True) -> str:
+    """A link only for http(s) addresses; anything else is shown as text, never made clickable. A link to
+    another website says so in its text."""
     label = _e(text if text is not None else url)
     if re.match(r"(?i)^https?://", url):
-        return f'<a href="{_e(url)}">{label}</a>'
+        return f'<a href="{_e(url)}">{label}{EXTERNAL if external else ""}</a>'
     return label
 
 
@@ -230,14 +245,17 @@ def _page(data: WebsiteData, title: str, current: str, body: Iterable[str]) -> s
         f'<li><a href="{href}"{here if href == current else ""}>{label}</a></li>'
         for href, label in (("index.html", "Contracts"), ("resources.html", "Approved technology resources"))
     )
-    footer = f"<p>This website: {_link(data.address)}</p>" if data.address else ""
+    footer = (f"<p>Published by {_e(school)} under Connecticut\u2019s student data privacy law.</p>"
+              + (f"<p>This website: {_link(data.address, external=False)}</p>" if data.address else ""))
+    # The skip link is the first thing the keyboard reaches; main takes the focus it moves (tabindex -1).
     return "\n".join([
         "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_e(school)} \u2014 {_e(title)}</title>", f"<style>{_STYLE}</style>", "</head>", "<body>",
+        f"<title>{_e(title)} \u2014 {_e(school)}</title>", f"<style>{_STYLE}</style>", "</head>", "<body>",
+        '<a class="skip" href="#main">Skip to main content</a>',
         "<header>", f"<p>{_e(where)}</p>", f"<h1>{_e(school)} \u2014 {_e(title)}</h1>",
-        f'<nav aria-label="Pages"><ul>{nav}</ul></nav>', "</header>", "<main>", *body, "</main>",
-        f"<footer>{footer}</footer>", "</body>", "</html>",
+        f'<nav aria-label="Pages"><ul>{nav}</ul></nav>', "</header>", '<main id="main" tabindex="-1">', *body,
+        "</main>", f"<footer>{footer}</footer>", "</body>", "</html>",
     ]) + "\n"
 
 
@@ -249,9 +267,9 @@ def _index(data: WebsiteData) -> str:
         "here with the date it was executed, a brief description and purpose of the contract, and what student "
         "information, student records and student-generated content may be collected under it. This page lists "
         "all of the Board's contracts.</p>",
-        '<p>The same list as a spreadsheet: <a href="contracts.csv">contracts.csv</a>; as data: '
-        '<a href="contracts.json">contracts.json</a>. The apps and websites teachers may use are on the '
-        '<a href="resources.html">approved technology resources</a> page.</p>',
+        '<p>The same list to download: <a href="contracts.csv">the contracts as a spreadsheet (CSV)</a>, '
+        '<a href="contracts.json">the contracts as data (JSON)</a>. The apps and websites teachers may use are on '
+        'the <a href="resources.html">approved technology resources</a> page.</p>',
     ]
     if not data.contracts:
         body.append("<p>The Board has no contracts to post yet.</p>")
@@ -260,8 +278,8 @@ def _index(data: WebsiteData) -> str:
         info = "".join(f"<li>{_e(i.label)}</li>" for i in c.information)
         details = f'<p class="text">{_e(c.information_details)}</p>' if c.information_details else ""
         rel = document_path(c)
-        document = (f'<a href="{_e(rel)}">{_e(c.document_name or "Contract")}</a>' if rel
-                    else "Not posted yet; ask the district for a copy.")
+        document = (f'<a href="{_e(rel)}">Signed contract with {_e(c.contractor)}: {_e(c.document_name or "Contract")}'
+                    "</a>" if rel else "Not posted yet; ask the district for a copy.")
         rows = (
             ("Contractor", _e(c.contractor)),
             ("Contractor\u2019s website", _link(c.contractor_website) if c.contractor_website else "Not stated"),
@@ -277,7 +295,7 @@ def _index(data: WebsiteData) -> str:
         )
         body += [
             f'<section aria-labelledby="contract-{c.id}">', f'<h2 id="contract-{c.id}">{_e(heading)}</h2>',
-            "<table>", "<tbody>",
+            "<table>", f'<caption class="vh">Details of the contract: {_e(heading)}</caption>', "<tbody>",
             *(f'<tr><th scope="row">{_e(name)}</th><td>{value}</td></tr>' for name, value in rows),
             "</tbody>", "</table>", "</section>",
         ]
@@ -289,12 +307,14 @@ def _resources(data: WebsiteData) -> str:
         "<p>The district has approved these technology resources (websites, apps and online services) for use "
         "under Board policy 3520.13. Where additional parental notification and permission is required, the "
         "teacher notifies you and asks for your permission before your child uses the resource. The Board\u2019s "
-        'contracts with the companies behind them are on the <a href="index.html">contracts</a> page.</p>',
+        'contracts with the companies behind them are on the <a href="index.html">student data privacy contracts'
+        "</a> page.</p>",
     ]
     if not data.resources:
         body.append("<p>No technology resources are approved yet.</p>")
     else:
-        body += ["<table>", "<caption>Approved technology resources</caption>", "<thead><tr>",
+        body += ['<div class="wide" role="region" aria-labelledby="resources-caption" tabindex="0">', "<table>",
+                 '<caption id="resources-caption">Approved technology resources</caption>', "<thead><tr>",
                  *(f'<th scope="col">{h}</th>' for h in ("Resource", "Description", "Grades", "Parental permission")),
                  "</tr></thead>", "<tbody>"]
         for r in data.resources:
@@ -302,5 +322,5 @@ def _resources(data: WebsiteData) -> str:
             body.append(f'<tr><th scope="row">{_link(r.link, r.name) if r.link else _e(r.name)}</th>'
                         f"<td>{_text(r.description, '')}</td><td>{_e(grades)}</td>"
                         f"<td>{_e(r.permission.label)}</td></tr>")
-        body += ["</tbody>", "</table>"]
+        body += ["</tbody>", "</table>", "</div>"]
     return _page(data, "Approved technology resources", "resources.html", body)

@@ -79,17 +79,84 @@ def test_the_contracts_page_lists_every_contract_in_order_with_what_the_law_asks
     assert collected.endswith(f"Nicknames only; {HOSTILE}")
     assert [t.attrs["datetime"] for t in sections[1].all("time")] == ["2026-03-01", "2026-03-15", "2027-06-30"]
     website = sections[1].one("a")
-    assert (website.attrs["href"], website.text()) == (HOSTILE_LINK, HOSTILE_LINK)
+    assert (website.attrs["href"], website.text()) == (HOSTILE_LINK, f"{HOSTILE_LINK} (external website)")
     assert second["Contract document"].startswith("Not posted yet")
     assert sections[2].one("table").rows()["Expires"] == "No expiry date"
 
     zoe = sections[3]
     assert zoe.one("table").rows()["Purpose"] == f"Reading practice; {HOSTILE}"
     links = {a.text(): a.attrs["href"] for a in zoe.all("a")}
-    assert links == {"https://zoe.example": "https://zoe.example", DOCUMENT_NAME: DOC_PATH}
+    assert links == {"https://zoe.example (external website)": "https://zoe.example",
+                     f"Signed contract with Zoë Łukasz Learning: {DOCUMENT_NAME}": DOC_PATH}
     assert [li.text() for li in sections[4].all("li")] == [InfoCategory.NONE.label]
     nav = {a.text(): a.attrs["href"] for a in page.one("nav").all("a")}
     assert nav == {"Contracts": "index.html", "Approved technology resources": "resources.html"}
+
+
+def test_the_pages_are_built_for_wcag_21_aa(site):
+    """What a browser-free reading can check (tests/website/test_accessibility_axe.py runs axe-core in chromium)."""
+    for name, title in (("index.html", "Student data privacy contracts"),
+                        ("resources.html", "Approved technology resources")):
+        page = parse((site / name).read_text("utf-8"))
+        assert page.one("html").attrs["lang"] == "en"
+        assert page.one("title").text() == f"{title} \u2014 Riverside Public Schools"
+        body = [c for c in page.one("body").children if not isinstance(c, str)]
+        assert [c.tag for c in body] == ["a", "header", "main", "footer"]
+        assert (body[0].attrs["href"], body[0].text()) == ("#main", "Skip to main content")
+        assert page.one("main").attrs == {"id": "main", "tabindex": "-1"}
+        assert page.one("header").one("nav").attrs["aria-label"] == "Pages"
+        levels = [int(n.tag[1]) for n in _headings(page)]
+        assert levels[0] == 1 and levels.count(1) == 1, levels
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels  # no level skipped
+        tables = page.all("table")
+        assert tables
+        for table in tables:
+            assert table.one("caption").text().strip()
+            assert all(th.attrs.get("scope") in ("row", "col") for th in table.all("th"))
+            assert all(tr.all("th") for tr in table.all("tr"))  # every row has its header cell
+            if table.all("thead"):  # and a table of columns, a header for each column
+                header, row = table.one("thead").one("tr"), table.one("tbody").all("tr")[0]
+                assert len(header.all("th")) == len(row.all("th") + row.all("td"))
+        for a in page.all("a"):
+            text = a.text().strip().lower()
+            assert text and text not in ("click here", "here", "link", "more", "read more"), a.text()
+            if a.attrs["href"].startswith("http") and a.attrs["href"] != "https://riverside.example/privacy":
+                assert text.endswith("(external website)"), a.text()
+
+
+def _headings(node):
+    for c in node.children:
+        if not isinstance(c, str):
+            if c.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                yield c
+            yield from _headings(c)
+
+
+def test_the_style_keeps_text_contrast_focus_and_resizing():
+    from techapproval.website.export import _STYLE
+
+    def luminance(colour: str) -> float:
+        hexa = colour.lstrip("#")
+        hexa = "".join(ch * 2 for ch in hexa) if len(hexa) == 3 else hexa
+        parts = [int(hexa[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        r, g, b = (p / 12.92 if p <= 0.03928 else ((p + 0.055) / 1.055) ** 2.4 for p in parts)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    def contrast(a: str, b: str) -> float:
+        hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+        return (hi + 0.05) / (lo + 0.05)
+
+    colours = set(re.findall(r"(?<![-\w])color:(#[0-9a-f]{3,6})", _STYLE))
+    backgrounds = set(re.findall(r"background:(#[0-9a-f]{3,6})", _STYLE))
+    assert colours and backgrounds
+    for fg in colours:  # every text colour on every background
+        for bg in backgrounds:
+            assert contrast(fg, bg) >= 4.5, (fg, bg)
+    assert contrast(re.search(r"border:1px solid (#[0-9a-f]{3,6})", _STYLE)[1], "#fff") >= 3
+    assert ":focus-visible{outline:" in _STYLE  # and only main, which the skip link focuses, goes without one
+    assert re.findall(r"([^{}]+)\{[^}]*outline:none", _STYLE) == ["#main:focus"]
+    assert not re.search(r"font-size:[\d.]+px", _STYLE)  # text sizes relative, so text resizes
+    assert "text-decoration:underline" in _STYLE  # links are not told apart by colour alone
 
 
 def test_the_signed_document_is_copied_under_its_checksum(site):
@@ -105,8 +172,10 @@ def test_the_resources_page_tells_parents_about_grades_and_permission(site, regi
     assert [th.attrs["scope"] for th in table.one("thead").all("th")] == ["col"] * 4
     rows = [[cell.text() for cell in tr.children if not isinstance(cell, str)] for tr in table.one("tbody").all("tr")]
     assert rows == [
-        [f"{HOSTILE} Quiz", "Quizzes & polls <b>live</b>.", "3\u20135, 9", Permission.PARENTAL_REQUIRED.label],
-        ["李小龙 Reader", "Game-based quizzes for review sessions.", "PreK, K", Permission.NONE_REQUIRED.label],
+        [f"{HOSTILE} Quiz (external website)", "Quizzes & polls <b>live</b>.", "3\u20135, 9",
+         Permission.PARENTAL_REQUIRED.label],
+        ["李小龙 Reader (external website)", "Game-based quizzes for review sessions.", "PreK, K",
+         Permission.NONE_REQUIRED.label],
     ]
     first = table.one("tbody").all("tr")[0]
     assert first.one("th").attrs["scope"] == "row"
@@ -187,7 +256,8 @@ def test_a_changed_database_changes_the_site_and_stale_documents_go(district, re
     assert (site / "notes.txt").read_text() == "the webmaster's own file"
     assert (site / "documents" / "README.txt").read_text() == "kept"
     page = parse((site / "index.html").read_text("utf-8"))
-    assert {a.attrs["href"]: a.text() for a in page.all("section")[3].all("a")}[new_path] == "李小龙.pdf"
+    document = {a.attrs["href"]: a.text() for a in page.all("section")[3].all("a")}[new_path]
+    assert document == "Signed contract with Zoë Łukasz Learning: 李小龙.pdf"
     assert "index.html" in result.written and "resources.html" in result.unchanged
 
 
@@ -235,7 +305,7 @@ def test_only_web_links_are_clickable(tmp_path):
     for name in ("index.html", "resources.html"):
         page = parse((tmp_path / name).read_text("utf-8"))
         assert all(a.attrs["href"].endswith(".html") or a.attrs["href"].startswith("contracts.")
-                   for a in page.all("a")), name
+                   or a.attrs["href"] == "#main" for a in page.all("a")), name
     assert "javascript:alert(1)" in parse((tmp_path / "index.html").read_text("utf-8")).text()
     rows = parse((tmp_path / "resources.html").read_text("utf-8")).one("tbody").one("tr")
     assert "Not used by students" in rows.text()
