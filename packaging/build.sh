@@ -28,6 +28,8 @@ rm -rf build/pyinstaller dist/techapproval
 "${uv[@]}" run --locked pyinstaller --noconfirm --clean --log-level WARN \
     --workpath build/pyinstaller --distpath dist packaging/techapproval.spec
 app=dist/techapproval/techapproval
+# The licences of everything third-party in the bundle, from the metadata of the versions just bundled.
+"${uv[@]}" run --locked python packaging/notices.py dist/techapproval/THIRD-PARTY-NOTICES.txt
 echo "Built $app in $((SECONDS - start)) s; dist/techapproval is $(du -sh dist/techapproval | cut -f1)."
 
 ((check)) || exit 0

@@ -87,6 +87,24 @@ def build_parser() -> argparse.ArgumentParser:
                               "(reviewers and administrators)")
     website.add_argument("--as", dest="as_email", metavar="EMAIL",
                          help="act as this person (default: the first active administrator)")
+    records = commands.add_parser(
+        "export-records", help="export the records as CSV or Excel, for a public-records request or an auditor",
+        description="Export the records (requests with their decisions, approved resources with their compliance "
+                    "status, contracts with their eleven provisions, incidents, deletion requests, IEP/504 "
+                    "exceptions by case reference, and the audit trail) as an Excel workbook (a sheet per table) "
+                    "or as CSV files (one per table, in a folder, or in a .zip when PATH ends in .zip). Drafts are "
+                    "not exported. The file appears only once it is whole; the export is recorded in the audit "
+                    "trail. Reviewers and administrators. Ctrl+C stops it and leaves nothing behind.",
+    )
+    records.add_argument("--format", dest="fmt", choices=("xlsx", "csv"), default="xlsx",
+                         help="xlsx: one workbook (default); csv: a folder of .csv files, or a .zip of them")
+    records.add_argument("-o", "--output", required=True, metavar="PATH",
+                         help="the .xlsx file, or for csv the folder (created if need be) or the .zip file")
+    records.add_argument("--tables", nargs="+", metavar="TABLE",
+                         help="only these tables: requests, resources, contracts, incidents, deletions, exceptions, "
+                              "audit (default: all)")
+    records.add_argument("--as", dest="as_email", metavar="EMAIL",
+                         help="act as this person (default: the first active administrator)")
     saving = commands.add_parser(
         "backup", help="copy the whole database into a backup file",
         description="Copy the whole database into FILE while the app may stay open: a SQLite file through "
@@ -308,6 +326,56 @@ def print_decisions(args: argparse.Namespace) -> int:
         return _fail(f"Stopped: saved {len(result.files)} of the {result.total} decision sheets {period} to "
                      f"{outdir}; each saved file is whole.")
     print(f"Saved the decision sheets of the {result.total} request(s) {period} to {outdir}.")
+    return 0
+
+
+def export_records(args: argparse.Namespace) -> int:
+    import signal
+
+    from .export.writers import TableFormat
+    from .services.records_export import chosen_tables
+    from .services.records_export import export_records as export
+
+    output = Path(args.output)
+    if args.fmt == "xlsx":
+        fmt = TableFormat.XLSX
+        if output.suffix.lower() != ".xlsx":
+            raise CliError(f"{output} does not end in .xlsx; give the workbook's name, e.g. records.xlsx.")
+    else:
+        fmt = TableFormat.CSV_ZIP if output.suffix.lower() == ".zip" else TableFormat.CSV
+    tables = chosen_tables([t.strip().lower() for t in args.tables] if args.tables else None)
+    stopping = []
+    show = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if show:
+            print(f"\r{done} of {total} rows written", end="", file=sys.stderr, flush=True)
+
+    def stop(_signum, _frame) -> None:
+        stopping.append(True)
+
+    db = _open(args)
+    try:
+        with db.transaction() as session:
+            actor = _actor(session, args.as_email)
+        catching = _main_thread()  # Ctrl+C stops between pages, and the files are removed
+        previous = signal.signal(signal.SIGINT, stop) if catching else None
+        try:
+            result = export(db, actor, output, fmt, [t.key for t in tables], progress=progress,
+                            cancelled=lambda: bool(stopping))
+        except OSError as exc:
+            raise CliError(f"Cannot write {output} ({exc.strerror or exc}). Nothing was exported.") from None
+        finally:
+            if catching:
+                signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
+            if show:
+                print(file=sys.stderr)
+    finally:
+        db.dispose()
+    if result.cancelled:
+        return _fail("Stopped: nothing was exported.")
+    counts = ", ".join(f"{n} {t.title.lower()}" for t in tables for key, n in result.rows.items() if key == t.key)
+    print(f"Exported {result.row_count} rows ({counts}) to {output}.")
     return 0
 
 
@@ -644,6 +712,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "print-decision": print_decision,
     "print-decisions": print_decisions,
     "export-website": export_website,
+    "export-records": export_records,
     "backup": backup,
     "restore": restore,
     "reset-password": reset_password,

@@ -107,6 +107,51 @@ def test_icons_at_every_size_and_the_svg_master():
     assert svg.tag == "{http://www.w3.org/2000/svg}svg" and svg.get("viewBox") == "0 0 256 256"
 
 
+# The third-party notices --------------------------------------------------------------------------------------
+
+
+def notices_module():
+    """packaging/notices.py, loaded by path: a module named `packaging` would be the PyPI one."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("techapproval_notices", ROOT / "packaging" / "notices.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_notices_name_every_runtime_distribution_with_its_licence_text():
+    notices = notices_module()
+    items = {n.name.lower().replace("_", "-"): n for n in notices.notices()}
+    requirements = project()["dependencies"]
+    for requirement in requirements:  # each direct dependency, by its name without extras or versions
+        name = requirement.split("[")[0].split(">")[0].split("=")[0].split("!")[0].split("<")[0].strip().lower()
+        assert name in items, f"{name} is bundled but not in the notices"
+    for name, licence in (("pyside6-essentials", "LGPL-3.0"), ("sqlalchemy", "MIT"), ("reportlab", "BSD"),
+                          ("shiboken6", "LGPL-3.0"), ("psycopg", "LGPL-3.0"), ("psycopg-binary", "LGPL-3.0")):
+        notice = items[name]
+        assert licence in notice.licence, (name, notice.licence)
+        assert notice.version and notice.texts, f"{name}: no version or no licence text"
+        assert all(text.strip() for text in notice.texts.values()), f"{name}: an empty licence text"
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in "".join(items["pyside6-essentials"].texts.values())
+    assert "download.qt.io" in items["pyside6-essentials"].note  # where Qt's source is
+    assert "pyinstaller" in items and "python" in items  # the bootloader and the interpreter ship too
+    assert "techapproval" not in items
+    for font_licence in (ROOT / "resources" / "fonts").glob("LICENSE-*.txt"):
+        assert any(f"resources/fonts/{font_licence.name}" in n.texts for n in items.values()), font_licence.name
+    text = notices.render(list(items.values()))
+    assert text.count("\n" + "=" * 100 + "\n") == len(items)
+
+
+def test_notices_list_a_distribution_without_licence_files_and_say_so():
+    notices = notices_module()
+    bare = notices.Notice("example-dist", "1.0", "not stated in its metadata")
+    text = notices.render([bare])
+    assert "example-dist 1.0" in text and "ships no licence file" in text
+
+
 # The PyInstaller build ----------------------------------------------------------------------------------------
 
 packaging = pytest.mark.skipif(os.environ.get(PACKAGING_ENV) not in ("1", "reuse"),
@@ -183,6 +228,7 @@ def test_the_bundle_holds_what_is_loaded_by_path_and_leaves_out_unused_qt(built)
         assert (INTERNAL / "resources" / "fonts" / font).is_file()
     assert (INTERNAL / "resources" / "icons" / "techapproval-256.png").is_file()
     assert (INTERNAL / "resources" / "letters" / "es.json").is_file()
+    assert (INTERNAL / "resources" / "policy" / "policy-3520.13.txt").is_file()  # Help: the policy's text
     assert (INTERNAL / "reportlab" / "fonts").is_dir()
     plugins = INTERNAL / "PySide6" / "Qt" / "plugins"
     assert {p.name for p in (plugins / "platforms").iterdir()} == {"libqxcb.so", "libqoffscreen.so"}
@@ -197,6 +243,16 @@ def test_the_bundle_holds_what_is_loaded_by_path_and_leaves_out_unused_qt(built)
     assert not [p for p in INTERNAL.rglob("*") if p.is_symlink() and not p.exists()], "dangling symlinks"
     size_mb = sum(p.stat().st_size for p in DIST.rglob("*") if p.is_file() and not p.is_symlink()) / 2**20
     assert size_mb < SIZE_BUDGET_MB, f"dist/techapproval is {size_mb:.0f} MB"
+
+
+@packaging
+def test_the_bundle_ships_the_third_party_notices(built):
+    text = (DIST / "THIRD-PARTY-NOTICES.txt").read_text(encoding="utf-8")
+    for name in ("PySide6_Essentials", "shiboken6", "SQLAlchemy", "reportlab", "alembic", "argon2-cffi", "psycopg",
+                 "platformdirs", "holidays", "pypdfium2", "pillow"):
+        assert f"\n{name} " in text, f"{name} is not in THIRD-PARTY-NOTICES.txt"
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in text and "download.qt.io" in text
+    assert "resources/fonts/LICENSE-DejaVu.txt" in text
 
 
 @packaging

@@ -500,6 +500,52 @@ class PermissionTally(Base):
     __mapper_args__ = {"version_id_col": version}
 
 
+IMPORTED_ENTITIES = ["contractor", "contract", "catalog_resource"]
+
+
+class RecordsImport(Base):
+    """One import of a district's own spreadsheet of approved resources and contracts, with the records it
+    created (records_import_item), so that it can be undone as a whole."""
+
+    __tablename__ = "records_import"
+    __table_args__ = (CheckConstraint("(undone_at IS NULL) = (undone_by_id IS NULL)", name="undone_by"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(255))
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    imported_by_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    rows: Mapped[int] = mapped_column(Integer)  # data rows in the file
+    skipped: Mapped[int] = mapped_column(Integer, default=0)  # repeats and resources already approved
+    left_out: Mapped[int] = mapped_column(Integer, default=0)  # rows with problems, when only valid rows were imported
+    undone_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    undone_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+
+    imported_by: Mapped[Person] = relationship(foreign_keys=[imported_by_id])
+    undone_by: Mapped[Person | None] = relationship(foreign_keys=[undone_by_id])
+    items: Mapped[list[RecordsImportItem]] = relationship(
+        back_populates="records_import", cascade="all, delete-orphan", order_by="RecordsImportItem.source_row"
+    )
+
+
+class RecordsImportItem(Base):
+    """A record an import created: which, from which row, and its version then (a later change to it
+    shows as another version, and keeps the import from being undone)."""
+
+    __tablename__ = "records_import_item"
+    __table_args__ = (
+        CheckConstraint(_in("entity", IMPORTED_ENTITIES), name="entity"),
+        Index("ix_records_import_item_record", "entity", "entity_id"),
+    )
+
+    import_id: Mapped[int] = mapped_column(ForeignKey("records_import.id", ondelete="CASCADE"), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(20), primary_key=True)
+    entity_id: Mapped[int] = mapped_column(Integer, primary_key=True)  # no foreign key: undo deletes the record
+    source_row: Mapped[int] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer)
+
+    records_import: Mapped[RecordsImport] = relationship(back_populates="items")
+
+
 def _drop_nul(_target, value, _oldvalue, _initiator):
     return value.replace("\x00", "") if isinstance(value, str) and "\x00" in value else value
 

@@ -19,6 +19,7 @@ from ..services import settings as settings_service
 from . import crash
 from .context import AppContext
 from .dialogs.sign_in import SignInDialog
+from .i18n import install_translators
 from .main_window import MainWindow
 
 # The reverse-DNS id of packaging/linux/: the .desktop file's name, so that Wayland docks and task bars match
@@ -34,6 +35,9 @@ def application() -> QApplication:
     app.setOrganizationName("techapproval")
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(window_icon())
+    if not hasattr(app, "translators"):  # once: tests build the app again and again
+        # The person's language (or TECHAPPROVAL_LANGUAGE): this app's .qm and Qt's own (OK, Cancel).
+        app.translators = install_translators(app)
     return app
 
 

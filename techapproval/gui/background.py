@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Q
 from PySide6.QtWidgets import QLabel, QProgressBar, QProgressDialog, QPushButton, QWidget
 
 from .common import named
+from .i18n import translate
 
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 SHOW_AFTER_MS = 300  # quicker work finishes without a dialog flashing up
@@ -82,15 +83,23 @@ class BackgroundTask(QObject):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         named(dialog, title)
-        self.label = named(QLabel(label), "Progress status")
+        self.label = named(QLabel(label), translate("BackgroundTask", "Progress status"))
         self.label.setWordWrap(True)
         dialog.setLabel(self.label)
-        self.bar = named(QProgressBar(), "Progress", "How much of the work is done")
+        self.bar = named(
+            QProgressBar(),
+            translate("BackgroundTask", "Progress"),
+            translate("BackgroundTask", "How much of the work is done"),
+        )
         self.bar.setRange(0, 0)  # busy until the work tells how much there is
         dialog.setBar(self.bar)
         # Qt's own button, renamed: setCancelButton() would leave two Escape shortcuts, and neither works.
         dialog.setCancelButtonText("&Cancel")
-        self.cancel_button = named(dialog.findChild(QPushButton), "Cancel", "Stop; what is already done is kept")
+        self.cancel_button = named(
+            dialog.findChild(QPushButton),
+            translate("BackgroundTask", "Cancel"),
+            translate("BackgroundTask", "Stop; what is already done is kept"),
+        )
         dialog.canceled.connect(self.cancel)  # the button, Escape, and closing the window
         # Escape while the dialog is not the active window skips its shortcut and only rejects (hides) it.
         dialog.rejected.connect(self.cancel)
@@ -162,8 +171,14 @@ class BackgroundTask(QObject):
         if self.bar.maximum() != total:
             self.bar.setRange(0, max(total, 0))
         self.bar.setValue(min(done, total))
-        self.label.setText(f"{self.label_text}\n{done} of {total} done.")
-        self.bar.setAccessibleDescription(f"{done} of {total} done")
+        self.label.setText(
+            translate("BackgroundTask", "{label_text}\n{done} of {total} done.").format(
+                label_text=self.label_text, done=done, total=total
+            )
+        )
+        self.bar.setAccessibleDescription(
+            translate("BackgroundTask", "{done} of {total} done").format(done=done, total=total)
+        )
 
     @Slot(object)
     def _succeeded(self, result: object) -> None:

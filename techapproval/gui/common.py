@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from ..db.database import DatabaseProblem
 from ..services.errors import Invalid, ServiceError
+from .i18n import translate
 
 LOCAL = ZoneInfo("America/New_York")
 SEARCH_DELAY_MS = 200  # search boxes read once typing pauses this long
@@ -77,7 +78,7 @@ class ErrorLabel(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setStyleSheet("font-weight: bold;")
-        self.setAccessibleName(f"{name} error")
+        self.setAccessibleName(translate("Common", "{name} error").format(name=name))
         self.hide()
 
     def show_message(self, message: str | None) -> None:
@@ -103,7 +104,7 @@ def show_problem(parent: QWidget | None, exc: Exception, title: str = "") -> Non
     if isinstance(exc, DatabaseProblem):
         QMessageBox.warning(parent, exc.title, exc.message)
     elif isinstance(exc, ServiceError):
-        QMessageBox.information(parent, title or "Not done", exc.message)
+        QMessageBox.information(parent, title or translate("Common", "Not done"), exc.message)
     else:
         raise exc
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..errorlog import describe, log_unexpected
 from .common import named, text_label
+from .i18n import translate
 
 TITLE = "Something went wrong"
 
@@ -50,23 +51,29 @@ class CrashDialog(QDialog):
         self.setWindowTitle(TITLE)
         named(self, TITLE)
         layout = QVBoxLayout(self)
-        message = text_label("What went wrong")
+        message = text_label(translate("CrashDialog", "What went wrong"))
         message.setText(explanation(log_path))
         layout.addWidget(message)
-        shown = named(QPlainTextEdit(details), "Error details",
-                      "The details for district IT: where the problem was, without anything you typed")
+        shown = named(
+            QPlainTextEdit(details),
+            translate("CrashDialog", "Error details"),
+            translate("CrashDialog", "The details for district IT: where the problem was, without anything you typed"),
+        )
         shown.setReadOnly(True)
         shown.setTabChangesFocus(True)
         layout.addWidget(shown)
-        self.copied = named(QLabel(""), "Copy result")
+        self.copied = named(QLabel(""), translate("CrashDialog", "Copy result"))
         layout.addWidget(self.copied)
         buttons = QDialogButtonBox()
-        self.copy_button = named(QPushButton("&Copy details"), "Copy details",
-                                 "Put the details on the clipboard, to paste into a message to district IT")
+        self.copy_button = named(
+            QPushButton(translate("CrashDialog", "&Copy details")),
+            translate("CrashDialog", "Copy details"),
+            translate("CrashDialog", "Put the details on the clipboard, to paste into a message to district IT"),
+        )
         self.copy_button.setAutoDefault(False)
         self.copy_button.clicked.connect(self.copy_details)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        close = named(buttons.addButton(QDialogButtonBox.StandardButton.Close), "Close")
+        close = named(buttons.addButton(QDialogButtonBox.StandardButton.Close), translate("CrashDialog", "Close"))
         close.setDefault(True)  # Enter and Escape both close it
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -75,7 +82,7 @@ class CrashDialog(QDialog):
 
     def copy_details(self) -> None:
         QApplication.clipboard().setText(self.details)
-        self.copied.setText("Copied. Paste the details into your message to district IT.")
+        self.copied.setText(translate("CrashDialog", "Copied. Paste the details into your message to district IT."))
 
 
 _showing = threading.Lock()  # held while a dialog is up (or being built): later errors are only logged

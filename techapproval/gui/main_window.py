@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,7 +32,7 @@ from ..services.audit import change_count
 from ..services.errors import Conflict, Invalid, ServiceError
 from .common import SEARCH_DELAY_MS, ErrorLabel, after_first_paint, named, show_problem
 from .context import AppContext
-from .dialogs.person import role_box
+from .i18n import domain_text, translate
 from .models.tables import (
     MY_COLUMNS,
     PEOPLE_COLUMNS,
@@ -43,24 +43,23 @@ from .models.tables import (
     RowTableModel,
     sorting_proxy,
 )
-from .pages.catalog import CatalogPage
-from .pages.contracts import ContractsPage
-from .pages.deadlines import DeadlinesPage
-from .pages.deletions import DeletionsPage
-from .pages.exceptions import ExceptionsPage
-from .pages.incidents import IncidentsPage
 from .recovery import DraftStore
-from .widgets.closures import ClosuresBox
 from .widgets.list_view import ListView
 
-if TYPE_CHECKING:  # the request window (and the dialogs) load when first opened, not at start
+if TYPE_CHECKING:  # the request window, the dialogs and the hidden tabs' pages load when first wanted
     from .dialogs.request_window import RequestWindow
+    from .pages.catalog import CatalogPage
+    from .pages.contracts import ContractsPage
+    from .pages.deadlines import DeadlinesPage
+    from .pages.deletions import DeletionsPage
+    from .pages.exceptions import ExceptionsPage
+    from .pages.incidents import IncidentsPage
 
 WAITING = {RequestStatus.SUBMITTED, RequestStatus.RESUBMITTED}
 # How often the lists look for changes made at other desks: one tiny SELECT of the change counter.
 POLL_MS = 3_000
 POLL_BACKOFF = 10  # while the database does not answer, the looks thin out to at most POLL_BACKOFF × POLL_MS
-UNREACHABLE = "\u26a0 Cannot reach the database; retrying"
+UNREACHABLE = QT_TRANSLATE_NOOP("MainWindow", "\u26a0 Cannot reach the database; retrying")
 
 
 def _dialog_open() -> bool:
@@ -77,21 +76,38 @@ class MainWindow(QMainWindow):
         self.windows: dict[int | None, RequestWindow] = {}
         self.seen_changes: int | None = None  # the change counter when the lists were last read
         district = ctx.settings.get("district_name", "")
-        self.setWindowTitle(f"techapproval \u2014 {district_heading(district)}")
+        self.setWindowTitle(
+            translate("MainWindow", "techapproval \u2014 {district}").format(district=district_heading(district))
+        )
         self.resize(1200, 760)
 
         central = QWidget()
         layout = QVBoxLayout(central)
         top = QHBoxLayout()
-        self.who = named(QLabel(f"Signed in as {ctx.person.name} \u00b7 {ctx.person.role.label}"), "Signed in as")
+        self.who = named(
+            QLabel(
+                translate("MainWindow", "Signed in as {name} \u00b7 {role}").format(
+                    name=ctx.person.name, role=domain_text(ctx.person.role.label)
+                )
+            ),
+            translate("MainWindow", "Signed in as"),
+        )
         top.addWidget(self.who)
         top.addStretch(1)
-        self.new_button = named(QPushButton("&New request"), "New request", "Ctrl+N")
+        self.new_button = named(
+            QPushButton(translate("MainWindow", "&New request")),
+            translate("MainWindow", "New request"),
+            "Ctrl+N",
+        )
         self.new_button.clicked.connect(self.new_request)
         top.addWidget(self.new_button)
         layout.addLayout(top)
 
-        self.tabs = named(QTabWidget(), "Sections")
+        self.tabs = named(QTabWidget(), translate("MainWindow", "Sections"))
+        # Tabs whose pages are made when first shown or used (`page`), or just after the window's first
+        # paint: their modules and widgets do not hold back the list the person opened the app for.
+        self.unbuilt: dict[str, tuple[QWidget, Callable[[], QWidget]]] = {}
+        self.pages: dict[str, QWidget] = {}
         layout.addWidget(self.tabs)
         self.setCentralWidget(central)
 
@@ -108,19 +124,20 @@ class MainWindow(QMainWindow):
             self._build_people()
             self._build_settings()
         self._build_menus()
-        self.statusBar().showMessage(f"Database: {ctx.db.location}")
-        self.connection = named(QLabel(), "Database connection")
+        self.statusBar().showMessage(translate("MainWindow", "Database: {location}").format(location=ctx.db.location))
+        self.connection = named(QLabel(), translate("MainWindow", "Database connection"))
         self.connection.hide()
         self.database_silent = False  # the last look at the database had no answer; the label says so
         self.statusBar().addPermanentWidget(self.connection)
         self.poll_ms = poll_ms or POLL_MS
         self.poll_timer = QTimer(self, interval=self.poll_ms)
         self.poll_timer.timeout.connect(self.poll)
-        self.stale: set[QWidget] = set()  # tabs to read again when next shown: others changed something
+        self.stale: set[str] = set()  # tabs (keys of _loaders) to read again when next shown: others changed
         if ctx.is_reviewer:
             self.tabs.setCurrentWidget(self.queue_page)
         self.refresh(overdue_now=False)  # the overdue count once the window has shown its first list
         self.tabs.currentChanged.connect(self._tab_shown)
+        after_first_paint(self, self._build_pages)
         self.poll_timer.start()
         QTimer.singleShot(0, self, self.recover_typed_input)  # once this window shows
 
@@ -129,41 +146,53 @@ class MainWindow(QMainWindow):
     def _build_my_requests(self) -> None:
         page = QWidget()
         layout = QVBoxLayout(page)
-        intro = QLabel("Requests you have filed. Press Enter or double-click to open one; Ctrl+N starts a new one.")
+        intro = QLabel(
+            translate(
+                "MainWindow",
+                "Requests you have filed. Press Enter or double-click to open one; Ctrl+N starts a new one.",
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.my_model = RowTableModel(MY_COLUMNS, self)
-        self.my_view = ListView("My requests", lambda: self.open_request(self.my_view.current_row()), stretch=1)
+        self.my_view = ListView(translate("MainWindow", "My requests"),
+                                lambda: self.open_request(self.my_view.current_row()), stretch=1)
         self.my_view.setModel(sorting_proxy(self.my_model, self))
         layout.addWidget(self.my_view)
-        self.tabs.addTab(page, "&My requests")
+        self.tabs.addTab(page, translate("MainWindow", "&My requests"))
+        self.pages["my"] = page
 
     def _build_queue(self) -> None:
         self.queue_page = page = QWidget()
         layout = QVBoxLayout(page)
         bar = QHBoxLayout()
-        self.status_filter = named(QComboBox(), "Status filter")
-        self.status_filter.addItem("Waiting for a decision", WAITING)
-        self.status_filter.addItem("All requests", None)
+        self.status_filter = named(QComboBox(), translate("MainWindow", "Status filter"))
+        self.status_filter.addItem(translate("MainWindow", "Waiting for a decision"), WAITING)
+        self.status_filter.addItem(translate("MainWindow", "All requests"), None)
         for status in RequestStatus:
             if status is not RequestStatus.DRAFT:
-                self.status_filter.addItem(status.label, {status})
-        filter_label = QLabel("S&how:")
+                self.status_filter.addItem(domain_text(status.label), {status})
+        filter_label = QLabel(translate("MainWindow", "&Show:"))
         filter_label.setBuddy(self.status_filter)
-        self.search = named(QLineEdit(), "Search requests", "Words in the resource name, link or requester's name")
-        self.search.setPlaceholderText("Search resource, link or requester")
+        self.search = named(
+            QLineEdit(),
+            translate("MainWindow", "Search requests"),
+            translate("MainWindow", "Words in the resource name, link or requester's name"),
+        )
+        self.search.setPlaceholderText(translate("MainWindow", "Search resource, link or requester"))
         self.search.setClearButtonEnabled(True)
-        search_label = QLabel("Sea&rch:")
+        search_label = QLabel(translate("MainWindow", "Sea&rch:"))
         search_label.setBuddy(self.search)
         for w in (filter_label, self.status_filter, search_label):
             bar.addWidget(w)
         bar.addWidget(self.search, 1)
         layout.addLayout(bar)
-        self.counts = named(QLabel(), "Counts per status")
+        self.counts = named(QLabel(), translate("MainWindow", "Counts per status"))
         layout.addWidget(self.counts)
         # Read a page at a time, sorted and searched in the database: ten years of requests cost one page.
         self.queue_model = PagedTableModel(QUEUE_COLUMNS, self._read_queue, svc.QUEUE_PAGE, self._queue_failed, self)
-        self.queue_view = ListView("Review queue", lambda: self.open_request(self.queue_view.current_row()), stretch=2)
+        self.queue_view = ListView(translate("MainWindow", "Review queue"),
+                                   lambda: self.open_request(self.queue_view.current_row()), stretch=2)
         self.queue_view.setModel(self.queue_model)
         self.queue_model.sort_column = QUEUE_COLUMNS.index(SUBMITTED_COLUMN)  # oldest first, as the header shows:
         self.queue_view.sortByColumn(self.queue_model.sort_column, Qt.SortOrder.AscendingOrder)  # read at refresh
@@ -172,17 +201,66 @@ class MainWindow(QMainWindow):
         self.search_timer.timeout.connect(self._requery)
         self.search.textChanged.connect(self.search_timer.start)
         self.status_filter.currentIndexChanged.connect(self._requery)
-        self.tabs.addTab(page, "Review &queue")
+        self.tabs.addTab(page, translate("MainWindow", "Review &queue"))
+        self.pages["queue"] = page
+
+    def _add_page(self, key: str, title: str, make: Callable[[], QWidget]) -> None:
+        """A tab whose page `make` builds when it is first shown or asked for."""
+        holder = QWidget()
+        self.unbuilt[key] = (holder, make)
+        self.tabs.addTab(holder, title)
+
+    def page(self, key: str) -> QWidget:
+        """The tab's page, built now if it was not yet: it takes its holder's place in the tabs."""
+        if key in self.pages:
+            return self.pages[key]
+        holder, make = self.unbuilt.pop(key)
+        page = self.pages[key] = make()
+        index, current = self.tabs.indexOf(holder), self.tabs.currentIndex()
+        self.tabs.blockSignals(True)  # the same tab stays current; nothing was shown or hidden
+        try:
+            self.tabs.insertTab(index, page, self.tabs.tabText(index))
+            self.tabs.removeTab(index + 1)
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(False)
+        holder.deleteLater()
+        return page
+
+    def _build_pages(self) -> None:
+        """After the first paint, the pages not yet built, one per turn of the event loop."""
+        if self.unbuilt:
+            self.page(next(iter(self.unbuilt)))
+            QTimer.singleShot(0, self, self._build_pages)
+
+    def _key_of(self, widget: QWidget | None) -> str | None:
+        return next((key for key, page in {**self.pages, **{k: h for k, (h, _) in self.unbuilt.items()}}.items()
+                     if page is widget), None)
+
+    catalog_page = property(lambda self: cast("CatalogPage", self.page("catalog")))
+    contracts_page = property(lambda self: cast("ContractsPage", self.page("contracts")))
+    incidents_page = property(lambda self: cast("IncidentsPage", self.page("incidents")))
+    deletions_page = property(lambda self: cast("DeletionsPage", self.page("deletions")))
+    exceptions_page = property(lambda self: cast("ExceptionsPage", self.page("exceptions")))
+    deadlines_page = property(lambda self: cast("DeadlinesPage", self.page("deadlines")))
+
+    def _changing_page(self, page: QWidget) -> QWidget:
+        page.changed.connect(self.refresh)
+        return page
 
     def _build_catalog(self) -> None:
-        self.catalog_page = CatalogPage(self.ctx)
-        self.catalog_page.changed.connect(self.refresh)
-        self.tabs.addTab(self.catalog_page, "&Approved resources")
+        def make():
+            from .pages.catalog import CatalogPage
+            return self._changing_page(CatalogPage(self.ctx))
+
+        self._add_page("catalog", translate("MainWindow", "&Approved resources"), make)
 
     def _build_contracts(self) -> None:
-        self.contracts_page = ContractsPage(self.ctx)
-        self.contracts_page.changed.connect(self.refresh)
-        self.tabs.addTab(self.contracts_page, "&Contracts")
+        def make():
+            from .pages.contracts import ContractsPage
+            return self._changing_page(ContractsPage(self.ctx))
+
+        self._add_page("contracts", translate("MainWindow", "&Contracts"), make)
 
     def open_contract(self, contract_id: int) -> None:
         self.tabs.setCurrentWidget(self.contracts_page)
@@ -190,62 +268,90 @@ class MainWindow(QMainWindow):
         self.contracts_page.edit_contract()
 
     def _build_incidents(self) -> None:
-        self.incidents_page = IncidentsPage(self.ctx)
-        self.incidents_page.changed.connect(self.refresh)
-        self.tabs.addTab(self.incidents_page, "&Incidents")
+        def make():
+            from .pages.incidents import IncidentsPage
+            return self._changing_page(IncidentsPage(self.ctx))
+
+        self._add_page("incidents", translate("MainWindow", "&Incidents"), make)
 
     def open_incident(self, incident_id: int) -> None:
         self.tabs.setCurrentWidget(self.incidents_page)
         self.incidents_page.open_incident(incident_id)
 
     def _build_deletions_and_exceptions(self) -> None:
-        self.deletions_page = DeletionsPage(self.ctx)
-        self.deletions_page.changed.connect(self.refresh)
-        self.tabs.addTab(self.deletions_page, "Deletions")  # Ctrl+Tab reaches it; the letters are taken
-        self.exceptions_page = ExceptionsPage(self.ctx)
-        self.exceptions_page.changed.connect(self.refresh)
-        self.tabs.addTab(self.exceptions_page, "IEP/504 e&xceptions")
+        def deletions():
+            from .pages.deletions import DeletionsPage
+            return self._changing_page(DeletionsPage(self.ctx))
+
+        def exceptions():
+            from .pages.exceptions import ExceptionsPage
+            return self._changing_page(ExceptionsPage(self.ctx))
+
+        # "Deletions" has no mnemonic: Ctrl+Tab reaches it; the letters are taken
+        self._add_page("deletions", translate("MainWindow", "Deletions"), deletions)
+        self._add_page("exceptions", translate("MainWindow", "IEP/504 e&xceptions"), exceptions)
 
     def open_deletion(self, request_id: int) -> None:
         self.tabs.setCurrentWidget(self.deletions_page)
         self.deletions_page.select_request(request_id)
 
     def _build_deadlines(self) -> None:
-        self.deadlines_page = DeadlinesPage(self.ctx)
-        self.deadlines_page.open_contract.connect(self.open_contract)
-        self.deadlines_page.open_incident.connect(self.open_incident)
-        self.deadlines_page.open_deletion.connect(self.open_deletion)
-        self.overdue = named(QLabel(), "Overdue obligations")
+        def make():
+            from .pages.deadlines import DeadlinesPage
+            page = DeadlinesPage(self.ctx)
+            page.open_contract.connect(self.open_contract)
+            page.open_incident.connect(self.open_incident)
+            page.open_deletion.connect(self.open_deletion)
+            page.counted.connect(self._show_overdue)
+            return page
+
+        self.overdue = named(QLabel(), translate("MainWindow", "Overdue obligations"))
         self.statusBar().addPermanentWidget(self.overdue)
-        self.deadlines_page.counted.connect(self._show_overdue)
-        self.tabs.addTab(self.deadlines_page, "&Deadlines")
+        self._add_page("deadlines", translate("MainWindow", "&Deadlines"), make)
 
     def _show_overdue(self, count: int) -> None:
         index = self.tabs.indexOf(self.deadlines_page)
-        self.tabs.setTabText(index, f"&Deadlines ({count} overdue)" if count else "&Deadlines")
-        self.overdue.setText(f"⚠ {count} overdue obligation{'s' if count != 1 else ''}" if count else
-                             "✔ Nothing overdue")
+        self.tabs.setTabText(
+            index,
+            translate("MainWindow", "&Deadlines ({count} overdue)").format(count=count)
+            if count
+            else translate("MainWindow", "&Deadlines"),
+        )
+        self.overdue.setText(
+            (translate("MainWindow", "\u26a0 {count} overdue obligations") if count != 1
+             else translate("MainWindow", "\u26a0 {count} overdue obligation")).format(count=count)
+            if count
+            else translate("MainWindow", "✔ Nothing overdue")
+        )
 
     def _build_people(self) -> None:
         page = QWidget()
         layout = QVBoxLayout(page)
         self.people_model = RowTableModel(PEOPLE_COLUMNS, self)
-        self.people_view = ListView("People", lambda: None)
+        self.people_view = ListView(translate("MainWindow", "People"), lambda: None)
         self.people_view.setModel(sorting_proxy(self.people_model, self))
         layout.addWidget(self.people_view)
         bar = QHBoxLayout()
-        add = named(QPushButton("A&dd person\u2026"), "Add person")
+        add = named(QPushButton(translate("MainWindow", "Add p&erson\u2026")), translate("MainWindow", "Add person"))
         add.clicked.connect(self.add_person)
-        self.role_choice = named(role_box(), "New role")
-        change = named(QPushButton("Change ro&le"), "Change role")
+        from .dialogs.person import role_box  # the administrator's tabs: modules loaded only for them
+
+        self.role_choice = named(role_box(), translate("MainWindow", "New role"))
+        change = named(QPushButton(translate("MainWindow", "Change ro&le")), translate("MainWindow", "Change role"))
         change.clicked.connect(self.change_role)
-        label = QLabel("Role for the selected person:")
+        label = QLabel(translate("MainWindow", "Role for the selected person:"))
         label.setBuddy(self.role_choice)
-        reset = named(QPushButton("&Reset password\u2026"), "Reset password",
-                      "Give the selected person a temporary password; any lock-out ends")
+        reset = named(
+            QPushButton(translate("MainWindow", "&Reset password\u2026")),
+            translate("MainWindow", "Reset password"),
+            translate("MainWindow", "Give the selected person a temporary password; any lock-out ends"),
+        )
         reset.clicked.connect(self.reset_password)
-        self.switch_button = named(QPushButton(), "Switch account off or on",
-                                   "Someone who left cannot sign in; everything they did stays on record")
+        self.switch_button = named(
+            QPushButton(),
+            translate("MainWindow", "Switch account off or on"),
+            translate("MainWindow", "Someone who left cannot sign in; everything they did stays on record"),
+        )
         self.switch_button.clicked.connect(self.switch_account)
         self.people_view.selectionModel().currentRowChanged.connect(self._label_switch)
         self.people_model.modelReset.connect(self._label_switch)
@@ -254,7 +360,8 @@ class MainWindow(QMainWindow):
             bar.addWidget(w)
         bar.addStretch(1)
         layout.addLayout(bar)
-        self.tabs.addTab(page, "&People")
+        self.tabs.addTab(page, translate("MainWindow", "&People"))
+        self.pages["people"] = page
 
     def _build_settings(self) -> None:
         page = QWidget()
@@ -276,33 +383,63 @@ class MainWindow(QMainWindow):
             layout.addRow(label, holder)
             self.setting_fields[key] = edit
             self.setting_errors[key] = error
-        save = named(QPushButton("&Save settings"), "Save settings")
+        save = named(QPushButton(translate("MainWindow", "&Save settings")), translate("MainWindow", "Save settings"))
         save.clicked.connect(self.save_settings)
         layout.addRow(save)
+        from .widgets.closures import ClosuresBox
+
         self.closures = ClosuresBox(self.ctx)
         self.closures.changed.connect(self.refresh)
         layout.addRow(self.closures)
-        self.tabs.addTab(page, "Se&ttings")
+        self.tabs.addTab(page, translate("MainWindow", "Se&ttings"))
+        self.pages["settings"] = page
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        new = QAction("&New request", self, shortcut=QKeySequence.StandardKey.New, triggered=self.new_request)
-        print_ = QAction("&Print decision\u2026", self, shortcut=QKeySequence.StandardKey.Print,
-                         triggered=self.print_selected)
-        refresh = QAction("&Refresh", self, shortcut=QKeySequence.StandardKey.Refresh, triggered=self.refresh)
-        quit_ = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        file_menu = self.menuBar().addMenu(translate("MainWindow", "&File"))
+        new = QAction(
+            translate("MainWindow", "&New request"),
+            self,
+            shortcut=QKeySequence.StandardKey.New,
+            triggered=self.new_request,
+        )
+        print_ = QAction(
+            translate("MainWindow", "&Print decision\u2026"),
+            self,
+            shortcut=QKeySequence.StandardKey.Print,
+            triggered=self.print_selected,
+        )
+        refresh = QAction(
+            translate("MainWindow", "&Refresh"), self, shortcut=QKeySequence.StandardKey.Refresh, triggered=self.refresh
+        )
+        quit_ = QAction(
+            translate("MainWindow", "&Quit"), self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close
+        )
         for action in (new, print_, refresh):
             file_menu.addAction(action)
-        export = QAction("&Export contracts website…", self, triggered=self.export_website)
+        export = QAction(translate("MainWindow", "&Export contracts website…"), self, triggered=self.export_website)
         file_menu.addAction(export)
         if self.ctx.is_reviewer:
-            file_menu.addAction(QAction("Save &decision sheets\u2026", self, triggered=self.save_decision_sheets))
-        file_menu.addAction(QAction("Change pass&word\u2026", self, triggered=self.change_password))
+            file_menu.addAction(
+                QAction(
+                    translate("MainWindow", "Save &decision sheets\u2026"), self, triggered=self.save_decision_sheets
+                )
+            )
+            file_menu.addAction(QAction(translate("MainWindow", "&Import approved resources and contracts\u2026"),
+                                        self, triggered=self.import_records))
+            file_menu.addAction(
+                QAction(translate("MainWindow", "E&xport records\u2026"), self, triggered=self.export_records)
+            )
+        file_menu.addAction(
+            QAction(translate("MainWindow", "Change pass&word\u2026"), self, triggered=self.change_password)
+        )
         file_menu.addSeparator()
         file_menu.addAction(quit_)
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(QAction("&Keyboard shortcuts", self, triggered=self.show_shortcuts))
-        help_menu.addAction(QAction("&About techapproval", self, triggered=self.show_about))
+        help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
+        help_menu.addAction(QAction(translate("MainWindow", "&Policy 3520.13"), self, triggered=self.show_policy))
+        help_menu.addAction(
+            QAction(translate("MainWindow", "&Keyboard shortcuts"), self, triggered=self.show_shortcuts)
+        )
+        help_menu.addAction(QAction(translate("MainWindow", "&About techapproval"), self, triggered=self.show_about))
 
     # --- data -------------------------------------------------------------------------------
 
@@ -318,47 +455,46 @@ class MainWindow(QMainWindow):
         except (ServiceError, DatabaseProblem) as exc:
             show_problem(self, exc)
 
-    def _loaders(self) -> dict[QWidget, Callable[[], None]]:
-        """Each tab, with what reads its lists again."""
-        loaders: dict[QWidget, Callable[[], None]] = {
-            self.my_view.parentWidget(): lambda: self.my_model.set_rows(self.ctx.call(svc.list_my_requests)),
+    def _loaders(self) -> dict[str, Callable[[], None]]:
+        """Each tab by its key, with what reads its lists again (building its page first if need be)."""
+        loaders: dict[str, Callable[[], None]] = {
+            "my": lambda: self.my_model.set_rows(self.ctx.call(svc.list_my_requests)),
         }
         if self.ctx.is_reviewer:
-            loaders[self.queue_page] = self.refresh_queue
-        loaders[self.catalog_page] = self.refresh_catalog
-        if self.ctx.is_reviewer:
-            for page in (self.contracts_page, self.incidents_page, self.deletions_page, self.exceptions_page,
-                         self.deadlines_page):  # the deadlines page counts the overdue for the tab and status bar
-                loaders[page] = page.refresh
+            loaders["queue"] = self.refresh_queue
+        loaders["catalog"] = self.refresh_catalog
+        if self.ctx.is_reviewer:  # the deadlines page counts the overdue for the tab and status bar
+            for key in ("contracts", "incidents", "deletions", "exceptions", "deadlines"):
+                loaders[key] = lambda key=key: self.page(key).refresh()
         if self.ctx.person.role is Role.ADMINISTRATOR:
-            loaders[self.people_view.parentWidget()] = \
-                lambda: self.people_model.set_rows(self.ctx.call(people.list_people))
-            loaders[self.closures.parentWidget()] = lambda: (self.closures.refresh(), self._load_settings())
+            loaders["people"] = lambda: self.people_model.set_rows(self.ctx.call(people.list_people))
+            loaders["settings"] = lambda: (self.closures.refresh(), self._load_settings())
         return loaders
 
     def _reload_shown(self, changes: int, overdue_now: bool = True) -> None:
         """Someone changed something: the tab in view now, and the overdue count; the other tabs when they
         are next shown. Cheaper for the database than reading every tab at every desk after every change."""
         loaders = self._loaders()
-        shown = self.tabs.currentWidget()
+        shown = self._key_of(self.tabs.currentWidget())
         self.stale = set(loaders)
-        deadlines = getattr(self, "deadlines_page", None)
-        for page in (shown, deadlines if overdue_now else None):
-            if page in self.stale:
-                loaders[page]()
-                self.stale.discard(page)
-        if deadlines in self.stale and not overdue_now:
-            after_first_paint(self, lambda: self._tab_shown(-1, deadlines))
+        for key in (shown, "deadlines" if overdue_now else None):
+            if key in self.stale:
+                loaders[key]()
+                self.stale.discard(key)
+        if "deadlines" in self.stale and not overdue_now:
+            after_first_paint(self, lambda: self._tab_shown(-1, "deadlines"))
         self.seen_changes = changes
 
-    def _tab_shown(self, _index: int, page: QWidget | None = None) -> None:
-        """Read a stale tab (the one now shown, or `page`), saying a database that does not answer quietly."""
-        page = page or self.tabs.currentWidget()
-        if page not in self.stale:
+    def _tab_shown(self, _index: int, key: str | None = None) -> None:
+        """Read a stale tab (the one now shown, or `key`'s), saying a database that does not answer quietly."""
+        key = key or self._key_of(self.tabs.currentWidget())
+        if key in self.unbuilt:
+            self.page(key)  # shown before its turn after the first paint
+        if key not in self.stale:
             return
         try:
-            self._loaders()[page]()
-            self.stale.discard(page)
+            self._loaders()[key]()
+            self.stale.discard(key)
         except (DatabaseProblem, SQLAlchemyError) as exc:
             self._database_silent(exc)  # it stays stale: read when the database answers and it is shown
         except ServiceError as exc:
@@ -390,7 +526,7 @@ class MainWindow(QMainWindow):
 
     def _database_silent(self, exc: Exception) -> None:
         self.database_silent = True
-        self.connection.setText(UNREACHABLE)
+        self.connection.setText(translate("MainWindow", UNREACHABLE))
         self.connection.setToolTip(f"{exc.title}: {exc.message}" if isinstance(exc, DatabaseProblem) else "")
         self.connection.setAccessibleDescription(self.connection.toolTip())
         self.connection.show()
@@ -410,7 +546,7 @@ class MainWindow(QMainWindow):
             return
         self.queue_model.reload(keep)  # the view keeps the selected request selected (by its id)
         counts = self.ctx.call(svc.queue_counts)
-        self.counts.setText("  \u00b7  ".join(f"{status.label}: {n}" for status, n in counts.items()))
+        self.counts.setText("  \u00b7  ".join(f"{domain_text(status.label)}: {n}" for status, n in counts.items()))
         self.queue_view.select_first_if_none()
 
     def _requery(self) -> None:
@@ -518,7 +654,9 @@ class MainWindow(QMainWindow):
     def change_role(self) -> None:
         person = self.people_view.current_row()
         if person is None:
-            QMessageBox.information(self, "Change role", "Select a person first.")
+            QMessageBox.information(
+                self, translate("MainWindow", "Change role"), translate("MainWindow", "Select a person first.")
+            )
             return
         try:
             self.ctx.call(people.change_role, person.id, self.role_choice.currentData())
@@ -529,7 +667,9 @@ class MainWindow(QMainWindow):
     def reset_password(self) -> None:
         person = self.people_view.current_row()
         if person is None:
-            QMessageBox.information(self, "Reset password", "Select a person first.")
+            QMessageBox.information(
+                self, translate("MainWindow", "Reset password"), translate("MainWindow", "Select a person first.")
+            )
             return
         from .dialogs.password import ResetPasswordDialog
 
@@ -537,26 +677,48 @@ class MainWindow(QMainWindow):
         done, password = dialog.exec(), dialog.text("password")
         dialog.deleteLater()
         if done:
-            QMessageBox.information(self, "Password reset", (
-                f"The password of {person.name} is reset. Give them the temporary password in person:\n\n"
-                f"{password}\n\nThey must choose a new password when they next sign in."
-            ))
+            QMessageBox.information(
+                self,
+                translate("MainWindow", "Password reset"),
+                (
+                    translate(
+                        "MainWindow",
+                        "The password of {name} is reset. Give them the temporary password in "
+                        "person:\n\n{password}\n\nThey must choose a new password when they next sign in.",
+                    ).format(name=person.name, password=password)
+                ),
+            )
             self.refresh()
 
     def _label_switch(self, *_args) -> None:
         person = self.people_view.current_row()
         on = person is not None and not person.active
-        self.switch_button.setText("Switch acc&ount on" if on else "Switch acc&ount off")
+        self.switch_button.setText(
+            translate("MainWindow", "Switch acc&ount on") if on else translate("MainWindow", "Switch acc&ount off")
+        )
 
     def switch_account(self) -> None:
         person = self.people_view.current_row()
         if person is None:
-            QMessageBox.information(self, "Switch account", "Select a person first.")
+            QMessageBox.information(
+                self, translate("MainWindow", "Switch account"), translate("MainWindow", "Select a person first.")
+            )
             return
-        if person.active and QMessageBox.question(self, "Switch account off", (
-            f"Switch off the account of {person.name}? They can no longer sign in. Their requests, "
-            "decisions and the audit trail stay as they are, and you can switch the account on again."
-        )) != QMessageBox.StandardButton.Yes:
+        if (
+            person.active
+            and QMessageBox.question(
+                self,
+                translate("MainWindow", "Switch account off"),
+                (
+                    translate(
+                        "MainWindow",
+                        "Switch off the account of {name}? They can no longer sign in. Their requests, decisions and "
+                        "the audit trail stay as they are, and you can switch the account on again.",
+                    ).format(name=person.name)
+                ),
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
             return
         try:
             self.ctx.call(people.set_active, person.id, not person.active)
@@ -570,7 +732,7 @@ class MainWindow(QMainWindow):
 
         dialog = PasswordDialog(self.ctx, parent=self)
         if dialog.exec():
-            self.statusBar().showMessage("Your password is changed.", 5000)
+            self.statusBar().showMessage(translate("MainWindow", "Your password is changed."), 5000)
         dialog.deleteLater()
 
     def _load_settings(self, *, seen: bool = False) -> None:
@@ -602,8 +764,12 @@ class MainWindow(QMainWindow):
         self.ctx.settings, self.settings_shown = saved, dict(saved)
         for key, edit in self.setting_fields.items():  # others' changes to other settings, normalised values
             edit.setText(saved[key])
-        self.statusBar().showMessage("Settings saved." if edited else "Nothing to save: no setting was changed.",
-                                     5000)
+        self.statusBar().showMessage(
+            translate("MainWindow", "Settings saved.")
+            if edited
+            else translate("MainWindow", "Nothing to save: no setting was changed."),
+            5000,
+        )
 
     def export_website(self) -> None:
         from .website import export_contracts_website
@@ -617,22 +783,68 @@ class MainWindow(QMainWindow):
 
         BatchPrintDialog(self.ctx, self).exec()
 
+    def export_records(self) -> None:
+        """The records as CSV or Excel, for a public-records request or an auditor."""
+        from .dialogs.export_records import ExportRecordsDialog  # loads only when first needed
+
+        ExportRecordsDialog(self.ctx, self).exec()
+
+    def import_records(self) -> None:
+        """The district's own spreadsheet of approved resources and contracts, imported (or an import undone)."""
+        from .dialogs.records_import import RecordsImportDialog  # openpyxl and the dialog load when first used
+
+        dialog = RecordsImportDialog(self.ctx, self)
+        dialog.exec()
+        if dialog.imported:
+            self.refresh()
+
+    def show_policy(self) -> None:
+        """The whole policy 3520.13 and its form, searchable, in a window that stays open beside the others."""
+        from .dialogs.policy_text import PolicyTextWindow
+
+        window = getattr(self, "policy_window", None)
+        if window is None:
+            window = self.policy_window = PolicyTextWindow(self)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def shortcut_lines(self) -> list[str]:
+        """Help → Keyboard shortcuts: each menu command's keys, read from the menus so that the list cannot
+        drift from them (Ctrl+Q was missing from a hand-kept one), then the keys that are not menu commands."""
+        ellipsis = "\u2026"
+        lines = []
+        for menu in self.menuBar().actions():
+            for action in menu.menu().actions():
+                if action.shortcuts():
+                    keys = " / ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+                    lines.append(f"{keys}  {action.text().replace('&', '').rstrip(ellipsis)}")
+        return lines + [
+            translate("MainWindow", "Enter  Open the selected request"),
+            translate("MainWindow", "Escape  Close a request window (it is saved)"),
+            translate("MainWindow", "F1  Show or hide what policy 3520.13 says about the field you are in"),
+            translate("MainWindow", "Tab / Shift+Tab  Move between fields"),
+            translate("MainWindow", "Alt + underlined letter  Jump to that field or button"),
+        ]
+
     def show_shortcuts(self) -> None:
-        QMessageBox.information(self, "Keyboard shortcuts", "\n".join([
-            "Ctrl+N  New request", "Enter  Open the selected request", "Ctrl+P  Print the decision",
-            "F5  Refresh the lists", "Tab / Shift+Tab  Move between fields",
-            "Alt + underlined letter  Jump to that field or button", "Escape  Close a request window (it is saved)",
-        ]))
+        QMessageBox.information(self, translate("MainWindow", "Keyboard shortcuts"), "\n".join(self.shortcut_lines()))
 
     def show_about(self) -> None:
         from .. import __version__  # read from the package's metadata: not at start
         from ..db.schema import HEAD
 
-        QMessageBox.about(self, "About techapproval", (
-            f"techapproval {__version__}\n"
-            "Staff requests for approval of technology resources, Connecticut policy 3520.13.\n\n"
-            f"Database: {self.ctx.db.location}\nSchema version: {HEAD}"
-        ))
+        QMessageBox.about(
+            self,
+            translate("MainWindow", "About techapproval"),
+            (
+                translate(
+                    "MainWindow",
+                    "techapproval {version}\nStaff requests for approval of technology resources, Connecticut "
+                    "policy 3520.13.\n\nDatabase: {location}\nSchema version: {schema}",
+                ).format(version=__version__, location=self.ctx.db.location, schema=HEAD)
+            ),
+        )
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         from .dialogs.request_window import RequestWindow

@@ -13,6 +13,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ..domain.sheet import DecisionSheet
+from .i18n import translate
 
 
 def decision_pdf(sheet: DecisionSheet) -> bytes:
@@ -34,7 +35,7 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def save_pdf(parent: QWidget, data: bytes, suggested_name: str, title: str = "Save decision as PDF") -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested_name, "PDF documents (*.pdf)")
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested_name, translate("Printing", "PDF documents (*.pdf)"))
     if not path:
         return None
     target = Path(path)
@@ -48,7 +49,7 @@ def print_pdf(parent: QWidget, data: bytes) -> bool:
     """The Qt print dialog, then each PDF page drawn at the printer's resolution."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print decision")
+    dialog.setWindowTitle(translate("Printing", "Print decision"))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
     paint_pdf(printer, data)

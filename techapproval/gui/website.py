@@ -15,6 +15,7 @@ from ..services.errors import ServiceError
 from .background import BackgroundTask
 from .common import show_problem
 from .context import AppContext
+from .i18n import translate
 
 
 def export_contracts_website(parent: QWidget, ctx: AppContext) -> Path | None:
@@ -22,7 +23,7 @@ def export_contracts_website(parent: QWidget, ctx: AppContext) -> Path | None:
     today's posting of new notices. Returns when the export is done, like a dialog's exec()."""
     from ..website.export import ExportCancelled, ExportProblem, export_website  # loaded only when used
 
-    folder = QFileDialog.getExistingDirectory(parent, "Export the contracts website to a folder")
+    folder = QFileDialog.getExistingDirectory(parent, translate("Website", "Export the contracts website to a folder"))
     if not folder:
         return None
     outdir = Path(folder)
@@ -52,26 +53,38 @@ def export_contracts_website(parent: QWidget, ctx: AppContext) -> Path | None:
         show_problem(parent, exc)
         return None
     except ExportCancelled:
-        QMessageBox.information(parent, "Website export stopped",
-                                f"The export was stopped. The pages in {outdir} are as they were; nothing was "
-                                "recorded.")
+        QMessageBox.information(
+            parent,
+            translate("Website", "Website export stopped"),
+            translate(
+                "Website", "The export was stopped. The pages in {outdir} are as they were; nothing was recorded."
+            ).format(outdir=outdir),
+        )
         return None
     except (ExportProblem, OSError) as exc:
-        QMessageBox.warning(parent, "The website was not exported",
-                            f"The website could not be written to {outdir}: {getattr(exc, 'strerror', None) or exc}."
-                            " Nothing was recorded.")
+        QMessageBox.warning(
+            parent,
+            translate("Website", "The website was not exported"),
+            translate("Website", "The website could not be written to {outdir}: {value}. Nothing was recorded.").format(
+                outdir=outdir, value=getattr(exc, "strerror", None) or exc
+            ),
+        )
         return None
     summary = (f"Wrote the contracts website to {outdir}: {len(data.contracts)} contract(s), "
                f"{len(data.resources)} approved resource(s); {len(result.written)} file(s) new or changed.")
     unposted = [c for c in ctx.call(contracts.list_contracts) if c.form.notice_posted_on is None]
     if not ctx.is_reviewer or not unposted:
-        QMessageBox.information(parent, "Website exported", summary)
+        QMessageBox.information(parent, translate("Website", "Website exported"), summary)
         return outdir
     names = "\n".join(f"\u2022 {c.label}" for c in unposted)
     answer = QMessageBox.question(
-        parent, "Website exported",
-        f"{summary}\n\nThese contracts have no website-notice date yet:\n{names}\n\nWill you publish this export "
-        f"today? If so, record {format_day(date.today())} as the date their notice was posted.",
+        parent,
+        translate("Website", "Website exported"),
+        translate(
+            "Website",
+            "{summary}\n\nThese contracts have no website-notice date yet:\n{names}\n\nWill you publish this export "
+            "today? If so, record {value} as the date their notice was posted.",
+        ).format(summary=summary, names=names, value=format_day(date.today())),
     )
     if answer == QMessageBox.StandardButton.Yes:
         try:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -22,14 +21,26 @@ from . import audit, settings
 from .access import acting
 from .errors import Invalid, NotAllowed, NotFound, Refused, SignInFailed
 
-_hasher = PasswordHasher()
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
+_hasher: PasswordHasher | None = None  # made when first needed (argon2 loads its C library): not at start
+
+
+def hasher() -> PasswordHasher:
+    global _hasher
+    if _hasher is None:
+        from argon2 import PasswordHasher
+
+        _hasher = PasswordHasher()
+    return _hasher
 
 
 @functools.cache
 def _dummy_hash() -> str:
     """Verifying against this keeps sign-in for an unknown email as slow as for a known one. Made at the
     first sign-in, not at import: hashing is slow on purpose, and every start would pay for it."""
-    return _hasher.hash("not a real password")
+    return hasher().hash("not a real password")
 
 LOCAL = ZoneInfo("America/New_York")  # the district's clock, for the time a lock-out ends
 WRONG = "The email address or password is not right."
@@ -95,7 +106,7 @@ def _new_person(
     """actor_id None: the person creates their own account (the first administrator at setup)."""
     person = Person(
         name=name.strip(), position=position.strip(), email=email.strip().casefold(), role=role.value,
-        password_hash=_hasher.hash(password), active=True, created_at=audit.now(),
+        password_hash=hasher().hash(password), active=True, created_at=audit.now(),
     )
     session.add(person)
     session.flush()
@@ -129,8 +140,10 @@ def sign_in(db: Database, email: str, password: str, *, now: datetime | None = N
 
 
 def _verifies(password_hash: str, password: str) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
-        return _hasher.verify(password_hash, password)
+        return hasher().verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
 
@@ -164,8 +177,8 @@ def _record_attempt(
         return SWITCHED_OFF
     if person.failed_sign_ins or person.locked_until is not None:
         person.failed_sign_ins, person.locked_until = 0, None
-    if _hasher.check_needs_rehash(person.password_hash):
-        person.password_hash = _hasher.hash(right_password)
+    if hasher().check_needs_rehash(person.password_hash):
+        person.password_hash = hasher().hash(right_password)
     return _view(person)
 
 
@@ -185,7 +198,7 @@ def change_password(session: Session, actor_id: int, current_password: str, new_
         errors["new"] = "Choose a password different from the current one."
     if errors:
         raise Invalid(errors)
-    person.password_hash = _hasher.hash(new_password)
+    person.password_hash = hasher().hash(new_password)
     changes = {"must_change_password": [True, False]} if person.must_change_password else {}
     person.must_change_password = False
     audit.record(session, person.id, "person", person.id, "password changed", changes)
@@ -215,7 +228,7 @@ def _reset(session: Session, actor_id: int | None, person: Person, temporary_pas
         raise Invalid({"password": message})
     old = {"must_change_password": person.must_change_password, "failed_sign_ins": person.failed_sign_ins,
            "locked_until": _iso(person.locked_until)}
-    person.password_hash = _hasher.hash(temporary_password)
+    person.password_hash = hasher().hash(temporary_password)
     person.must_change_password = True
     person.failed_sign_ins, person.locked_until = 0, None
     new = {"must_change_password": True, "failed_sign_ins": 0, "locked_until": None}

@@ -19,7 +19,7 @@ from ..db.models import Message, Person, Request
 from ..domain.enums import Answer, Decision, Grade, InfoCategory, Permission, RequestStatus, Role
 from ..domain.validation import RequestForm, clean_text, too_long, validate_decision, validate_form
 from ..domain.workflow import EDITABLE, Action, WorkflowError, allowed_actions, next_status
-from . import audit, catalog
+from . import audit
 from .access import REVIEWERS, acting
 from .errors import Conflict, Invalid, NotAllowed, NotFound, Refused
 
@@ -468,6 +468,8 @@ def decide_request(
         # otherwise autoflush it where a lost race surfaces as a raw StaleDataError.
         session.flush()
         if decision is Decision.APPROVED:
+            from . import catalog  # with its compliance rules, when a decision is made: not at start
+
             entry = catalog.link_approved_request(session, r)
             audit.record(session, actor.id, "catalog", entry.id, "approved request linked",
                          {"request": [None, r.id], "permission": [None, entry.permission]})

@@ -426,10 +426,42 @@ def test_only_the_tab_in_view_is_read_at_start_and_others_when_shown(qtbot, sign
     window = open_main(qtbot, signed_in(district.reviewer))
     catalog = find(window, "Approved resources", QAbstractItemView)
     assert window.tabs.currentWidget() is window.queue_page
-    assert catalog.model().rowCount() == 0 and window.catalog_page in window.stale
+    assert catalog.model().rowCount() == 0 and "catalog" in window.stale
     window.tabs.setCurrentWidget(window.catalog_page)
     assert names_in(catalog) == ["Kahoot!"]
-    assert window.catalog_page not in window.stale
+    assert "catalog" not in window.stale
+
+
+def test_hidden_tabs_are_built_after_the_first_paint_without_taking_the_focus(qtbot, signed_in, district):
+    """The queue shows before the other tabs' pages are made; making them later must not disturb the
+    person, who may already be typing."""
+    approved_resource(district)
+    window = main_window.MainWindow(signed_in(district.reviewer))
+    qtbot.addWidget(window)
+    assert {"catalog", "contracts", "incidents", "deletions", "exceptions", "deadlines"} <= set(window.unbuilt)
+    assert window.tabs.currentWidget() is window.queue_page
+    window.show()
+    window.activateWindow()
+    search = find(window, "Search requests", QLineEdit)
+    search.setFocus()
+    qtbot.waitUntil(lambda: not window.unbuilt, timeout=5000)
+    qtbot.wait(50)
+    assert window.isActiveWindow() and search.hasFocus()
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [window]  # no stray windows
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())][:3] == [
+        "&My requests", "Review &queue", "&Approved resources"]
+    window.tabs.setCurrentWidget(window.catalog_page)
+    assert names_in(find(window, "Approved resources", QAbstractItemView)) == ["Kahoot!"]
+
+
+def test_a_tab_shown_before_its_turn_is_built_and_read_then(qtbot, signed_in, district):
+    approved_resource(district)
+    window = main_window.MainWindow(signed_in(district.reviewer))
+    qtbot.addWidget(window)
+    index = next(i for i in range(window.tabs.count()) if window.tabs.tabText(i) == "&Approved resources")
+    window.tabs.setCurrentIndex(index)  # as a click on the tab does, before the window has painted
+    assert "catalog" not in window.unbuilt and window.tabs.currentWidget() is window.catalog_page
+    assert names_in(find(window, "Approved resources", QAbstractItemView)) == ["Kahoot!"]
 
 
 def names_in(view: QAbstractItemView) -> list[str]:

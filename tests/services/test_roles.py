@@ -30,6 +30,7 @@ REVIEWERS_ONLY = {
     "printing.decided_between", "requests.decide_request", "requests.list_queue", "requests.queue_counts",
     "requests.return_request",
     "website.check_may_record_posted",
+    "records_import.preview", "records_import.apply", "records_import.list_imports", "records_import.undo_import",
 }
 ADMINISTRATORS_ONLY = {
     "compliance.add_closure", "compliance.remove_closure", "people.add_person", "people.change_role",

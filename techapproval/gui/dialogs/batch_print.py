@@ -29,6 +29,7 @@ from ...services.errors import ServiceError
 from ..background import BackgroundTask
 from ..common import ErrorLabel, MessageLabel, named
 from ..context import AppContext
+from ..i18n import translate
 from ..widgets.date_field import OptionalDateField
 
 CUSTOM = "Other dates"
@@ -43,49 +44,78 @@ class BatchPrintDialog(QDialog):
         self.ctx = ctx
         self.task: BackgroundTask | None = None
         self.result: printing.SavedSheets | None = None
-        self.setWindowTitle("Save decision sheets")
+        self.setWindowTitle(translate("BatchPrintDialog", "Save decision sheets"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        intro = QLabel("Saves the decision sheet of every request approved or not approved in the period into a "
-                       "folder, one PDF per request named by its number (decision-00123.pdf), so the folder lists "
-                       "them in order. A file of the same name is replaced; other files are left alone.")
+        intro = QLabel(
+            translate(
+                "BatchPrintDialog",
+                "Saves the decision sheet of every request approved or not approved in the period into a "
+                "folder, one PDF per request named by its number (decision-00123.pdf), so the folder lists "
+                "them in order. A file of the same name is replaced; other files are left alone.",
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
         form = QFormLayout()
-        self.school_year = named(QComboBox(), "School year", "Fills in the dates: July 1 to June 30")
+        self.school_year = named(
+            QComboBox(),
+            translate("BatchPrintDialog", "School year"),
+            translate("BatchPrintDialog", "Fills in the dates: July 1 to June 30"),
+        )
         this_year = school_year_of(date.today())
         for year in range(this_year, this_year - YEARS_BACK, -1):
             self.school_year.addItem(school_year_label(year), year)
         self.school_year.addItem(CUSTOM, None)
-        form.addRow("School &year:", self.school_year)
-        self.first = OptionalDateField("From", required=True, description="The first day of decisions to save")
-        self.last = OptionalDateField("To", required=True, description="The last day of decisions to save, included")
-        self.dates_error = ErrorLabel(self.last.date_edit, "Dates")
-        form.addRow("&From:", self.first)
-        form.addRow("&To:", self.last)
+        form.addRow(translate("BatchPrintDialog", "School &year:"), self.school_year)
+        self.first = OptionalDateField(
+            translate("BatchPrintDialog", "From"),
+            required=True,
+            description=translate("BatchPrintDialog", "The first day of decisions to save"),
+        )
+        self.last = OptionalDateField(
+            translate("BatchPrintDialog", "To"),
+            required=True,
+            description=translate("BatchPrintDialog", "The last day of decisions to save, included"),
+        )
+        self.dates_error = ErrorLabel(self.last.date_edit, translate("BatchPrintDialog", "Dates"))
+        form.addRow(translate("BatchPrintDialog", "&From:"), self.first)
+        form.addRow(translate("BatchPrintDialog", "&To:"), self.last)
         form.addRow("", self.dates_error)
-        self.folder = named(QLineEdit(), "Folder", "The folder to save the PDFs in (created if need be)")
-        choose = named(QPushButton("C&hoose\u2026"), "Choose folder")
+        self.folder = named(
+            QLineEdit(),
+            translate("BatchPrintDialog", "Folder"),
+            translate("BatchPrintDialog", "The folder to save the PDFs in (created if need be)"),
+        )
+        choose = named(
+            QPushButton(translate("BatchPrintDialog", "C&hoose\u2026")), translate("BatchPrintDialog", "Choose folder")
+        )
         choose.clicked.connect(self.choose_folder)
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(choose)
-        folder_label = QLabel("F&older:")
+        folder_label = QLabel(translate("BatchPrintDialog", "F&older:"))
         folder_label.setBuddy(self.folder)  # the row's field is a layout: the label needs its buddy named
         form.addRow(folder_label, row)
-        self.folder_error = ErrorLabel(self.folder, "Folder")
+        self.folder_error = ErrorLabel(self.folder, translate("BatchPrintDialog", "Folder"))
         form.addRow("", self.folder_error)
         layout.addLayout(form)
 
-        self.message = MessageLabel("Result")
+        self.message = MessageLabel(translate("BatchPrintDialog", "Result"))
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.save_button = named(buttons.addButton("&Save decision sheets", QDialogButtonBox.ButtonRole.ActionRole),
-                                 "Save decision sheets")
+        self.save_button = named(
+            buttons.addButton(
+                translate("BatchPrintDialog", "&Save decision sheets"), QDialogButtonBox.ButtonRole.ActionRole
+            ),
+            translate("BatchPrintDialog", "Save decision sheets"),
+        )
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
-        self.close_button = named(buttons.button(QDialogButtonBox.StandardButton.Close), "Close")
+        self.close_button = named(
+            buttons.button(QDialogButtonBox.StandardButton.Close), translate("BatchPrintDialog", "Close")
+        )
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
@@ -114,7 +144,9 @@ class BatchPrintDialog(QDialog):
         self.school_year.blockSignals(blocked)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Save the decision sheets in a folder", self.folder.text())
+        folder = QFileDialog.getExistingDirectory(
+            self, translate("BatchPrintDialog", "Save the decision sheets in a folder"), self.folder.text()
+        )
         if folder:
             self.folder.setText(folder)
 
@@ -123,13 +155,19 @@ class BatchPrintDialog(QDialog):
     def save(self) -> None:
         self.message.say("")
         first, last = self.first.value(), self.last.value()
-        self.dates_error.show_message("The first day is after the last day." if first > last else None)
+        self.dates_error.show_message(
+            translate("BatchPrintDialog", "The first day is after the last day.") if first > last else None
+        )
         text = self.folder.text().strip()
         folder = Path(text).expanduser() if text else None
         if folder is None:
-            self.folder_error.show_message("Choose the folder to save the decision sheets in.")
+            self.folder_error.show_message(
+                translate("BatchPrintDialog", "Choose the folder to save the decision sheets in.")
+            )
         elif folder.exists() and not folder.is_dir():
-            self.folder_error.show_message(f"{folder} is a file, not a folder.")
+            self.folder_error.show_message(
+                translate("BatchPrintDialog", "{folder} is a file, not a folder.").format(folder=folder)
+            )
         else:
             self.folder_error.show_message(None)
         if first > last or folder is None or not self.folder_error.isHidden():
@@ -140,8 +178,11 @@ class BatchPrintDialog(QDialog):
             self.message.say(exc)
             return
         if not ids:
-            self.message.say(f"No request was decided from {format_day(first)} to {format_day(last)}; "
-                             "nothing was saved.")
+            self.message.say(
+                translate(
+                    "BatchPrintDialog", "No request was decided from {first} to {last}; nothing was saved."
+                ).format(first=format_day(first), last=format_day(last))
+            )
             return
         db, person = self.ctx.db, self.ctx.person.id
 
@@ -163,10 +204,18 @@ class BatchPrintDialog(QDialog):
     def _saved(self, result: printing.SavedSheets) -> None:
         self.result = result
         if result.cancelled:
-            self.message.say(f"Stopped: {len(result.files)} of {result.total} decision sheets were saved in "
-                             f"{result.folder}; each saved file is whole.")
+            self.message.say(
+                translate(
+                    "BatchPrintDialog",
+                    "Stopped: {files} of {total} decision sheets were saved in {folder}; each saved file is whole.",
+                ).format(files=len(result.files), total=result.total, folder=result.folder)
+            )
         else:
-            self.message.say(f"Saved {result.total} decision sheet(s) in {result.folder}.")
+            self.message.say(
+                translate("BatchPrintDialog", "Saved {total} decision sheet(s) in {folder}.").format(
+                    total=result.total, folder=result.folder
+                )
+            )
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, DBAPIError):
@@ -174,8 +223,12 @@ class BatchPrintDialog(QDialog):
         if isinstance(exc, ServiceError | DatabaseProblem):
             self.message.say(exc)
         elif isinstance(exc, OSError):
-            self.message.say(f"The decision sheets could not be saved in {self.folder.text()}: "
-                             f"{exc.strerror or exc}. The files saved before this are whole.")
+            self.message.say(
+                translate(
+                    "BatchPrintDialog",
+                    "The decision sheets could not be saved in {text}: {value}. The files saved before this are whole.",
+                ).format(text=self.folder.text(), value=exc.strerror or exc)
+            )
         else:
             raise exc  # a bug: the app's crash handler reports it
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -30,8 +31,10 @@ from ...services.compliance import ComplianceContext, compliance_context
 from ...services.errors import Invalid, ServiceError
 from ..common import named
 from ..context import AppContext
+from ..i18n import translate
 from ..models.tables import badge
 from ..widgets.date_field import OptionalDateField
+from ..widgets.policy_help import PolicyHelpPanel, governs
 from .contractor import ContractorDialog
 from .forms import ScrollingFormDialog
 
@@ -83,13 +86,21 @@ class ContractDialog(ScrollingFormDialog):
             ctx.call(contracts.get_contract, contract_id) if contract_id is not None else None)
         self.compliance: ComplianceContext = ctx.read(compliance_context)  # today, closures, time to amend
 
-        self.setWindowTitle("Add a contract" if self.original is None else "Contract")
+        self.setWindowTitle(
+            translate("ContractDialog", "Add a contract")
+            if self.original is None
+            else translate("ContractDialog", "Contract")
+        )
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.setMinimumSize(640, 480)
         self.resize(980, 720)
 
-        self.frame("Contract", summary="Contract status", save="Save contract",
-                   cancel="Cancel" if self.editable else "Close")
+        self.frame(
+            translate("ContractDialog", "Contract"),
+            summary=translate("ContractDialog", "Contract status"),
+            save=translate("ContractDialog", "Save contract"),
+            cancel=translate("ContractDialog", "Cancel") if self.editable else translate("ContractDialog", "Close"),
+        )
         self.status = self.summary
         self._build_parties()
         self._build_information()
@@ -98,13 +109,14 @@ class ContractDialog(ScrollingFormDialog):
         self._build_follow_up()
         self.body.addStretch(1)
         self._line_up()
+        self._add_policy_help()
 
         self.load_contractors(self.original.contractor_id if self.original else None)
         self.set_form(self.original.form if self.original else ContractForm(executed_on=self.compliance.on))
         if self.original is not None:
-            self.heading.setText(f"Contract: {self.original.label}")
+            self.heading.setText(translate("ContractDialog", "Contract: {label}").format(label=self.original.label))
         else:
-            self.heading.setText("New contract")
+            self.heading.setText(translate("ContractDialog", "New contract"))
         if not self.editable:
             self._set_read_only()
         self._connect_edits()
@@ -113,30 +125,43 @@ class ContractDialog(ScrollingFormDialog):
     # --- building ---------------------------------------------------------------------------
 
     def _build_parties(self) -> None:
-        box = QGroupBox("Contractor and purpose")
+        box = QGroupBox(translate("ContractDialog", "Contractor and purpose"))
         form = self._form_layout()
         box.setLayout(form)
         self.contractor = named(QComboBox(), FIELD_LABELS["contractor_id"])
         self.contractor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.contractor.setMinimumContentsLength(30)
-        self.new_contractor_button = named(QPushButton("&New contractor\u2026"), "New contractor",
-                                           "Add an operator or consultant to the registry")
+        self.new_contractor_button = named(
+            QPushButton(translate("ContractDialog", "&New contractor\u2026")),
+            translate("ContractDialog", "New contractor"),
+            translate("ContractDialog", "Add an operator or consultant to the registry"),
+        )
         self.new_contractor_button.setAutoDefault(False)
         self.new_contractor_button.clicked.connect(self.new_contractor)
-        self._row(form, "contractor_id", "Con&tractor:", self.contractor, extra=self.new_contractor_button)
-        self.title = named(QLineEdit(), FIELD_LABELS["title"],
-                           "Optional: tells apart two contracts with one contractor")
+        self._row(
+            form,
+            "contractor_id",
+            translate("ContractDialog", "Con&tractor:"),
+            self.contractor,
+            extra=self.new_contractor_button,
+        )
+        self.title = named(
+            QLineEdit(),
+            FIELD_LABELS["title"],
+            translate("ContractDialog", "Optional: tells apart two contracts with one contractor"),
+        )
         self.title.setMaxLength(CONTRACT_LIMITS["title"] + 1)  # one over: the service explains the limit
-        self.title.setPlaceholderText("e.g. Data privacy agreement 2026\u201329")
-        self._row(form, "title", "T&itle:", self.title)
+        self.title.setPlaceholderText(translate("ContractDialog", "e.g. Data privacy agreement 2026\u201329"))
+        self._row(form, "title", translate("ContractDialog", "T&itle:"), self.title)
         self.purpose = _text_box(FIELD_LABELS["purpose"], 2)
-        self._row(form, "purpose", "&Purpose:", self.purpose)
+        self._row(form, "purpose", translate("ContractDialog", "&Purpose:"), self.purpose)
         self.description = _text_box(FIELD_LABELS["description"], 2)
-        self._row(form, "description", "&Brief description:", self.description)
+        self._row(form, "description", translate("ContractDialog", "&Brief description:"), self.description)
         self.body.addWidget(box)
 
     def _build_information(self) -> None:
-        box = QGroupBox(FIELD_LABELS["information_allowed"] + " (tick every kind)")
+        box = QGroupBox(translate("ContractDialog", "{field} (tick every kind)").format(
+            field=FIELD_LABELS["information_allowed"]))
         named(box, FIELD_LABELS["information_allowed"])
         outer = QVBoxLayout(box)
         grid = QGridLayout()
@@ -157,38 +182,68 @@ class ContractDialog(ScrollingFormDialog):
         form = self._form_layout()
         outer.addLayout(form)
         self.information_details = _text_box(FIELD_LABELS["information_details"], 2)
-        self._row(form, "information_details", "&Details:", self.information_details)
+        self._row(form, "information_details", translate("ContractDialog", "&Details:"), self.information_details)
         self.body.addWidget(box)
 
     def _build_dates(self) -> None:
-        box = QGroupBox("Dates")
+        box = QGroupBox(translate("ContractDialog", "Dates"))
         form = self._form_layout()
         box.setLayout(form)
-        self.executed_on = OptionalDateField(FIELD_LABELS["executed_on"], required=True,
-                                             description="The day both parties had signed")
-        self.starts_on = OptionalDateField(FIELD_LABELS["starts_on"], toggle_text="Has a start date")
-        self.expires_on = OptionalDateField(FIELD_LABELS["expires_on"], toggle_text="Has an expiry date",
-                                            description="The last day the contract is in effect")
-        self._row(form, "executed_on", "Date e&xecuted:", self.executed_on, self.executed_on.date_edit)
-        self._row(form, "starts_on", "St&arts:", self.starts_on, self.starts_on.date_edit)
-        self._row(form, "expires_on", "Expires (last day in e&ffect):", self.expires_on, self.expires_on.date_edit)
+        self.executed_on = OptionalDateField(
+            FIELD_LABELS["executed_on"],
+            required=True,
+            description=translate("ContractDialog", "The day both parties had signed"),
+        )
+        self.starts_on = OptionalDateField(
+            FIELD_LABELS["starts_on"], toggle_text=translate("ContractDialog", "Has a start date")
+        )
+        self.expires_on = OptionalDateField(
+            FIELD_LABELS["expires_on"],
+            toggle_text=translate("ContractDialog", "Has an expiry date"),
+            description=translate("ContractDialog", "The last day the contract is in effect"),
+        )
+        self._row(
+            form,
+            "executed_on",
+            translate("ContractDialog", "Date e&xecuted:"),
+            self.executed_on,
+            self.executed_on.date_edit,
+        )
+        self._row(form, "starts_on", translate("ContractDialog", "St&arts:"), self.starts_on, self.starts_on.date_edit)
+        self._row(
+            form,
+            "expires_on",
+            translate("ContractDialog", "Expires (last day in e&ffect):"),
+            self.expires_on,
+            self.expires_on.date_edit,
+        )
         self.body.addWidget(box)
 
     def _build_provisions(self) -> None:
-        box = QGroupBox("Provisions the contract contains (C.G.S. 10-234bb)")
+        box = QGroupBox(translate("ContractDialog", "Provisions the contract contains (C.G.S. 10-234bb)"))
         named(box, FIELD_LABELS["provisions"])
         outer = QVBoxLayout(box)
-        intro = QLabel("A contract lacking any of the eleven is void unless the contractor amends it after notice. "
-                       "Note where the contract says each, e.g. \u201c\u00a7 7.2\u201d.")
+        intro = QLabel(
+            translate(
+                "ContractDialog",
+                "A contract lacking any of the eleven is void unless the contractor amends it after notice. "
+                "Note where the contract says each, e.g. \u201c\u00a7 7.2\u201d.",
+            )
+        )
         intro.setWordWrap(True)
         outer.addWidget(intro)
-        self.addendum = named(QCheckBox("&" + ADDENDUM_LABEL), ADDENDUM_LABEL,
-                              "The Commission for Educational Technology's addendum contains all eleven provisions")
+        self.addendum = named(
+            QCheckBox("&" + ADDENDUM_LABEL),
+            ADDENDUM_LABEL,
+            translate(
+                "ContractDialog", "The Commission for Educational Technology's addendum contains all eleven provisions"
+            ),
+        )
         outer.addWidget(self.addendum)
         grid = QGridLayout()
         grid.setColumnStretch(0, 1)
-        head_provision = QLabel("Provision")
-        head_clause = QLabel("Where the contract says so")
+        head_provision = QLabel(translate("ContractDialog", "Provision"))
+        head_clause = QLabel(translate("ContractDialog", "Where the contract says so"))
         for head in (head_provision, head_clause):
             font = head.font()
             font.setBold(True)
@@ -199,11 +254,16 @@ class ContractDialog(ScrollingFormDialog):
         self.clause_edits: dict[Provision, QLineEdit] = {}
         for row, provision in enumerate(Provision, start=1):
             check = named(QCheckBox(provision.label), provision.label)
-            clause = named(QLineEdit(), f"{provision.value} clause",
-                           f"Where the contract contains {provision.value}, e.g. a section number")
+            clause = named(
+                QLineEdit(),
+                translate("ContractDialog", "{value} clause").format(value=provision.value),
+                translate("ContractDialog", "Where the contract contains {value}, e.g. a section number").format(
+                    value=provision.value
+                ),
+            )
             clause.setMaxLength(CONTRACT_LIMITS["clause"] + 1)
             clause.setMinimumWidth(clause.fontMetrics().horizontalAdvance("M") * 14)
-            clause.setPlaceholderText("Clause, e.g. \u00a7 7.2")
+            clause.setPlaceholderText(translate("ContractDialog", "Clause, e.g. \u00a7 7.2"))
             check.toggled.connect(lambda on, p=provision: self._provision_toggled(p))
             self.provision_boxes[provision] = check
             self.clause_edits[provision] = clause
@@ -216,28 +276,75 @@ class ContractDialog(ScrollingFormDialog):
         self.body.addWidget(box)
 
     def _build_follow_up(self) -> None:
-        box = QGroupBox("Since it was executed")
+        box = QGroupBox(translate("ContractDialog", "Since it was executed"))
         form = self._form_layout()
         box.setLayout(form)
         self.notice_posted_on = OptionalDateField(
-            FIELD_LABELS["notice_posted_on"], toggle_text="Posted",
-            description="The notice on the district website: due within 5 business days of execution")
+            FIELD_LABELS["notice_posted_on"],
+            toggle_text=translate("ContractDialog", "Posted"),
+            description=translate(
+                "ContractDialog", "The notice on the district website: due within 5 business days of execution"
+            ),
+        )
         self.amend_notice_sent_on = OptionalDateField(
-            FIELD_LABELS["amend_notice_sent_on"], toggle_text="Sent",
-            description="Notice to the contractor to add the missing provisions")
+            FIELD_LABELS["amend_notice_sent_on"],
+            toggle_text=translate("ContractDialog", "Sent"),
+            description=translate("ContractDialog", "Notice to the contractor to add the missing provisions"),
+        )
         self.amended_on = OptionalDateField(
-            FIELD_LABELS["amended_on"], toggle_text="Amended",
-            description="The day the contractor amended the contract; tick the provisions it added")
+            FIELD_LABELS["amended_on"],
+            toggle_text=translate("ContractDialog", "Amended"),
+            description=translate(
+                "ContractDialog", "The day the contractor amended the contract; tick the provisions it added"
+            ),
+        )
         self.deletion_confirmed_on = OptionalDateField(
-            FIELD_LABELS["deletion_confirmed_on"], toggle_text="Confirmed",
-            description="The contractor confirmed deleting student data after expiry")
-        for key, caption in (("notice_posted_on", "&Website notice posted:"),
-                             ("amend_notice_sent_on", "Notice to amend s&ent:"),
-                             ("amended_on", "A&mended:"),
-                             ("deletion_confirmed_on", "De&letion confirmed (after expiry):")):
+            FIELD_LABELS["deletion_confirmed_on"],
+            toggle_text=translate("ContractDialog", "Confirmed"),
+            description=translate("ContractDialog", "The contractor confirmed deleting student data after expiry"),
+        )
+        for key, caption in (
+            ("notice_posted_on", "&Website notice posted:"),
+            ("amend_notice_sent_on", "Notice to amend s&ent:"),
+            ("amended_on", "A&mended:"),
+            ("deletion_confirmed_on", "De&letion confirmed (after expiry):"),
+        ):
             field: OptionalDateField = getattr(self, key)
             self._row(form, key, caption, field, field.date_edit)
         self.body.addWidget(box)
+
+    def _add_policy_help(self) -> None:
+        """Beside the fields: what policy 3520.13 says about the one in focus (each of the eleven provisions)."""
+        targets: dict[QWidget, str] = {
+            self.contractor: "contractor_id", self.purpose: "purpose", self.description: "description",
+            self.information_details: "contract_information_details", self.addendum: "uses_state_addendum",
+        }
+        targets |= {box: "information_allowed" for box in self.info_boxes.values()}
+        for key in ("executed_on", "expires_on", "notice_posted_on", "amend_notice_sent_on", "amended_on",
+                    "deletion_confirmed_on"):
+            targets[getattr(self, key)] = key  # the date field's parts ask their parent
+        for provision in Provision:
+            targets[self.provision_boxes[provision]] = provision.value
+            targets[self.clause_edits[provision]] = provision.value
+        for widget, key in targets.items():
+            governs(widget, key)
+        self.policy_help = PolicyHelpPanel()
+        self.policy_help.follow(self)
+        layout = self.layout()
+        index = layout.indexOf(self.scroll)
+        layout.removeWidget(self.scroll)
+        beside = named(QSplitter(), translate("ContractDialog", "Contract form and policy help"))
+        beside.addWidget(self.scroll)
+        beside.addWidget(self.policy_help)
+        beside.setCollapsible(0, False)
+        beside.setStretchFactor(0, 3)
+        beside.setStretchFactor(1, 1)
+        beside.setSizes([3000, 1000])
+        layout.insertWidget(index, beside, 1)
+        for i in range(layout.count()):  # its switch goes with Save and Cancel
+            row = layout.itemAt(i).layout()
+            if row is not None and row.indexOf(self.save_button) >= 0:
+                row.insertWidget(0, self.policy_help.toggle)
 
     def _line_up(self) -> None:
         """One caption width for every group, and the dates of every group in one column."""
@@ -275,7 +382,8 @@ class ContractDialog(ScrollingFormDialog):
             check.blockSignals(blocked)
             check.setEnabled(self.editable and not on)
             self.clause_edits[provision].setPlaceholderText(
-                ADDENDUM_CLAUSE if on else "Clause, e.g. \u00a7 7.2")
+                ADDENDUM_CLAUSE if on else translate("ContractDialog", "Clause, e.g. \u00a7 7.2")
+            )
             self._provision_toggled(provision)
         self.update_status()
 
@@ -283,7 +391,7 @@ class ContractDialog(ScrollingFormDialog):
         views = self.ctx.call(contracts.list_contractors)
         self.contractor.blockSignals(True)
         self.contractor.clear()
-        self.contractor.addItem("Choose the contractor\u2026", None)
+        self.contractor.addItem(translate("ContractDialog", "Choose the contractor\u2026"), None)
         for v in views:
             self.contractor.addItem(v.name, v.id)
         self.contractor.setCurrentIndex(max(0, self.contractor.findData(select_id)) if select_id else 0)
@@ -359,7 +467,8 @@ class ContractDialog(ScrollingFormDialog):
                 clause = ""
             self.clause_edits[provision].setText(clause)
             self.clause_edits[provision].setPlaceholderText(
-                ADDENDUM_CLAUSE if form.uses_state_addendum else "Clause, e.g. \u00a7 7.2")
+                ADDENDUM_CLAUSE if form.uses_state_addendum else translate("ContractDialog", "Clause, e.g. \u00a7 7.2")
+            )
             self._provision_toggled(provision)
 
     def _set_read_only(self) -> None:

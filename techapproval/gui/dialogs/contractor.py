@@ -9,6 +9,7 @@ from ...db.database import DatabaseProblem
 from ...domain.contract_form import CONTRACT_LIMITS, ContractorForm, ContractorKind
 from ...services import contracts
 from ..context import AppContext
+from ..i18n import translate
 from .forms import FieldDialog
 
 
@@ -26,9 +27,14 @@ class ContractorDialog(FieldDialog):
                  parent: QWidget | None = None):
         adding = contractor is None
         super().__init__(
-            "Add a contractor" if adding else "Change a contractor",
-            "The operator (website, online service or app) or consultant that receives student information, "
-            "records or content under a contract with the Board.",
+            translate("ContractorDialog", "Add a contractor")
+            if adding
+            else translate("ContractorDialog", "Change a contractor"),
+            translate(
+                "ContractorDialog",
+                "The operator (website, online service or app) or consultant that receives student information, "
+                "records or content under a contract with the Board.",
+            ),
             parent,
         )
         self.ctx = ctx
@@ -36,22 +42,28 @@ class ContractorDialog(FieldDialog):
         self.contractor: contracts.ContractorView | None = None
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         form = contractor.form() if contractor else ContractorForm()
-        self.add_field("name", "&Name:", text=form.name)
-        self.kind = self.add_field("kind", "&Kind:", kind_box())
+        self.add_field("name", translate("ContractorDialog", "&Name:"), text=form.name)
+        self.kind = self.add_field("kind", translate("ContractorDialog", "&Kind:"), kind_box())
         self.kind.setCurrentIndex(max(0, self.kind.findData(form.kind)))
-        self.add_field("contact_name", "&Contact name:", text=form.contact_name)
-        self.add_field("contact_email", "Contact &email:", text=form.contact_email)
-        self.add_field("contact_phone", "Contact &phone:", text=form.contact_phone)
-        website = self.add_field("website", "&Website:", text=form.website)
-        website.setPlaceholderText("https://")
+        self.add_field("contact_name", translate("ContractorDialog", "&Contact name:"), text=form.contact_name)
+        self.add_field("contact_email", translate("ContractorDialog", "Contact &email:"), text=form.contact_email)
+        self.add_field("contact_phone", translate("ContractorDialog", "Contact &phone:"), text=form.contact_phone)
+        website = self.add_field("website", translate("ContractorDialog", "&Website:"), text=form.website)
+        website.setPlaceholderText(translate("ContractorDialog", "https://"))
         for key, widget in self.fields.items():
             if isinstance(widget, QLineEdit):
                 widget.setMaxLength(CONTRACT_LIMITS[key] + 1)  # one over: the service explains the limit
-        self.save_button = self.add_button("&Add contractor" if adding else "&Save contractor",
-                                           "Add contractor" if adding else "Save contractor")
+        self.save_button = self.add_button(
+            translate("ContractorDialog", "&Add contractor")
+            if adding
+            else translate("ContractorDialog", "&Save contractor"),
+            translate("ContractorDialog", "Add contractor")
+            if adding
+            else translate("ContractorDialog", "Save contractor"),
+        )
         self.save_button.clicked.connect(self.save)
         cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName("Cancel")
+        cancel.setAccessibleName(translate("ContractorDialog", "Cancel"))
 
     def current_form(self) -> ContractorForm:
         return ContractorForm(

@@ -21,6 +21,7 @@ from ...services.catalog import CatalogEntry
 from ...services.errors import Invalid, ServiceError
 from ..common import ErrorLabel, named
 from ..context import AppContext
+from ..i18n import translate
 
 CHOICES = {
     Coverage.CONTRACT: "Covered by a contract",
@@ -34,10 +35,14 @@ class CoverageDialog(QDialog):
     def __init__(self, ctx: AppContext, entry: CatalogEntry, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx, self.entry = ctx, entry
-        self.setWindowTitle(f"Contract coverage \u2014 {entry.name}")
+        self.setWindowTitle(translate("CoverageDialog", "Contract coverage \u2014 {name}").format(name=entry.name))
         self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
-        heading = QLabel(f"How is the district's use of {entry.name} covered under C.G.S. 10-234bb?")
+        heading = QLabel(
+            translate("CoverageDialog", "How is the district's use of {name} covered under C.G.S. 10-234bb?").format(
+                name=entry.name
+            )
+        )
         heading.setWordWrap(True)
         layout.addWidget(heading)
 
@@ -47,24 +52,31 @@ class CoverageDialog(QDialog):
             radio = named(QRadioButton(text), text)
             self.group.addButton(radio)
             self.radios[coverage] = radio
-        self.contract = named(QComboBox(), "Contract")
+        self.contract = named(QComboBox(), translate("CoverageDialog", "Contract"))
         for contract_id, label in ctx.call(contracts.contract_choices):
             self.contract.addItem(label, contract_id)
-        self.contract_error = ErrorLabel(self.contract, "Contract")
-        self.reason = named(QLineEdit(), "Reason no contract is required")
-        self.reason.setPlaceholderText("e.g. a site for the general public; students do not sign in")
+        self.contract_error = ErrorLabel(self.contract, translate("CoverageDialog", "Contract"))
+        self.reason = named(QLineEdit(), translate("CoverageDialog", "Reason no contract is required"))
+        self.reason.setPlaceholderText(
+            translate("CoverageDialog", "e.g. a site for the general public; students do not sign in")
+        )
         # Read-only here: an exception counts only with its conditions, which its own tab records.
-        self.case = named(QLineEdit(), "Case reference",
-                          "The exceptions' case references, from the IEP/504 exceptions tab.")
+        self.case = named(
+            QLineEdit(),
+            translate("CoverageDialog", "Case reference"),
+            translate("CoverageDialog", "The exceptions' case references, from the IEP/504 exceptions tab."),
+        )
         self.case.setReadOnly(True)
-        self.case.setPlaceholderText("Record an exception on the IEP/504 exceptions tab")
-        self.note_error = ErrorLabel(self.reason, "Note")
+        self.case.setPlaceholderText(translate("CoverageDialog", "Record an exception on the IEP/504 exceptions tab"))
+        self.note_error = ErrorLabel(self.reason, translate("CoverageDialog", "Note"))
 
         layout.addWidget(self.radios[Coverage.CONTRACT])
         layout.addWidget(self.contract)
         layout.addWidget(self.contract_error)
         if self.contract.count() == 0:
-            none_yet = QLabel("No contracts are registered yet; add one under Contracts first.")
+            none_yet = QLabel(
+                translate("CoverageDialog", "No contracts are registered yet; add one under Contracts first.")
+            )
             none_yet.setWordWrap(True)
             layout.addWidget(none_yet)
         layout.addWidget(self.radios[Coverage.NOT_REQUIRED])
@@ -73,11 +85,14 @@ class CoverageDialog(QDialog):
         layout.addWidget(self.case)
         layout.addWidget(self.note_error)
         layout.addWidget(self.radios[Coverage.NONE])
-        self.message = named(QLabel(), "Message")
+        self.message = named(QLabel(), translate("CoverageDialog", "Message"))
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        save = named(buttons.addButton("&Save coverage", QDialogButtonBox.ButtonRole.AcceptRole), "Save coverage")
+        save = named(
+            buttons.addButton(translate("CoverageDialog", "&Save coverage"), QDialogButtonBox.ButtonRole.AcceptRole),
+            translate("CoverageDialog", "Save coverage"),
+        )
         save.setDefault(True)
         save.clicked.connect(self.save)
         buttons.rejected.connect(self.reject)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...services.errors import Invalid, ServiceError
 from ..common import ErrorLabel, named, text_label
+from ..i18n import translate
 from ..widgets.date_field import OptionalDateField
 
 
@@ -37,7 +38,7 @@ class FieldDialog(QDialog):
         layout.addLayout(self.form)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        named(self.message, "Message")
+        named(self.message, translate("FieldDialog", "Message"))
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox()
         layout.addWidget(self.buttons)
@@ -168,7 +169,7 @@ class ScrollingFormDialog(QDialog):
         """Build the frame; returns the body's layout for the fields. `what` names the form for
         assistive technology ("Contract" → "Contract heading", "Contract form")."""
         layout = QVBoxLayout(self)
-        self.heading = text_label(f"{what} heading")
+        self.heading = text_label(translate("FieldDialog", "{what} heading").format(what=what))
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
@@ -181,14 +182,14 @@ class ScrollingFormDialog(QDialog):
         self.scroll.setWidgetResizable(True)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps instead
         self.scroll.setWidget(body)
-        named(self.scroll, f"{what} form")
+        named(self.scroll, translate("FieldDialog", "{what} form").format(what=what))
         layout.addWidget(self.scroll, 1)
 
         self.summary = text_label(summary)
         self.summary.setFrameShape(QLabel.Shape.StyledPanel)
         self.summary.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.summary)
-        self.message = text_label("Message")
+        self.message = text_label(translate("FieldDialog", "Message"))
         self.message.setStyleSheet("font-weight: bold;")
         self.message.hide()
         layout.addWidget(self.message)

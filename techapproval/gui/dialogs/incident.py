@@ -33,6 +33,7 @@ from ...services.compliance import ComplianceContext, compliance_context
 from ...services.errors import Invalid, ServiceError
 from ..common import named
 from ..context import AppContext
+from ..i18n import translate
 from ..widgets.date_field import OptionalDateField
 from .forms import ScrollingFormDialog
 
@@ -82,14 +83,24 @@ class IncidentDialog(ScrollingFormDialog):
         self.compliance: ComplianceContext = ctx.read(compliance_context)
         self.all_contracts = ctx.call(contracts.list_contracts)
 
-        self.setWindowTitle("Record a breach incident" if self.original is None else "Breach incident")
+        self.setWindowTitle(
+            translate("IncidentDialog", "Record a breach incident")
+            if self.original is None
+            else translate("IncidentDialog", "Breach incident")
+        )
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.setMinimumSize(600, 460)
         self.resize(900, 720)
 
-        self.frame("Incident", summary="Timeline preview", save="Save incident")
+        self.frame(
+            translate("IncidentDialog", "Incident"),
+            summary=translate("IncidentDialog", "Timeline preview"),
+            save=translate("IncidentDialog", "Save incident"),
+        )
         self.preview = self.summary
-        self.heading.setText(self.original.label if self.original else "New breach incident")
+        self.heading.setText(
+            self.original.label if self.original else translate("IncidentDialog", "New breach incident")
+        )
         self._build_breach()
         self._build_involves()
         self._build_notices()
@@ -103,48 +114,84 @@ class IncidentDialog(ScrollingFormDialog):
     # --- building ---------------------------------------------------------------------------
 
     def _build_breach(self) -> None:
-        box = QGroupBox("The breach")
+        box = QGroupBox(translate("IncidentDialog", "The breach"))
         form = self._form_layout()
         box.setLayout(form)
-        self.contractor = named(QComboBox(), FIELD_LABELS["contractor_id"], "The operator or consultant where the "
-                                "breach happened")
+        self.contractor = named(
+            QComboBox(),
+            FIELD_LABELS["contractor_id"],
+            translate("IncidentDialog", "The operator or consultant where the breach happened"),
+        )
         self.contractor.setMinimumContentsLength(30)
-        self._row(form, "contractor_id", "Con&tractor:", self.contractor)
-        self.contract = named(QComboBox(), FIELD_LABELS["contract_id"],
-                              "Optional: the contract with this contractor that covers the data")
+        self._row(form, "contractor_id", translate("IncidentDialog", "Con&tractor:"), self.contractor)
+        self.contract = named(
+            QComboBox(),
+            FIELD_LABELS["contract_id"],
+            translate("IncidentDialog", "Optional: the contract with this contractor that covers the data"),
+        )
         self.contract.setMinimumContentsLength(30)
-        self._row(form, "contract_id", "C&ontract:", self.contract)
-        self.discovered_on = OptionalDateField(FIELD_LABELS["discovered_on"], required=True,
-                                               description="The day the contractor discovered the breach")
-        self._row(form, "discovered_on", "Date &discovered:", self.discovered_on, self.discovered_on.date_edit)
-        self.students = named(QSpinBox(), FIELD_LABELS["students_affected"],
-                              f"How many students' data was involved; the lowest value means \u201c"
-                              f"{STUDENTS_UNKNOWN}\u201d")
+        self._row(form, "contract_id", translate("IncidentDialog", "C&ontract:"), self.contract)
+        self.discovered_on = OptionalDateField(
+            FIELD_LABELS["discovered_on"],
+            required=True,
+            description=translate("IncidentDialog", "The day the contractor discovered the breach"),
+        )
+        self._row(
+            form,
+            "discovered_on",
+            translate("IncidentDialog", "Date &discovered:"),
+            self.discovered_on,
+            self.discovered_on.date_edit,
+        )
+        self.students = named(
+            QSpinBox(),
+            FIELD_LABELS["students_affected"],
+            translate(
+                "IncidentDialog",
+                "How many students' data was involved; the lowest value means \u201c{STUDENTS_UNKNOWN}\u201d",
+            ).format(STUDENTS_UNKNOWN=STUDENTS_UNKNOWN),
+        )
         self.students.setRange(-1, MAX_STUDENTS_AFFECTED)
         self.students.setSpecialValueText(STUDENTS_UNKNOWN)
         self.students.setGroupSeparatorShown(True)
         self.students.setMinimumWidth(self.students.fontMetrics().horizontalAdvance("1,000,000 Not known") + 40)
-        self._row(form, "students_affected", "&Students affected:", self.students)
+        self._row(form, "students_affected", translate("IncidentDialog", "Students &affected:"), self.students)
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)  # Tab moves on: keyboard users are not trapped in the box
         lines = self.description.fontMetrics().lineSpacing()
         self.description.setMinimumHeight(lines * 4 + 12)
-        self.description.setPlaceholderText("What happened, as far as is known. Printed in the report and in the "
-                                            "letter to parents: name no student.")
+        self.description.setPlaceholderText(
+            translate(
+                "IncidentDialog",
+                "What happened, as far as is known. Printed in the report and in the "
+                "letter to parents: name no student.",
+            )
+        )
         # No maxLength on a plain text box: the service names the limit, as for the contract's texts.
-        named(self.description, FIELD_LABELS["description"],
-              f"Printed in the incident report and in the letter to parents: name no student. At most "
-              f"{INCIDENT_LIMITS['description']:,} characters")
-        self._row(form, "description", "&What happened:", self.description)
+        named(
+            self.description,
+            FIELD_LABELS["description"],
+            translate(
+                "IncidentDialog",
+                "Printed in the incident report and in the letter to parents: name no student. At most "
+                "{description:,} characters",
+            ).format(description=INCIDENT_LIMITS["description"]),
+        )
+        self._row(form, "description", translate("IncidentDialog", "&What happened:"), self.description)
         self.body.addWidget(box)
 
     def _build_involves(self) -> None:
-        box = QGroupBox(FIELD_LABELS["involves"] + " (tick every kind)")
+        box = QGroupBox(translate("IncidentDialog", "{field} (tick every kind)").format(field=FIELD_LABELS["involves"]))
         named(box, FIELD_LABELS["involves"])
         column = QVBoxLayout(box)
-        note = QLabel("Student information other than directory information: the contractor must notify the Board "
-                      "within 30 days of discovery. Only directory information, student records or "
-                      "student-generated content: within 60 days.")
+        note = QLabel(
+            translate(
+                "IncidentDialog",
+                "Student information other than directory information: the contractor must notify the Board "
+                "within 30 days of discovery. Only directory information, student records or "
+                "student-generated content: within 60 days.",
+            )
+        )
         note.setWordWrap(True)
         column.addWidget(note)
         self.involves_boxes: dict[Involves, QCheckBox] = {}
@@ -156,22 +203,33 @@ class IncidentDialog(ScrollingFormDialog):
         self.body.addWidget(box)
 
     def _build_notices(self) -> None:
-        box = QGroupBox("Notices")
+        box = QGroupBox(translate("IncidentDialog", "Notices"))
         form = self._form_layout()
         box.setLayout(form)
         self.board_notified_on = OptionalDateField(
-            FIELD_LABELS["board_notified_on"], toggle_text="Received",
-            description="The day the contractor's notice of the breach reached the Board")
+            FIELD_LABELS["board_notified_on"],
+            toggle_text=translate("IncidentDialog", "Received"),
+            description=translate("IncidentDialog", "The day the contractor's notice of the breach reached the Board"),
+        )
         self.parents_notified_on = OptionalDateField(
-            FIELD_LABELS["parents_notified_on"], toggle_text="Notified",
-            description="The day the Board notified the affected students and parents electronically: due within "
-                        "2 business days of receiving the contractor's notice")
+            FIELD_LABELS["parents_notified_on"],
+            toggle_text=translate("IncidentDialog", "Notified"),
+            description=translate(
+                "IncidentDialog",
+                "The day the Board notified the affected students and parents electronically: due within "
+                "2 business days of receiving the contractor's notice",
+            ),
+        )
         self.website_posted_on = OptionalDateField(
-            FIELD_LABELS["website_posted_on"], toggle_text="Posted",
-            description="The day notice of the breach was posted on the district website")
-        for key, caption in (("board_notified_on", "Contractor's notice &received:"),
-                             ("parents_notified_on", "Students and &parents notified:"),
-                             ("website_posted_on", "Notice posted on the &website:")):
+            FIELD_LABELS["website_posted_on"],
+            toggle_text=translate("IncidentDialog", "Posted"),
+            description=translate("IncidentDialog", "The day notice of the breach was posted on the district website"),
+        )
+        for key, caption in (
+            ("board_notified_on", "Contractor's notice &received:"),
+            ("parents_notified_on", "Students and &parents notified:"),
+            ("website_posted_on", "&Notice posted on the website:"),
+        ):
             field: OptionalDateField = getattr(self, key)
             self._row(form, key, caption, field, field.date_edit)
         boxes = [f.checkbox for f in self._date_fields() if f.checkbox is not None]
@@ -196,7 +254,7 @@ class IncidentDialog(ScrollingFormDialog):
         views = self.ctx.call(contracts.list_contractors)
         self.contractor.blockSignals(True)
         self.contractor.clear()
-        self.contractor.addItem("Choose the contractor\u2026", None)
+        self.contractor.addItem(translate("IncidentDialog", "Choose the contractor\u2026"), None)
         for v in views:
             self.contractor.addItem(v.name, v.id)
         self.contractor.setCurrentIndex(max(0, self.contractor.findData(select_id)) if select_id else 0)
@@ -211,7 +269,12 @@ class IncidentDialog(ScrollingFormDialog):
         self.contract.addItem(NO_CONTRACT, None)
         for v in self.all_contracts:
             if contractor_id is not None and v.contractor_id == contractor_id:
-                self.contract.addItem(f"{v.title or 'Contract'} (executed {format_day(v.form.executed_on)})", v.id)
+                self.contract.addItem(
+                    translate("IncidentDialog", "{value} (executed {executed_on})").format(
+                        value=v.title or "Contract", executed_on=format_day(v.form.executed_on)
+                    ),
+                    v.id,
+                )
         index = self.contract.findData(select_id) if select_id is not None else 0
         self.contract.setCurrentIndex(max(0, index))
         self.contract.setEnabled(self.contract.count() > 1)

@@ -12,6 +12,7 @@ from ...domain.letters import Language
 from ...services import settings as settings_service
 from ...services.requests import RequestDetail
 from ..common import named
+from ..i18n import translate
 from ..widgets.date_field import OptionalDateField
 from ..widgets.letters import PDF_FILTER, language_box, save_file
 
@@ -21,30 +22,44 @@ RETURN_AFTER_DAYS = 7  # the date first offered for the slips to come back
 class ParentLetterDialog(QDialog):
     def __init__(self, resource_name: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Parent letter")
+        self.setWindowTitle(translate("ParentLetterDialog", "Parent letter"))
         layout = QVBoxLayout(self)
-        intro = QLabel(f"A letter to families about {resource_name}, with a permission slip to sign and return. "
-                       "Choose the language the family reads; print one letter per student.")
+        intro = QLabel(
+            translate(
+                "ParentLetterDialog",
+                "A letter to families about {resource_name}, with a permission slip to sign and return. Choose the "
+                "language the family reads; print one letter per student.",
+            ).format(resource_name=resource_name)
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.language = language_box("Letter language")
-        caption = QLabel("&Language:")
+        caption = QLabel(translate("ParentLetterDialog", "&Language:"))
         caption.setBuddy(self.language)
         form.addRow(caption, self.language)
-        self.return_by = OptionalDateField("Return by", toggle_text="Ask for the slip back by",
-                                           description="The date the letter asks families to return the slip by")
+        self.return_by = OptionalDateField(
+            translate("ParentLetterDialog", "Return by"),
+            toggle_text=translate("ParentLetterDialog", "Ask for the slip back by"),
+            description=translate("ParentLetterDialog", "The date the letter asks families to return the slip by"),
+        )
         self.return_by.set_value(date.today() + timedelta(days=RETURN_AFTER_DAYS))
-        caption = QLabel("&Return by:")
+        caption = QLabel(translate("ParentLetterDialog", "&Return by:"))
         caption.setBuddy(self.return_by.focus_widget())
         form.addRow(caption, self.return_by)
         layout.addLayout(form)
         buttons = QDialogButtonBox()
-        self.save_button = named(buttons.addButton("&Save letter\u2026", QDialogButtonBox.ButtonRole.AcceptRole),
-                                 "Save parent letter")
+        self.save_button = named(
+            buttons.addButton(
+                translate("ParentLetterDialog", "&Save letter\u2026"), QDialogButtonBox.ButtonRole.AcceptRole
+            ),
+            translate("ParentLetterDialog", "Save parent letter"),
+        )
         self.save_button.setDefault(True)
-        cancel = named(buttons.addButton(QDialogButtonBox.StandardButton.Cancel), "Cancel")
-        cancel.setText("Cancel")
+        cancel = named(
+            buttons.addButton(QDialogButtonBox.StandardButton.Cancel), translate("ParentLetterDialog", "Cancel")
+        )
+        cancel.setText(translate("ParentLetterDialog", "Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -64,4 +79,6 @@ def save_parent_letter(parent: QWidget, ctx, detail: RequestDetail) -> Path | No
 
     data = render_permission_letter(detail, settings, language, return_by, on=date.today())
     name = f"request-{detail.id}-parent-letter-{language.value}.pdf"
-    return save_file(parent, data, "Save the parent letter as PDF", name, PDF_FILTER, ".pdf")
+    return save_file(
+        parent, data, translate("ParentLetterDialog", "Save the parent letter as PDF"), name, PDF_FILTER, ".pdf"
+    )

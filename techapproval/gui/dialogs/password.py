@@ -8,6 +8,7 @@ from ...domain.sign_in import temporary_password
 from ...services import people
 from ..common import named
 from ..context import AppContext
+from ..i18n import translate
 from .forms import FieldDialog
 
 RejectRole = QDialogButtonBox.ButtonRole.RejectRole
@@ -21,15 +22,19 @@ class PasswordDialog(FieldDialog):
         after_reset = current is not None
         intro = ("An administrator reset your password. Choose a new one that only you know."
                  if after_reset else "Enter your current password, then the new one twice.")
-        super().__init__("Choose a new password", intro + " Use at least 10 characters.", parent)
+        super().__init__(
+            translate("PasswordDialog", "Choose a new password"), intro + " Use at least 10 characters.", parent
+        )
         self.ctx = ctx
         self.current = current
         self.person: people.PersonView | None = None
         if not after_reset:
-            self.add_field("current", "&Current password:", password=True)
-        self.add_field("new", "&New password:", password=True)
-        self.add_field("repeat", "&Repeat new password:", password=True)
-        self.add_button("&Save new password", "Save new password").clicked.connect(self.save)
+            self.add_field("current", translate("PasswordDialog", "&Current password:"), password=True)
+        self.add_field("new", translate("PasswordDialog", "&New password:"), password=True)
+        self.add_field("repeat", translate("PasswordDialog", "&Repeat new password:"), password=True)
+        self.add_button(
+            translate("PasswordDialog", "&Save new password"), translate("PasswordDialog", "Save new password")
+        ).clicked.connect(self.save)
         cancel = "Sign &out" if after_reset else "Cance&l"
         named(self.buttons.addButton(cancel, RejectRole), cancel.replace("&", ""))
 
@@ -52,19 +57,26 @@ class ResetPasswordDialog(FieldDialog):
 
     def __init__(self, ctx: AppContext, person: people.PersonView, parent: QWidget | None = None):
         super().__init__(
-            f"Reset password \u2014 {person.name}",
-            f"Give {person.name} ({person.email}) this temporary password in person, or type your own. "
-            "They must choose a new password when they next sign in. If the account is locked after wrong "
-            "passwords, the lock ends now.",
+            translate("PasswordDialog", "Reset password \u2014 {name}").format(name=person.name),
+            translate(
+                "PasswordDialog",
+                "Give {name} ({email}) this temporary password in person, or type your own. They must choose a new "
+                "password when they next sign in. If the account is locked after wrong passwords, the lock ends now.",
+            ).format(name=person.name, email=person.email),
             parent,
         )
         self.ctx = ctx
         self.target = person
         self.person: people.PersonView | None = None
         # Shown, not hidden behind dots: the administrator reads it out or writes it down.
-        self.add_field("password", "&Temporary password:", text=temporary_password())
-        self.add_button("&Reset password", "Reset password").clicked.connect(self.reset)
-        named(self.buttons.addButton("Cance&l", RejectRole), "Cancel")
+        self.add_field("password", translate("PasswordDialog", "&Temporary password:"), text=temporary_password())
+        self.add_button(
+            translate("PasswordDialog", "&Reset password"), translate("PasswordDialog", "Reset password")
+        ).clicked.connect(self.reset)
+        named(
+            self.buttons.addButton(translate("PasswordDialog", "Cance&l"), RejectRole),
+            translate("PasswordDialog", "Cancel"),
+        )
 
     def reset(self) -> None:
         self.person = self.attempt(

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from ...domain.enums import Role
 from ...services import people
 from ..context import AppContext
+from ..i18n import translate
 from .forms import FieldDialog
 
 
@@ -19,16 +20,24 @@ def role_box() -> QComboBox:
 
 class AddPersonDialog(FieldDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
-        super().__init__("Add a person", "They sign in with this email and the password you set here; "
-                         "give it to them in person.", parent)
+        super().__init__(
+            translate("AddPersonDialog", "Add a person"),
+            translate(
+                "AddPersonDialog",
+                "They sign in with this email and the password you set here; give it to them in person.",
+            ),
+            parent,
+        )
         self.ctx = ctx
         self.person: people.PersonView | None = None
-        self.add_field("name", "&Name:")
-        self.add_field("position", "&Position:")
-        self.add_field("email", "&Email:")
-        self.role = self.add_field("role", "&Role:", role_box())
-        self.add_field("password", "Initial pass&word:", password=True)
-        self.add_button("&Add person", "Add person").clicked.connect(self.add)
+        self.add_field("name", translate("AddPersonDialog", "&Name:"))
+        self.add_field("position", translate("AddPersonDialog", "&Position:"))
+        self.add_field("email", translate("AddPersonDialog", "&Email:"))
+        self.role = self.add_field("role", translate("AddPersonDialog", "&Role:"), role_box())
+        self.add_field("password", translate("AddPersonDialog", "Initial pass&word:"), password=True)
+        self.add_button(
+            translate("AddPersonDialog", "&Add person"), translate("AddPersonDialog", "Add person")
+        ).clicked.connect(self.add)
 
     def add(self) -> None:
         self.person = self.attempt(lambda: self.ctx.call(

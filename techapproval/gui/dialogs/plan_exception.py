@@ -13,6 +13,7 @@ from ...services import exceptions
 from ...services.exceptions import ExceptionView
 from ..common import named
 from ..context import AppContext
+from ..i18n import translate
 from .deletion import chosen_value, radio_row
 from .forms import FieldDialog
 
@@ -24,42 +25,67 @@ class PlanExceptionDialog(FieldDialog):
 
     def __init__(self, ctx: AppContext, resource_id: int | None = None, parent: QWidget | None = None):
         super().__init__(
-            "Record an IEP/504 exception",
-            "No contract is required for a resource that is unique and necessary to implement a child's IEP or "
-            "Section 504 plan and cannot comply, provided every condition of the law is met. Record the "
-            "exception here, then date each condition and attach its evidence.",
+            translate("PlanExceptionDialog", "Record an IEP/504 exception"),
+            translate(
+                "PlanExceptionDialog",
+                "No contract is required for a resource that is unique and necessary to implement a child's IEP or "
+                "Section 504 plan and cannot comply, provided every condition of the law is met. Record the "
+                "exception here, then date each condition and attach its evidence.",
+            ),
             parent,
         )
         self.ctx = ctx
         self.saved: ExceptionView | None = None
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.resource = self.add_field("resource_id", "&Resource:", QComboBox())
-        self.resource.addItem("Choose the approved resource\u2026", None)
+        self.resource = self.add_field("resource_id", translate("PlanExceptionDialog", "&Resource:"), QComboBox())
+        self.resource.addItem(translate("PlanExceptionDialog", "Choose the approved resource\u2026"), None)
         for rid, name in ctx.call(exceptions.resource_choices):
             self.resource.addItem(name, rid)
         if resource_id is not None:
             self.resource.setCurrentIndex(max(0, self.resource.findData(resource_id)))
-        self.plan = radio_row(self, "plan", "Plan", {p.value: p.label for p in Plan})
-        self.case = self.add_field("case_reference", "&Case reference:")
+        self.plan = radio_row(self, "plan", translate("PlanExceptionDialog", "Plan"), {p.value: p.label for p in Plan})
+        self.case = self.add_field("case_reference", translate("PlanExceptionDialog", "&Case reference:"))
         self.case.setPlaceholderText(CASE_PLACEHOLDER)
         self.case.setMaxLength(CASE_REFERENCE_MAX + 1)
-        named(self.case, "Case reference",
-              "The reference of the child's IEP or 504 file. Never a student's name: the app keeps no names "
-              "of students.")
+        named(
+            self.case,
+            translate("PlanExceptionDialog", "Case reference"),
+            translate(
+                "PlanExceptionDialog",
+                "The reference of the child's IEP or 504 file. Never a student's name: the app keeps no names "
+                "of students.",
+            ),
+        )
         notes = QPlainTextEdit()
         notes.setTabChangesFocus(True)
-        notes.setPlaceholderText("Why the resource is unique and necessary; what was tried. Printed in the "
-                                 "evidence packet for the parent: never the student's name.")
+        notes.setPlaceholderText(
+            translate(
+                "PlanExceptionDialog",
+                "Why the resource is unique and necessary; what was tried. Printed in the "
+                "evidence packet for the parent: never the student's name.",
+            )
+        )
         notes.setFixedHeight(notes.fontMetrics().lineSpacing() * 4 + 14)
-        self.notes = self.add_field("notes", "&Notes:", notes)
-        named(self.notes, "Notes", "Printed in the evidence packet a parent may ask for")
-        self.save_button = self.add_button("&Save exception", "Save exception")
+        self.notes = self.add_field("notes", translate("PlanExceptionDialog", "&Notes:"), notes)
+        named(
+            self.notes,
+            translate("PlanExceptionDialog", "Notes"),
+            translate("PlanExceptionDialog", "Printed in the evidence packet a parent may ask for"),
+        )
+        self.save_button = self.add_button(
+            translate("PlanExceptionDialog", "&Save exception"), translate("PlanExceptionDialog", "Save exception")
+        )
         self.save_button.clicked.connect(self.save)
         cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName("Cancel")
+        cancel.setAccessibleName(translate("PlanExceptionDialog", "Cancel"))
         if self.resource.count() == 1:
-            self.message.setText("No approved resource can take an exception: each is covered by a contract, or "
-                                 "none is approved yet.")
+            self.message.setText(
+                translate(
+                    "PlanExceptionDialog",
+                    "No approved resource can take an exception: each is covered by a contract, or "
+                    "none is approved yet.",
+                )
+            )
 
     def save(self) -> None:
         try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,21 +34,27 @@ from ...services import requests as svc
 from ...services.errors import Conflict, Invalid, ServiceError
 from ..common import ErrorLabel, local_date, local_datetime, named, show_problem
 from ..context import AppContext
+from ..i18n import domain_text, translate
 from ..models.tables import badge
 from ..recovery import DraftStore, Recovered, as_text, is_blank
 from ..widgets.decision_panel import DecisionPanel
 from ..widgets.permissions import ParentalPermissionsBox
+from ..widgets.policy_help import PolicyHelpPanel
 from ..widgets.request_form import RequestFormWidget
 
 AUTOSAVE_MS = 700
 JOURNAL_MS = 300  # what is typed reaches this computer's recovery journal this soon, database or not
 RETRY_MS = 2_000  # while the database does not answer, the draft is tried again after this, then less often
 RETRY_MAX_MS = 60_000
-UNREACHABLE = ("\u26a0 Cannot reach the database; your text is kept on this computer and will be saved when it"
-               " answers.")
+UNREACHABLE = QT_TRANSLATE_NOOP(
+    "RequestWindow",
+    "\u26a0 Cannot reach the database; your text is kept on this computer and will be saved when it answers.")
 MATCH_DELAY_MS = 300
-HISTORY_FIELDS = {**FIELD_LABELS, "status": "Status", "decision": "Decision", "permission": "Permission",
-                  "reason": "Reason", "not_used_by_students": "Not used by students"}
+HISTORY_FIELDS = {**FIELD_LABELS, "status": QT_TRANSLATE_NOOP("RequestWindow", "Status"),
+                  "decision": QT_TRANSLATE_NOOP("RequestWindow", "Decision"),
+                  "permission": QT_TRANSLATE_NOOP("RequestWindow", "Permission"),
+                  "reason": QT_TRANSLATE_NOOP("RequestWindow", "Reason"),
+                  "not_used_by_students": QT_TRANSLATE_NOOP("RequestWindow", "Not used by students")}
 
 
 def _short(value) -> str:
@@ -60,6 +66,8 @@ def describe_changes(changes: dict) -> str:
     parts = []
     for key, value in changes.items():
         label = HISTORY_FIELDS.get(key, key.replace("_", " ").capitalize())
+        # the domain's field names and this file's own: whichever context knows it
+        label = domain_text(label) if key in FIELD_LABELS else translate("RequestWindow", label)
         if isinstance(value, list) and len(value) == 2:
             old, new = value
             parts.append(f"{label}: {_short(new)}" if old in (None, "") else
@@ -106,9 +114,9 @@ class RequestWindow(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.heading.setFont(font)
-        named(self.heading, "Request heading")
+        named(self.heading, translate("RequestWindow", "Request heading"))
         layout.addWidget(self.heading)
-        self.status = named(QLabel(), "Status")
+        self.status = named(QLabel(), translate("RequestWindow", "Status"))
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
@@ -116,24 +124,30 @@ class RequestWindow(QDialog):
         layout.addWidget(self.recovered_box)
 
         splitter = QSplitter()
-        self.tabs = named(QTabWidget(), "Request sections")
+        self.tabs = named(QTabWidget(), translate("RequestWindow", "Request sections"))
         self.form = RequestFormWidget()
         self.form.edited.connect(self._on_edit)
         self.form.matchInputsEdited.connect(self.match_timer.start)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps instead
+        # Text wraps; only a window narrower than the form's widest line (200% scale on a small screen) scrolls
+        # sideways, instead of cutting the form off.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         scroll.setWidget(self.form)
-        self.tabs.addTab(scroll, "&Form")
-        self.conversation = named(QPlainTextEdit(), "Conversation")
+        # No Tab stop of its own (a nameless one, between the tabs and the first field): Tab goes through the
+        # fields, and the area scrolls each into view.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tabs.addTab(scroll, translate("RequestWindow", "&Form"))
+        self.conversation = named(QPlainTextEdit(), translate("RequestWindow", "Conversation"))
         self.conversation.setReadOnly(True)
-        self.tabs.addTab(self.conversation, "&Conversation")
-        self.history = named(QTreeWidget(), "History")
-        self.history.setHeaderLabels(["When", "Who", "What", "Changes"])
-        self.history.header().setAccessibleName("History columns")
+        self.tabs.addTab(self.conversation, translate("RequestWindow", "&Conversation"))
+        self.history = named(QTreeWidget(), translate("RequestWindow", "History"))
+        self.history.setHeaderLabels([translate("RequestWindow", "When"), translate("RequestWindow", "Who"),
+                                      translate("RequestWindow", "What"), translate("RequestWindow", "Changes")])
+        self.history.header().setAccessibleName(translate("RequestWindow", "History columns"))
         self.history.setRootIsDecorated(False)
         self.history.setWordWrap(True)
-        self.tabs.addTab(self.history, "&History")
+        self.tabs.addTab(self.history, translate("RequestWindow", "&History"))
         splitter.addWidget(self.tabs)
 
         side = QWidget()
@@ -141,19 +155,34 @@ class RequestWindow(QDialog):
         side_scroll = QScrollArea()
         side_scroll.setWidgetResizable(True)
         side_scroll.setWidget(side)
+        side_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # as the form's: Tab goes straight to the actions
         side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.side_scroll = side_scroll
-        splitter.addWidget(side_scroll)
+        # Beside the form, under the actions: what policy 3520.13 says about the field in focus (the
+        # decision's choices too). The actions keep the height they need (see _fit_policy_help).
+        self.policy_help = PolicyHelpPanel()
+        self.policy_help.follow(self)
+        self.side_splitter = named(QSplitter(Qt.Orientation.Vertical),
+                                   translate("RequestWindow", "Actions and policy help"))
+        self.side_splitter.addWidget(side_scroll)
+        self.side_splitter.addWidget(self.policy_help)
+        self.side_splitter.setCollapsible(0, False)
+        self.side_splitter.setStretchFactor(1, 1)
+        splitter.addWidget(self.side_splitter)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([3000, 1000])  # 3:1 from the start too, not by the panels' (long, wrapping) size hints
         layout.addWidget(splitter, 1)
 
         self._build_requester_panel()
         self._build_reviewer_panel()
-        # Wide enough for the decision choices' full wording, which must not be cut.
+        # Wide enough for the decision choices' full wording, which must not be cut; for a requester (a button
+        # and wrapping text) about 40 characters, so that the form keeps the room at 200% scale.
         scrollbar = side_scroll.verticalScrollBar().sizeHint().width()
-        side_scroll.setMinimumWidth(max(360, side.sizeHint().width() + scrollbar))
-        self.decision_summary = named(QLabel(), "Decision")
+        measured = side if self.ctx.is_reviewer else self.requester_box  # requesters never see the decision
+        side_scroll.setMinimumWidth(max(side.fontMetrics().horizontalAdvance("x") * 40,
+                                        measured.sizeHint().width() + scrollbar))
+        self.decision_summary = named(QLabel(), translate("RequestWindow", "Decision"))
         self.decision_summary.setWordWrap(True)
         self.decision_summary.setTextFormat(Qt.TextFormat.PlainText)
         self.decision_summary.setFrameShape(QLabel.Shape.StyledPanel)
@@ -164,20 +193,26 @@ class RequestWindow(QDialog):
         self.side.addStretch(1)
 
         buttons = QHBoxLayout()
-        self.print_button = named(QPushButton("&Print\u2026"), "Print decision")
-        self.pdf_button = named(QPushButton("Save as P&DF\u2026"), "Save as PDF")
-        self.close_button = named(QPushButton("Close"), "Close")
+        # No Alt+letter: Ctrl+P prints, and P is the form's "How you plan" (every letter of Print is taken).
+        self.print_button = named(QPushButton(translate("RequestWindow", "Print\u2026")),
+                                  translate("RequestWindow", "Print decision"), "Ctrl+P")
+        self.pdf_button = named(
+            QPushButton(translate("RequestWindow", "Sa&ve as PDF\u2026")), translate("RequestWindow", "Save as PDF")
+        )
+        self.close_button = named(QPushButton(translate("RequestWindow", "Close")), translate("RequestWindow", "Close"))
         self.print_button.clicked.connect(self.print_decision)
         self.pdf_button.clicked.connect(self.save_decision_pdf)
         self.close_button.clicked.connect(self.close)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.policy_help.toggle)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
         QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_decision)
 
         self.reload()
+        self._fit_policy_help()
         if recovered is None and request_id is not None:
             recovered = self.journal.read()  # this window was closed while the database did not answer
         if recovered is not None:
@@ -185,44 +220,71 @@ class RequestWindow(QDialog):
 
     # --- panels -----------------------------------------------------------------------------
 
+    def _fit_policy_help(self) -> None:
+        """The actions in view get the height they need (at most two thirds of the column), the policy help
+        the rest: a requester's column is mostly help, a reviewer's mostly the decision."""
+        column = max(self.height() - 120, 300)  # about the splitter's height once shown: sizes are proportions
+        need = self.side_scroll.widget().sizeHint().height() + 2 * self.side_scroll.frameWidth()
+        need = min(need, column * 2 // 3)
+        self.side_splitter.setSizes([need, column - need])
+
     def _build_requester_panel(self) -> None:
-        self.requester_box = QGroupBox("Your request")
+        self.requester_box = QGroupBox(translate("RequestWindow", "Your request"))
         box = QVBoxLayout(self.requester_box)
-        self.submit_button = named(QPushButton("&Submit request"), "Submit request")
+        self.submit_button = named(
+            QPushButton(translate("RequestWindow", "&Submit request")), translate("RequestWindow", "Submit request")
+        )
         self.submit_button.clicked.connect(self.submit)
         box.addWidget(self.submit_button)
-        self.answer_label = QLabel("The reviewer asked a question (see Conversation). "
-                                   "Change the form if needed, answer here, and resubmit:")
+        self.answer_label = QLabel(
+            translate(
+                "RequestWindow",
+                "The reviewer asked a question (see Conversation). "
+                "Change the form if needed, answer here, and resubmit:",
+            )
+        )
         self.answer_label.setWordWrap(True)
-        self.answer = named(QPlainTextEdit(), "Your answer")
+        self.answer = named(QPlainTextEdit(), translate("RequestWindow", "Your answer"))
         self.answer.setTabChangesFocus(True)
         self.answer.setMaximumHeight(self.answer.fontMetrics().lineSpacing() * 6 + 12)
         self.answer_label.setBuddy(self.answer)
-        self.answer_error = ErrorLabel(self.answer, "Your answer")
-        self.resubmit_button = named(QPushButton("Send answer and &resubmit"), "Send answer and resubmit")
+        self.answer_error = ErrorLabel(self.answer, translate("RequestWindow", "Your answer"))
+        self.resubmit_button = named(
+            QPushButton(translate("RequestWindow", "Send answer and &resubmit")),
+            translate("RequestWindow", "Send answer and resubmit"),
+        )
         self.resubmit_button.clicked.connect(self.resubmit)
         for w in (self.answer_label, self.answer, self.answer_error, self.resubmit_button):
             box.addWidget(w)
-        self.withdraw_button = named(QPushButton("&Withdraw request"), "Withdraw request")
+        self.withdraw_button = named(
+            QPushButton(translate("RequestWindow", "Withdraw re&quest")), translate("RequestWindow", "Withdraw request")
+        )
         self.withdraw_button.clicked.connect(self.withdraw)
         box.addWidget(self.withdraw_button)
         self.side.addWidget(self.requester_box)
 
     def _build_recovered_box(self) -> None:
-        self.recovered_box = QGroupBox("Recovered from this computer")
+        self.recovered_box = QGroupBox(translate("RequestWindow", "Recovered from this computer"))
         box = QVBoxLayout(self.recovered_box)
-        self.recovered_note = named(QLabel(), "Recovered input")
+        self.recovered_note = named(QLabel(), translate("RequestWindow", "Recovered input"))
         self.recovered_note.setTextFormat(Qt.TextFormat.PlainText)
         self.recovered_note.setWordWrap(True)
-        self.recovered_text = named(QPlainTextEdit(), "Recovered text")
+        self.recovered_text = named(QPlainTextEdit(), translate("RequestWindow", "Recovered text"))
         self.recovered_text.setReadOnly(True)
         self.recovered_text.setTabChangesFocus(True)
         self.recovered_text.setMaximumHeight(self.recovered_text.fontMetrics().lineSpacing() * 8 + 12)
         buttons = QHBoxLayout()
-        self.copy_recovered_button = named(QPushButton("Copy recovered text"), "Copy recovered text")
+        self.copy_recovered_button = named(
+            QPushButton(translate("RequestWindow", "Copy recovered text")),
+            translate("RequestWindow", "Copy recovered text"),
+        )
         self.copy_recovered_button.clicked.connect(
-            lambda: QApplication.clipboard().setText(self.recovered_text.toPlainText()))
-        self.discard_recovered_button = named(QPushButton("Discard recovered text"), "Discard recovered text")
+            lambda: QApplication.clipboard().setText(self.recovered_text.toPlainText())
+        )
+        self.discard_recovered_button = named(
+            QPushButton(translate("RequestWindow", "Discard recovered text")),
+            translate("RequestWindow", "Discard recovered text"),
+        )
         self.discard_recovered_button.clicked.connect(self.discard_recovered)
         buttons.addWidget(self.copy_recovered_button)
         buttons.addWidget(self.discard_recovered_button)
@@ -233,7 +295,7 @@ class RequestWindow(QDialog):
         self.recovered_box.hide()
 
     def _build_reviewer_panel(self) -> None:
-        self.contract_status = named(QLabel(), "Contract status")
+        self.contract_status = named(QLabel(), translate("RequestWindow", "Contract status"))
         self.contract_status.setTextFormat(Qt.TextFormat.PlainText)
         self.contract_status.setWordWrap(True)
         self.contract_status.setFrameShape(QLabel.Shape.StyledPanel)
@@ -241,14 +303,17 @@ class RequestWindow(QDialog):
         self.decision_panel = DecisionPanel()
         self.decision_panel.decideClicked.connect(self.decide)
         self.side.addWidget(self.decision_panel)
-        self.question_box = QGroupBox("Ask the requester")
+        self.question_box = QGroupBox(translate("RequestWindow", "Ask the requester"))
         box = QVBoxLayout(self.question_box)
-        self.question = named(QPlainTextEdit(), "Question for the requester")
+        self.question = named(QPlainTextEdit(), translate("RequestWindow", "Question for the requester"))
         self.question.setTabChangesFocus(True)
-        self.question.setPlaceholderText("What do you need to know before deciding?")
+        self.question.setPlaceholderText(translate("RequestWindow", "What do you need to know before deciding?"))
         self.question.setMaximumHeight(self.question.fontMetrics().lineSpacing() * 5 + 12)
-        self.question_error = ErrorLabel(self.question, "Question for the requester")
-        self.return_button = named(QPushButton("Return for more &information"), "Return for more information")
+        self.question_error = ErrorLabel(self.question, translate("RequestWindow", "Question for the requester"))
+        self.return_button = named(
+            QPushButton(translate("RequestWindow", "Ret&urn for more information")),
+            translate("RequestWindow", "Return for more information"),
+        )
         self.return_button.clicked.connect(self.return_for_information)
         for w in (self.question, self.question_error, self.return_button):
             box.addWidget(w)
@@ -266,17 +331,26 @@ class RequestWindow(QDialog):
         actions = set(d.actions) if d else {Action.SUBMIT}
 
         name = d.form.resource_name if d else ""
-        reference = f"Request {d.id}" if d else "New request"
-        self.heading.setText(f"{reference}: {name}" if name else reference)
-        self.setWindowTitle(f"{reference} \u2014 Staff Request for Approval of Technology Resources")
+        reference = (translate("RequestWindow", "Request {id}").format(id=d.id) if d
+                     else translate("RequestWindow", "New request"))
+        self.heading.setText(translate("RequestWindow", "{reference}: {name}").format(reference=reference, name=name)
+                             if name else reference)
+        self.setWindowTitle(
+            translate("RequestWindow", "{reference} \u2014 Staff Request for Approval of Technology Resources").format(
+                reference=reference
+            )
+        )
         self.status.setText(self._status_text(d))
         if d:
-            self.form.set_requester(d.requester_name, d.requester_position,
-                                    local_date(d.submitted_at) or "not yet submitted")
+            self.form.set_requester(
+                d.requester_name, d.requester_position,
+                local_date(d.submitted_at) or translate("RequestWindow", "not yet submitted")
+            )
             if not self._dirty:
                 self.form.set_form(d.form)
         else:
-            self.form.set_requester(self.ctx.person.name, self.ctx.person.position, "not yet submitted")
+            self.form.set_requester(self.ctx.person.name, self.ctx.person.position,
+                                    translate("RequestWindow", "not yet submitted"))
         self.form.set_read_only(not editable)
 
         self.requester_box.setVisible(own and bool(actions & {Action.SUBMIT, Action.RESUBMIT, Action.WITHDRAW}))
@@ -289,7 +363,10 @@ class RequestWindow(QDialog):
         if self.ctx.is_reviewer and d is not None and status is not RequestStatus.DRAFT:
             self.compliance = self.ctx.call(catalog.status_for_request, d.id)
             self.contract_status.setText(
-                f"Contract status: {badge(self.compliance.state)}\n{self.compliance.reason}")
+                translate("RequestWindow", "Contract status: {state}\n{reason}").format(
+                    state=badge(self.compliance.state), reason=self.compliance.reason
+                )
+            )
         self.contract_status.setVisible(self.compliance is not None)
         self.question_box.setVisible(Action.RETURN in actions)
         decided = d is not None and d.status.is_decided
@@ -309,35 +386,43 @@ class RequestWindow(QDialog):
             self.history.addTopLevelItem(item)
         self.history.resizeColumnToContents(0)
         if d and d.messages and d.status is RequestStatus.RETURNED and own:
-            self.tabs.setTabText(1, f"&Conversation ({len(d.messages)})")
+            self.tabs.setTabText(
+                1, translate("RequestWindow", "&Conversation ({messages})").format(messages=len(d.messages))
+            )
         self.refresh_matches()
 
     def _status_text(self, d: svc.RequestDetail | None) -> str:
         if d is None:
-            return "Status: new draft. Your draft is saved as you type."
-        text = f"Status: {d.status.label}"
+            return translate("RequestWindow", "Status: new draft. Your draft is saved as you type.")
+        status = domain_text(d.status.label)
         if d.status is RequestStatus.RETURNED and d.messages:
-            text += f". Question from the reviewer: {d.messages[-1].body}"
-        elif d.status is RequestStatus.DRAFT:
-            text += ". Your draft is saved as you type."
-        return text
+            return translate("RequestWindow", "Status: {status}. Question from the reviewer: {question}").format(
+                status=status, question=d.messages[-1].body)
+        if d.status is RequestStatus.DRAFT:
+            return translate("RequestWindow", "Status: {status}. Your draft is saved as you type.").format(
+                status=status)
+        return translate("RequestWindow", "Status: {status}").format(status=status)
 
     def _decision_text(self, d: svc.RequestDetail) -> str:
-        lines = ["For Office Use Only", f"\u2612 {d.decision.label}"]
+        lines = [translate("RequestWindow", "For Office Use Only"), f"\u2612 {domain_text(d.decision.label)}"]
         if d.permission:
-            lines.append(f"    \u2612 {d.permission.label}")
+            lines.append(f"    \u2612 {domain_text(d.permission.label)}")
         if d.reason:
-            lines.append(f"Reason: {d.reason}")
-        approver = self.ctx.settings.get("approver_title", "Approver")
+            lines.append(translate("RequestWindow", "Reason: {reason}").format(reason=d.reason))
+        approver = self.ctx.settings.get("approver_title", translate("RequestWindow", "Approver"))
         lines.append(f"{approver}: {d.decided_by}, {local_date(d.decided_at)}")
         return "\n".join(lines)
 
     def _conversation_text(self, d: svc.RequestDetail | None) -> str:
         if not d or not d.messages:
-            return "No questions or answers yet."
-        verbs = {"question": "asked", "answer": "answered", "comment": "wrote"}
-        return "\n\n".join(f"{m.author} {verbs.get(m.kind, 'wrote')} on {local_datetime(m.at)}:\n{m.body}"
-                           for m in d.messages)
+            return translate("RequestWindow", "No questions or answers yet.")
+        said = {"question": translate("RequestWindow", "{author} asked on {when}:"),
+                "answer": translate("RequestWindow", "{author} answered on {when}:")}
+        wrote = translate("RequestWindow", "{author} wrote on {when}:")
+        return "\n\n".join(
+            said.get(m.kind, wrote).format(author=m.author, when=local_datetime(m.at)) + f"\n{m.body}"
+            for m in d.messages
+        )
 
     # --- recovered input --------------------------------------------------------------------
 
@@ -357,16 +442,24 @@ class RequestWindow(QDialog):
             self._dirty = True
             self.refresh_matches()
             self.recovered_note.setText(
-                f"Recovered what you typed on {when}, which had not reached the database (techapproval closed, "
-                "or the database did not answer). Check it: it is saved as your draft like anything you type.")
+                translate(
+                    "RequestWindow",
+                    "Recovered what you typed on {when}, which had not reached the database (techapproval closed, or "
+                    "the database did not answer). Check it: it is saved as your draft like anything you type.",
+                ).format(when=when)
+            )
             for w in (self.recovered_text, self.copy_recovered_button, self.discard_recovered_button):
                 w.hide()
             QTimer.singleShot(0, self, self.save_now)
         else:
             self.recovered_note.setText(
-                f"What you typed here on {when} never reached the database, and since then this request was "
-                f"{d.status.label.lower()}, so it can no longer be changed: nothing in it was overwritten. Your "
-                "text is below to copy. It stays on this computer until you discard it.")
+                translate(
+                    "RequestWindow",
+                    "What you typed here on {when} never reached the database, and since then this request was "
+                    "{status}, so it can no longer be changed: nothing in it was overwritten. Your text is below to "
+                    "copy. It stays on this computer until you discard it.",
+                ).format(when=when, status=domain_text(d.status.label).lower())
+            )
             self.recovered_text.setPlainText(as_text(recovered.form))
         self.recovered_box.show()
 
@@ -406,14 +499,15 @@ class RequestWindow(QDialog):
         except Invalid as exc:
             self._database_problem = None
             self.form.show_errors(exc.errors)
-            self.status.setText("Not saved: " + "; ".join(exc.errors.values()))
+            self.status.setText(translate("RequestWindow", "Not saved: {errors}").format(
+                errors="; ".join(exc.errors.values())))
             return False
         except DatabaseProblem as exc:
             self._database_silent(exc)
             return False
         except ServiceError as exc:
             self._database_problem = None
-            self.status.setText(f"Not saved: {exc.message}")
+            self.status.setText(translate("RequestWindow", "Not saved: {message}").format(message=exc.message))
             return False
         self.request_id = request_id
         self.journal_timer.stop()
@@ -421,7 +515,7 @@ class RequestWindow(QDialog):
         self._database_answers()
         self._dirty = False
         self.form.show_errors({})
-        self.status.setText(f"Draft saved at {datetime.now():%I:%M:%S %p}.")
+        self.status.setText(translate("RequestWindow", "Draft saved at {now:%I:%M:%S %p}.").format(now=datetime.now()))
         self.changed.emit(self.request_id)
         return True
 
@@ -431,13 +525,17 @@ class RequestWindow(QDialog):
         self._database_problem = exc
         self.keep_locally()
         if not self._kept_locally:
-            text = (f"\u26a0 Not saved: {exc.title.rstrip('.')}, and your text could not be kept on this computer"
-                    " either. Keep this window open: it will be saved when the database answers.")
+            text = translate(
+                "RequestWindow",
+                "\u26a0 Not saved: {problem}, and your text could not be kept on this computer either. Keep this "
+                "window open: it will be saved when the database answers.").format(problem=exc.title.rstrip('.'))
         elif exc.unreachable:
-            text = UNREACHABLE
+            text = translate("RequestWindow", UNREACHABLE)
         else:
-            text = (f"\u26a0 Not saved: {exc.title.rstrip('.')}. Your text is kept on this computer and will be "
-                    "saved when the database accepts it.")
+            text = translate(
+                "RequestWindow",
+                "\u26a0 Not saved: {problem}. Your text is kept on this computer and will be saved when the database "
+                "accepts it.").format(problem=exc.title.rstrip('.'))
         self.status.setText(text)
         self.status.setToolTip(f"{exc.title}: {exc.message}")
         self.status.setAccessibleDescription(self.status.toolTip())
@@ -459,13 +557,18 @@ class RequestWindow(QDialog):
         if not matches:
             self.form.show_matches("")
             return
-        lines = ["The district has already decided on a resource like this:"]
+        lines = [translate("RequestWindow", "The district has already decided on a resource like this:")]
         for m in matches:
             if m.approved:
-                lines.append(f"\u2713 APPROVED: {m.name} ({m.link or 'no link'}), {m.permission.short_label.lower()}"
-                             f", since {local_date(m.decided_at)}. You may not need to file this request.")
+                lines.append(
+                    translate("RequestWindow", "\u2713 APPROVED: {name} ({link}), {permission}, since {date}. "
+                              "You may not need to file this request.").format(
+                        name=m.name, link=m.link or translate("RequestWindow", "no link"),
+                        permission=domain_text(m.permission.short_label).lower(), date=local_date(m.decided_at))
+                )
             else:
-                lines.append(f"\u2717 NOT APPROVED on {local_date(m.decided_at)}: {m.name}. Reason: {m.reason}")
+                lines.append(translate("RequestWindow", "\u2717 NOT APPROVED on {date}: {name}. Reason: {reason}")
+                             .format(date=local_date(m.decided_at), name=m.name, reason=m.reason))
         self.form.show_matches("\n".join(lines))
 
     # --- actions ----------------------------------------------------------------------------
@@ -474,7 +577,7 @@ class RequestWindow(QDialog):
         try:
             self.ctx.call(use_case, *args, **kwargs)
         except Conflict as exc:
-            QMessageBox.warning(self, "Someone else got there first", exc.message)
+            QMessageBox.warning(self, translate("RequestWindow", "Someone else got there first"), exc.message)
             self.reload()
             return False
         except Invalid:
@@ -495,13 +598,21 @@ class RequestWindow(QDialog):
             done = self._act(svc.submit_request, self.request_id)
         except Invalid as exc:
             self.form.show_errors(exc.errors)
-            self.status.setText(f"Not submitted yet: {len(exc.errors)} field(s) need attention (marked \u26a0).")
+            self.status.setText(
+                translate(
+                    "RequestWindow", "Not submitted yet: {errors} field(s) need attention (marked \u26a0)."
+                ).format(errors=len(exc.errors))
+            )
             self.tabs.setCurrentIndex(0)
             if field := self.form.first_error_field():
                 field.setFocus()
             return
         if done:
-            self.status.setText(f"Status: {RequestStatus.SUBMITTED.label}. The reviewer has been sent your request.")
+            self.status.setText(
+                translate("RequestWindow", "Status: {label}. The reviewer has been sent your request.").format(
+                    label=domain_text(RequestStatus.SUBMITTED.label)
+                )
+            )
 
     def save_empty_draft(self) -> None:
         self.request_id = self.ctx.call(svc.save_draft, None, self.form.form())
@@ -516,11 +627,15 @@ class RequestWindow(QDialog):
         except Invalid as exc:
             self.form.show_errors(exc.errors)
             self.answer_error.show_message(exc.errors.get("message"))
-            self.status.setText("Not resubmitted: " + "; ".join(exc.errors.values()))
+            self.status.setText(translate("RequestWindow", "Not resubmitted: {errors}").format(
+                errors="; ".join(exc.errors.values())))
 
     def withdraw(self) -> None:
-        answer = QMessageBox.question(self, "Withdraw request",
-                                      "Withdraw this request? The reviewer will not decide it.")
+        answer = QMessageBox.question(
+            self,
+            translate("RequestWindow", "Withdraw request"),
+            translate("RequestWindow", "Withdraw this request? The reviewer will not decide it."),
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self._dirty = False
             if self._act(svc.withdraw_request, self.request_id):
@@ -540,12 +655,20 @@ class RequestWindow(QDialog):
         if decision is Decision.APPROVED and self.compliance and not self.compliance.state.within_law:
             # The law needs a contract before student data flows; approval is still the reviewer's call.
             answer = QMessageBox.warning(
-                self, "Approve without a compliant contract?",
-                f"{self.detail.form.resource_name}: {badge(self.compliance.state)}. {self.compliance.reason}\n\n"
-                "If it will receive student data, the district needs a contract with all eleven provisions "
-                "(C.G.S. 10-234bb). After approving, record its contract, or why none is required, under "
-                "Approved resources \u2192 Contract coverage.\n\nApprove anyway?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel,
+                self,
+                translate("RequestWindow", "Approve without a compliant contract?"),
+                translate(
+                    "RequestWindow",
+                    "{resource_name}: {state}. {reason}\n\nIf it will receive student data, the district needs a "
+                    "contract with all eleven provisions (C.G.S. 10-234bb). After approving, record its contract, or "
+                    "why none is required, under Approved resources \u2192 Contract coverage.\n\nApprove anyway?",
+                ).format(
+                    resource_name=self.detail.form.resource_name,
+                    state=badge(self.compliance.state),
+                    reason=self.compliance.reason,
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
@@ -581,7 +704,7 @@ class RequestWindow(QDialog):
 
             name = f"request-{self.request_id}-decision.pdf"
             if path := save_pdf(self, data, name):
-                self.status.setText(f"Saved {path}")
+                self.status.setText(translate("RequestWindow", "Saved {path}").format(path=path))
 
     def _may_close(self) -> bool:
         """Save first; when that fails, ask. Input the database does not answer for stays in the journal,
@@ -589,16 +712,30 @@ class RequestWindow(QDialog):
         if not self._dirty or self.save_now():
             return True
         if (problem := self._database_problem) is not None:
-            kept = ("They are kept on this computer and will be offered again when you next start techapproval."
-                    if self._kept_locally else "They could not be kept on this computer either: closing loses them.")
+            kept = (
+                translate("RequestWindow",
+                          "They are kept on this computer and will be offered again when you next start techapproval.")
+                if self._kept_locally
+                else translate("RequestWindow", "They could not be kept on this computer either: closing loses them.")
+            )
             answer = QMessageBox.question(
-                self, "Not in the database yet",
-                f"Your last changes are not in the database yet ({problem.title.lower().rstrip('.')}). {kept}\n\n"
-                "Close the window now?")
+                self,
+                translate("RequestWindow", "Not in the database yet"),
+                translate(
+                    "RequestWindow",
+                    "Your last changes are not in the database yet ({problem}). {kept}\n\nClose the window now?",
+                ).format(problem=problem.title.lower().rstrip("."), kept=kept),
+            )
         else:
             answer = QMessageBox.question(
-                self, "Not saved", "Your last changes could not be saved (see the messages by the fields). "
-                "Close anyway and lose them?")
+                self,
+                translate("RequestWindow", "Not saved"),
+                translate(
+                    "RequestWindow",
+                    "Your last changes could not be saved (see the messages by the fields). "
+                    "Close anyway and lose them?",
+                ),
+            )
         if answer != QMessageBox.StandardButton.Yes:
             return False
         if problem is None:

@@ -7,31 +7,36 @@ from PySide6.QtWidgets import QWidget
 from ...db.database import Database
 from ...domain.settings import SETTINGS
 from ...services import people
+from ..i18n import translate
 from .forms import FieldDialog
 
 
 class SetupDialog(FieldDialog):
     def __init__(self, db: Database, parent: QWidget | None = None):
         super().__init__(
-            "Set up techapproval",
-            "Welcome. This database is new. Enter your district as it appears on the form "
+            translate("SetupDialog", "Set up techapproval"),
+            translate("SetupDialog", "Welcome. This database is new. Enter your district as it appears on the form "
             "(\u201c___ PUBLIC SCHOOLS, ___, Connecticut\u201d) and create the first administrator account. "
-            "The administrator then adds teachers and reviewers.",
+            "The administrator then adds teachers and reviewers."),
             parent,
         )
         self.db = db
         self.person: people.PersonView | None = None
-        self.add_field("district_name", "&District name:")
-        self.add_field("town", "&Town:")
-        self.add_field("approver_title", "&Approver title:", text=SETTINGS["approver_title"].default)
-        self.add_field("name", "Your &name:")
-        self.add_field("position", "Your &position:")
-        self.add_field("email", "Your &email:")
-        self.add_field("password", "Pass&word:", password=True)
-        self.add_field("confirm", "&Repeat password:", password=True)
-        self.fields["district_name"].setPlaceholderText("e.g. Riverside")
-        self.fields["password"].setPlaceholderText("at least 10 characters")
-        self.add_button("&Finish setup", "Finish setup").clicked.connect(self.finish)
+        self.add_field("district_name", translate("SetupDialog", "&District name:"))
+        self.add_field("town", translate("SetupDialog", "&Town:"))
+        self.add_field(
+            "approver_title", translate("SetupDialog", "&Approver title:"), text=SETTINGS["approver_title"].default
+        )
+        self.add_field("name", translate("SetupDialog", "Your &name:"))
+        self.add_field("position", translate("SetupDialog", "Your &position:"))
+        self.add_field("email", translate("SetupDialog", "Your &email:"))
+        self.add_field("password", translate("SetupDialog", "Pass&word:"), password=True)
+        self.add_field("confirm", translate("SetupDialog", "&Repeat password:"), password=True)
+        self.fields["district_name"].setPlaceholderText(translate("SetupDialog", "e.g. Riverside"))
+        self.fields["password"].setPlaceholderText(translate("SetupDialog", "at least 10 characters"))
+        self.add_button(
+            translate("SetupDialog", "&Finish setup"), translate("SetupDialog", "Finish setup")
+        ).clicked.connect(self.finish)
 
     def finish(self) -> None:
         if self.text("password") != self.text("confirm"):

@@ -9,19 +9,25 @@ from ...db.database import Database, plain_error
 from ...services import people
 from ...services.errors import ServiceError
 from ..context import AppContext
+from ..i18n import translate
 from .forms import FieldDialog
 from .password import PasswordDialog
 
 
 class SignInDialog(FieldDialog):
     def __init__(self, db: Database, district: str, parent: QWidget | None = None):
-        super().__init__("Sign in \u2014 techapproval", f"{district}\nSign in with your school email address.",
-                         parent)
+        super().__init__(
+            translate("SignInDialog", "Sign in \u2014 techapproval"),
+            translate("SignInDialog", "{district}\nSign in with your school email address.").format(district=district),
+            parent,
+        )
         self.db = db
         self.person: people.PersonView | None = None
-        self.add_field("email", "&Email:")
-        self.add_field("password", "&Password:", password=True)
-        self.add_button("&Sign in", "Sign in").clicked.connect(self.sign_in)
+        self.add_field("email", translate("SignInDialog", "&Email:"))
+        self.add_field("password", translate("SignInDialog", "&Password:"), password=True)
+        self.add_button(translate("SignInDialog", "&Sign in"), translate("SignInDialog", "Sign in")).clicked.connect(
+            self.sign_in
+        )
 
     def sign_in(self) -> None:
         password = self.text("password")

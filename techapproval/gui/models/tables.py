@@ -9,19 +9,29 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from sqlalchemy.exc import SQLAlchemyError
 
 from ...db.database import DatabaseProblem
 from ...domain.contracts import ComplianceState
 from ...domain.enums import RequestStatus, format_grades
-from ...services.catalog import CatalogEntry
 from ...services.errors import ServiceError
 from ...services.people import PersonView
 from ...services.requests import QueueSort, RequestRow
 from ..common import local_date
+from ..i18n import domain_text, translate
+
+if TYPE_CHECKING:  # the approved-resources service (with its compliance rules) loads with its tab
+    from ...services.catalog import CatalogEntry
 
 # What a read from the database may raise that a person is told about, not a bug.
 READ_ERRORS = (ServiceError, DatabaseProblem, SQLAlchemyError)
@@ -53,7 +63,7 @@ STATUS_MARK = {
 
 def status_text(status: RequestStatus) -> str:
     """A mark and the word: status is never colour alone."""
-    return f"{STATUS_MARK[status]} {status.label}"
+    return f"{STATUS_MARK[status]} {domain_text(status.label)}"
 
 
 class RowTableModel(QAbstractTableModel, Generic[R]):
@@ -88,7 +98,8 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].title
+            # Column titles are marked with QT_TRANSLATE_NOOP("Tables", ...) wherever a list is defined.
+            return translate("Tables", self.columns[section].title)
         return None
 
 
@@ -159,35 +170,43 @@ def _days(r: RequestRow) -> str:
 
 def _permission(r: RequestRow) -> str:
     if r.permission:
-        return r.permission.short_label
+        return domain_text(r.permission.short_label)
     if r.app_requires_permission and not r.status.is_decided:
-        return f"App needs permission? {r.app_requires_permission.label}"
+        return translate("Tables", "App needs permission? {answer}").format(
+            answer=domain_text(r.app_requires_permission.label))
     return ""
 
 
 # Sorted in the database (services.requests.QueueSort): the queue is read a page at a time.
 QUEUE_COLUMNS: list[Column[RequestRow]] = [
-    Column("Status", lambda r: status_text(r.status), order=QueueSort.STATUS),
-    Column("Requester", lambda r: r.requester_name, order=QueueSort.REQUESTER),
-    Column("Resource", lambda r: r.resource_name, order=QueueSort.RESOURCE),
-    Column("Grades", lambda r: format_grades(r.grades, r.not_used_by_students), order=QueueSort.GRADES),
-    SUBMITTED_COLUMN := Column("Submitted", lambda r: local_date(r.submitted_at), order=QueueSort.SUBMITTED),
-    Column("Days waiting", _days, order=QueueSort.DAYS_WAITING),
-    Column("Permission", _permission, order=QueueSort.PERMISSION),
+    Column(QT_TRANSLATE_NOOP("Tables", "Status"), lambda r: status_text(r.status), order=QueueSort.STATUS),
+    Column(QT_TRANSLATE_NOOP("Tables", "Requester"), lambda r: r.requester_name, order=QueueSort.REQUESTER),
+    Column(QT_TRANSLATE_NOOP("Tables", "Resource"), lambda r: r.resource_name, order=QueueSort.RESOURCE),
+    Column(QT_TRANSLATE_NOOP("Tables", "Grades"),
+           lambda r: format_grades(r.grades, r.not_used_by_students), order=QueueSort.GRADES),
+    SUBMITTED_COLUMN := Column(
+        QT_TRANSLATE_NOOP("Tables", "Submitted"), lambda r: local_date(r.submitted_at), order=QueueSort.SUBMITTED
+    ),
+    Column(QT_TRANSLATE_NOOP("Tables", "Days waiting"), _days, order=QueueSort.DAYS_WAITING),
+    Column(QT_TRANSLATE_NOOP("Tables", "Permission"), _permission, order=QueueSort.PERMISSION),
 ]
 
 MY_COLUMNS: list[Column[RequestRow]] = [
-    Column("Status", lambda r: status_text(r.status), lambda r: list(RequestStatus).index(r.status)),
-    Column("Resource", lambda r: r.resource_name or "(no name yet)"),
-    Column("Grades", lambda r: format_grades(r.grades, r.not_used_by_students)),
-    Column("Submitted", lambda r: local_date(r.submitted_at), lambda r: _when(r.submitted_at)),
-    Column("Last change", lambda r: local_date(r.updated_at), lambda r: r.updated_at.timestamp()),
-    Column("Permission", _permission),
+    Column(QT_TRANSLATE_NOOP("Tables", "Status"),
+           lambda r: status_text(r.status), lambda r: list(RequestStatus).index(r.status)),
+    Column(QT_TRANSLATE_NOOP("Tables", "Resource"), lambda r: r.resource_name or translate("Tables", "(no name yet)")),
+    Column(QT_TRANSLATE_NOOP("Tables", "Grades"), lambda r: format_grades(r.grades, r.not_used_by_students)),
+    Column(QT_TRANSLATE_NOOP("Tables", "Submitted"),
+           lambda r: local_date(r.submitted_at), lambda r: _when(r.submitted_at)),
+    Column(QT_TRANSLATE_NOOP("Tables", "Last change"),
+           lambda r: local_date(r.updated_at), lambda r: r.updated_at.timestamp()),
+    Column(QT_TRANSLATE_NOOP("Tables", "Permission"), _permission),
 ]
+
 
 def badge(state: ComplianceState) -> str:
     """A compliance status as a symbol and words: readable without colour."""
-    return f"{state.mark} {state.label}"
+    return f"{state.mark} {domain_text(state.label)}"
 
 
 # Worst first, so sorting by status brings the problems to the top.
@@ -198,18 +217,21 @@ STATE_ORDER = [ComplianceState.VOID, ComplianceState.EXPIRED, ComplianceState.NO
 
 
 CATALOG_COLUMNS: list[Column[CatalogEntry]] = [
-    Column("Resource", lambda e: e.name),
-    Column("Link", lambda e: e.link),
-    Column("Grades", lambda e: format_grades(e.grades, e.not_used_by_students)),
-    Column("Parental permission", lambda e: e.permission.short_label),
-    Column("Contract status", lambda e: badge(e.status.state), lambda e: STATE_ORDER.index(e.status.state)),
-    Column("Approved", lambda e: local_date(e.approved_at), lambda e: e.approved_at.timestamp()),
+    Column(QT_TRANSLATE_NOOP("Tables", "Resource"), lambda e: e.name),
+    Column(QT_TRANSLATE_NOOP("Tables", "Link"), lambda e: e.link),
+    Column(QT_TRANSLATE_NOOP("Tables", "Grades"), lambda e: format_grades(e.grades, e.not_used_by_students)),
+    Column(QT_TRANSLATE_NOOP("Tables", "Parental permission"), lambda e: domain_text(e.permission.short_label)),
+    Column(QT_TRANSLATE_NOOP("Tables", "Contract status"),
+           lambda e: badge(e.status.state), lambda e: STATE_ORDER.index(e.status.state)),
+    Column(QT_TRANSLATE_NOOP("Tables", "Approved"),
+           lambda e: local_date(e.approved_at), lambda e: e.approved_at.timestamp()),
 ]
 
 PEOPLE_COLUMNS: list[Column[PersonView]] = [
-    Column("Name", lambda p: p.name),
-    Column("Position", lambda p: p.position),
-    Column("Email", lambda p: p.email),
-    Column("Role", lambda p: p.role.label),
-    Column("Active", lambda p: "Yes" if p.active else "No"),
+    Column(QT_TRANSLATE_NOOP("Tables", "Name"), lambda p: p.name),
+    Column(QT_TRANSLATE_NOOP("Tables", "Position"), lambda p: p.position),
+    Column(QT_TRANSLATE_NOOP("Tables", "Email"), lambda p: p.email),
+    Column(QT_TRANSLATE_NOOP("Tables", "Role"), lambda p: domain_text(p.role.label)),
+    Column(QT_TRANSLATE_NOOP("Tables", "Active"),
+           lambda p: translate("Tables", "Yes") if p.active else translate("Tables", "No")),
 ]

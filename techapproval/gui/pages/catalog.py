@@ -10,6 +10,7 @@ from ...domain.contracts import ComplianceState
 from ...services import catalog
 from ..common import SEARCH_DELAY_MS, named
 from ..context import AppContext
+from ..i18n import translate
 from ..models.tables import CATALOG_COLUMNS, RowTableModel, badge, sorting_proxy
 from ..widgets.list_view import ListView
 
@@ -23,20 +24,27 @@ class CatalogPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         layout = QVBoxLayout(self)
-        intro = QLabel("District-approved resources. You do not need to file a request for these; "
-                       "check whether parental permission is required before using one.")
+        intro = QLabel(
+            translate(
+                "CatalogPage",
+                "District-approved resources. You do not need to file a request for these; "
+                "check whether parental permission is required before using one.",
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         bar = QHBoxLayout()
-        self.search = named(QLineEdit(), "Search approved resources")
-        self.search.setPlaceholderText("Search approved resources by name or link")
+        self.search = named(QLineEdit(), translate("CatalogPage", "Search approved resources"))
+        self.search.setPlaceholderText(translate("CatalogPage", "Search approved resources by name or link"))
         self.search.setClearButtonEnabled(True)
-        self.status_filter = named(QComboBox(), "Contract status filter")
-        self.status_filter.addItem("Any contract status", None)
-        self.status_filter.addItem("\u26a0 Needs attention (outside the law)", NEEDS_ATTENTION)
+        self.status_filter = named(QComboBox(), translate("CatalogPage", "Contract status filter"))
+        self.status_filter.addItem(translate("CatalogPage", "Any contract status"), None)
+        self.status_filter.addItem(
+            translate("CatalogPage", "\u26a0 Needs attention (outside the law)"), NEEDS_ATTENTION
+        )
         for state in ComplianceState:
             self.status_filter.addItem(badge(state), {state})
-        label = QLabel("Contract &status:")
+        label = QLabel(translate("CatalogPage", "Contract &status:"))
         label.setBuddy(self.status_filter)
         bar.addWidget(self.search, 1)
         bar.addWidget(label)
@@ -44,17 +52,20 @@ class CatalogPage(QWidget):
         layout.addLayout(bar)
 
         self.model = RowTableModel(CATALOG_COLUMNS, self)
-        self.view = ListView("Approved resources", self.edit_coverage, stretch=0)
+        self.view = ListView(translate("CatalogPage", "Approved resources"), self.edit_coverage, stretch=0)
         self.view.setModel(sorting_proxy(self.model, self))
         layout.addWidget(self.view, 1)
-        self.details = named(QLabel(), "Resource status details")
+        self.details = named(QLabel(), translate("CatalogPage", "Resource status details"))
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setWordWrap(True)
         layout.addWidget(self.details)
         if ctx.is_reviewer:
             buttons = QHBoxLayout()
-            self.coverage_button = named(QPushButton("Contract &coverage\u2026"), "Contract coverage",
-                                         "Link the selected resource to its contract, or record why none is needed")
+            self.coverage_button = named(
+                QPushButton(translate("CatalogPage", "Contract co&verage\u2026")),
+                translate("CatalogPage", "Contract coverage"),
+                translate("CatalogPage", "Link the selected resource to its contract, or record why none is needed"),
+            )
             self.coverage_button.clicked.connect(self.edit_coverage)
             buttons.addWidget(self.coverage_button)
             buttons.addStretch(1)

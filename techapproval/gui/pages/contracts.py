@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ...db.database import DatabaseProblem
@@ -16,6 +16,7 @@ from ...services.contracts import ContractView
 from ...services.errors import ServiceError
 from ..common import MessageLabel, details_panel, named
 from ..context import AppContext
+from ..i18n import translate
 from ..models.tables import STATE_ORDER, Column, RowTableModel, badge, sorting_proxy
 from ..widgets.list_view import ListView
 from . import ReadWhenShown
@@ -28,14 +29,16 @@ def _expires(v: ContractView) -> str:
 
 
 CONTRACT_COLUMNS: list[Column[ContractView]] = [
-    Column("Contractor", lambda v: v.contractor_name),
-    Column("Title", lambda v: v.title),
-    Column("Executed", lambda v: format_day(v.form.executed_on), lambda v: v.form.executed_on.toordinal()),
-    Column("Expires", _expires, lambda v: (v.form.expires_on or date.max).toordinal()),
+    Column(QT_TRANSLATE_NOOP("Tables", "Contractor"), lambda v: v.contractor_name),
+    Column(QT_TRANSLATE_NOOP("Tables", "Title"), lambda v: v.title),
+    Column(QT_TRANSLATE_NOOP("Tables", "Executed"),
+           lambda v: format_day(v.form.executed_on), lambda v: v.form.executed_on.toordinal()),
+    Column(QT_TRANSLATE_NOOP("Tables", "Expires"), _expires, lambda v: (v.form.expires_on or date.max).toordinal()),
     # Worst first when sorted ascending: the problems come to the top.
-    Column("Status", lambda v: badge(v.status.state), lambda v: STATE_ORDER.index(v.status.state)),
-    Column("Covers", lambda v: ", ".join(name for _id, name in v.resources)),
-    Column("Document", lambda v: v.document_name or NO_DOCUMENT),
+    Column(QT_TRANSLATE_NOOP("Tables", "Status"),
+           lambda v: badge(v.status.state), lambda v: STATE_ORDER.index(v.status.state)),
+    Column(QT_TRANSLATE_NOOP("Tables", "Covers"), lambda v: ", ".join(name for _id, name in v.resources)),
+    Column(QT_TRANSLATE_NOOP("Tables", "Document"), lambda v: v.document_name or NO_DOCUMENT),
 ]
 STATUS_COLUMN = 4
 
@@ -60,19 +63,30 @@ class ContractsPage(ReadWhenShown, QWidget):
         self.all_rows: list[ContractView] = []
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Contracts with operators and consultants that receive student information (C.G.S. 10-234bb), with "
-            "their status for today. Press Enter or double-click to open one."
-            if ctx.is_reviewer else
-            "Contracts the district holds with operators and consultants that receive student information, with "
-            "their status for today. Press Enter or double-click to see one.")
+            translate(
+                "ContractsPage",
+                "Contracts with operators and consultants that receive student information (C.G.S. 10-234bb), with "
+                "their status for today. Press Enter or double-click to open one.",
+            )
+            if ctx.is_reviewer
+            else translate(
+                "ContractsPage",
+                "Contracts the district holds with operators and consultants that receive student information, with "
+                "their status for today. Press Enter or double-click to see one.",
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
         bar = QHBoxLayout()
-        self.search = named(QLineEdit(), "Search contracts", "Words in the contractor's name or the contract title")
-        self.search.setPlaceholderText("Search contractor or title")
+        self.search = named(
+            QLineEdit(),
+            translate("ContractsPage", "Search contracts"),
+            translate("ContractsPage", "Words in the contractor's name or the contract title"),
+        )
+        self.search.setPlaceholderText(translate("ContractsPage", "Search contractor or title"))
         self.search.setClearButtonEnabled(True)
-        search_label = QLabel("Sea&rch:")
+        search_label = QLabel(translate("ContractsPage", "Sea&rch:"))
         search_label.setBuddy(self.search)
         bar.addWidget(search_label)
         bar.addWidget(self.search, 1)
@@ -80,25 +94,41 @@ class ContractsPage(ReadWhenShown, QWidget):
 
         self.model = RowTableModel(CONTRACT_COLUMNS, self)
         self.proxy = sorting_proxy(self.model, self)
-        self.table = ListView("Contracts", self.edit_contract, stretch=5)
+        self.table = ListView(translate("ContractsPage", "Contracts"), self.edit_contract, stretch=5)
         self.table.setModel(self.proxy)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         layout.addWidget(self.table, 1)
 
-        self.details = details_panel("Contract status details")
+        self.details = details_panel(translate("ContractsPage", "Contract status details"))
         layout.addWidget(self.details)
-        self.message = MessageLabel("Contracts message")
+        self.message = MessageLabel(translate("ContractsPage", "Contracts message"))
         layout.addWidget(self.message)
 
         buttons = QHBoxLayout()
         reviewer = ctx.is_reviewer
-        self.new_button = named(QPushButton("New c&ontract\u2026"), "New contract")
-        self.new_contractor_button = named(QPushButton("Ne&w contractor\u2026"), "New contractor")
-        self.edit_button = named(QPushButton("&Edit contract" if reviewer else "&View contract"),
-                                 "Edit contract" if reviewer else "View contract")
-        self.attach_button = named(QPushButton("Attach si&gned document\u2026"), "Attach signed document",
-                                   "A PDF or scan of the contract as signed; it is kept in the database")
-        self.open_button = named(QPushButton("Open doc&ument"), "Open document")
+        self.new_button = named(
+            QPushButton(translate("ContractsPage", "New c&ontract\u2026")), translate("ContractsPage", "New contract")
+        )
+        self.new_contractor_button = named(
+            QPushButton(translate("ContractsPage", "Ne&w contractor\u2026")),
+            translate("ContractsPage", "New contractor"),
+        )
+        self.edit_button = named(
+            QPushButton(
+                translate("ContractsPage", "&Edit contract")
+                if reviewer
+                else translate("ContractsPage", "&View contract")
+            ),
+            translate("ContractsPage", "Edit contract") if reviewer else translate("ContractsPage", "View contract"),
+        )
+        self.attach_button = named(
+            QPushButton(translate("ContractsPage", "Attach si&gned document\u2026")),
+            translate("ContractsPage", "Attach signed document"),
+            translate("ContractsPage", "A PDF or scan of the contract as signed; it is kept in the database"),
+        )
+        self.open_button = named(
+            QPushButton(translate("ContractsPage", "Open doc&ument")), translate("ContractsPage", "Open document")
+        )
         self.new_button.clicked.connect(self.new_contract)
         self.new_contractor_button.clicked.connect(self.new_contractor)
         self.edit_button.clicked.connect(self.edit_contract)
@@ -145,7 +175,9 @@ class ContractsPage(ReadWhenShown, QWidget):
     def _selection_changed(self) -> None:
         v = self.current_contract()
         self.details.setText(status_details(v) if self.all_rows else
-                             "No contracts yet." + (" Add one with New contract." if self.ctx.is_reviewer else ""))
+                             (translate("ContractsPage", "No contracts yet. Add one with New contract.")
+                              if self.ctx.is_reviewer
+                              else translate("ContractsPage", "No contracts yet.")))
         self.edit_button.setEnabled(v is not None)
         self.attach_button.setEnabled(v is not None)
         self.open_button.setEnabled(v is not None and bool(v.document_sha256))
@@ -190,7 +222,11 @@ class ContractsPage(ReadWhenShown, QWidget):
         self.message.say("")
         dialog = ContractorDialog(self.ctx, None, self)
         if dialog.exec() and dialog.contractor is not None:
-            self.message.say(f"{dialog.contractor.name} added to the registry. Add their contract with New contract.")
+            self.message.say(
+                translate(
+                    "ContractsPage", "{name} added to the registry. Add their contract with New contract."
+                ).format(name=dialog.contractor.name)
+            )
             self.changed.emit()
 
     def attach_document(self) -> None:
@@ -200,14 +236,20 @@ class ContractsPage(ReadWhenShown, QWidget):
         if v is None:
             return
         self.message.say("")
-        path, _ = QFileDialog.getOpenFileName(self, f"Attach the signed contract \u2014 {v.label}", "",
-                                              file_filter())
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            translate("ContractsPage", "Attach the signed contract \u2014 {label}").format(label=v.label),
+            "",
+            file_filter(),
+        )
         if not path:
             return
         try:
             content = read_for_attaching(Path(path))  # a huge file is refused before it is read
         except OSError as exc:
-            self.message.say(f"The file could not be read: {exc.strerror or exc}.")
+            self.message.say(
+                translate("ContractsPage", "The file could not be read: {value}.").format(value=exc.strerror or exc)
+            )
             return
         except ServiceError as exc:
             self.message.say(exc)
@@ -218,7 +260,11 @@ class ContractsPage(ReadWhenShown, QWidget):
             self.message.say(exc)
             return
         self._saved(v.id)
-        self.message.say(f"Attached {Path(path).name} (SHA-256 {digest[:12]}\u2026) to {v.label}.")
+        self.message.say(
+            translate("ContractsPage", "Attached {name} (SHA-256 {value}\u2026) to {label}.").format(
+                name=Path(path).name, value=digest[:12], label=v.label
+            )
+        )
 
     def open_document(self) -> None:
         from ..printing import open_in_viewer  # on first use: not at every start

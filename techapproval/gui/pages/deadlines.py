@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QGroupBox,
@@ -23,6 +23,7 @@ from ...services import compliance
 from ...services.errors import Invalid, ServiceError
 from ..common import named, show_problem
 from ..context import AppContext
+from ..i18n import translate
 from ..models.tables import Column, RowTableModel, sorting_proxy
 from ..widgets.letters import AnnualNoticeFiles
 from ..widgets.list_view import ListView
@@ -37,10 +38,10 @@ def _when(o: Obligation) -> str:
 
 
 DEADLINE_COLUMNS: list[Column[Obligation]] = [
-    Column("When", _when, lambda o: o.due.toordinal()),
-    Column("Obligation", lambda o: o.kind.label),
-    Column("Subject", lambda o: o.subject),
-    Column("What to do", lambda o: o.text),
+    Column(QT_TRANSLATE_NOOP("Tables", "When"), _when, lambda o: o.due.toordinal()),
+    Column(QT_TRANSLATE_NOOP("Tables", "Obligation"), lambda o: o.kind.label),
+    Column(QT_TRANSLATE_NOOP("Tables", "Subject"), lambda o: o.subject),
+    Column(QT_TRANSLATE_NOOP("Tables", "What to do"), lambda o: o.text),
 ]
 
 
@@ -54,15 +55,16 @@ class DeadlinesPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         layout = QVBoxLayout(self)
-        self.summary = named(QLabel(), "Deadlines summary")
+        self.summary = named(QLabel(), translate("DeadlinesPage", "Deadlines summary"))
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.model = RowTableModel(DEADLINE_COLUMNS, self)
-        self.view = ListView("Deadlines", self._open, stretch=3, key=lambda o: (o.kind, o.ref))
+        self.view = ListView(translate("DeadlinesPage", "Deadlines"),
+                             self._open, stretch=3, key=lambda o: (o.kind, o.ref))
         self.view.setModel(sorting_proxy(self.model, self))
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         layout.addWidget(self.view, 1)
-        self.details = named(QLabel(), "Obligation details")
+        self.details = named(QLabel(), translate("DeadlinesPage", "Obligation details"))
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setWordWrap(True)
         layout.addWidget(self.details)
@@ -70,17 +72,23 @@ class DeadlinesPage(QWidget):
 
         self.notice_box = QGroupBox()
         box = QVBoxLayout(self.notice_box)
-        self.notice_state = named(QLabel(), "Yearly notice status")
+        self.notice_state = named(QLabel(), translate("DeadlinesPage", "Yearly notice status"))
         self.notice_state.setWordWrap(True)
         box.addWidget(self.notice_state)
         row = QHBoxLayout()
-        self.notice_date = named(QDateEdit(QDate.currentDate()), "Yearly notice date")
+        self.notice_date = named(QDateEdit(QDate.currentDate()), translate("DeadlinesPage", "Yearly notice date"))
         self.notice_date.setCalendarPopup(True)
         self.notice_date.setDisplayFormat("ddd d MMM yyyy")
-        label = QLabel("&Date:")
+        label = QLabel(translate("DeadlinesPage", "Dat&e:"))
         label.setBuddy(self.notice_date)
-        drafted = named(QPushButton("Record as d&rafted"), "Record yearly notice drafted")
-        sent = named(QPushButton("Record as s&ent"), "Record yearly notice sent")
+        drafted = named(
+            QPushButton(translate("DeadlinesPage", "Record as d&rafted")),
+            translate("DeadlinesPage", "Record yearly notice drafted"),
+        )
+        sent = named(
+            QPushButton(translate("DeadlinesPage", "Record as &sent")),
+            translate("DeadlinesPage", "Record yearly notice sent"),
+        )
         drafted.clicked.connect(lambda: self._record(drafted=True))
         sent.clicked.connect(lambda: self._record(drafted=False))
         for w in (label, self.notice_date, drafted, sent):
@@ -89,7 +97,7 @@ class DeadlinesPage(QWidget):
         box.addLayout(row)
         self.notice_files = AnnualNoticeFiles(ctx, lambda: school_year_of(date.today()))
         box.addWidget(self.notice_files)
-        self.notice_error = named(QLabel(), "Yearly notice error")
+        self.notice_error = named(QLabel(), translate("DeadlinesPage", "Yearly notice error"))
         self.notice_error.setWordWrap(True)
         box.addWidget(self.notice_error)
         layout.addWidget(self.notice_box)
@@ -102,8 +110,14 @@ class DeadlinesPage(QWidget):
         overdue = sum(o.overdue for o in items)
         upcoming = len(items) - overdue
         self.summary.setText(
-            f"{overdue} overdue, {upcoming} coming up. Overdue items come first; press Enter on a contract's "
-            "line to open it." if items else "Nothing is due: every contract's obligations are met.")
+            translate(
+                "DeadlinesPage",
+                "{overdue} overdue, {upcoming} coming up. Overdue items come first; press Enter on a contract's line "
+                "to open it.",
+            ).format(overdue=overdue, upcoming=upcoming)
+            if items
+            else translate("DeadlinesPage", "Nothing is due: every contract's obligations are met.")
+        )
         self._show_notice()
         self.counted.emit(overdue)
 
@@ -114,7 +128,11 @@ class DeadlinesPage(QWidget):
     def _show_notice(self) -> None:
         year = school_year_of(date.today())
         notice = self.ctx.call(compliance.annual_notice, year)
-        self.notice_box.setTitle(f"Yearly notice to students and parents of the contracts website ({notice.label})")
+        self.notice_box.setTitle(
+            translate(
+                "DeadlinesPage", "Yearly notice to students and parents of the contracts website ({label})"
+            ).format(label=notice.label)
+        )
         website = self.ctx.settings.get("contracts_website") or (
             "(set its address under Settings)" if self.ctx.person.role is Role.ADMINISTRATOR
             else "(an administrator sets its address under Settings)")

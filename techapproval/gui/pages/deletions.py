@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...db.database import DatabaseProblem
@@ -16,6 +16,7 @@ from ...services.deletions import DeletionRequestView, ExpiredContractView
 from ...services.errors import ServiceError
 from ..common import MessageLabel, details_panel, named
 from ..context import AppContext
+from ..i18n import translate
 from ..models.tables import Column, RowTableModel, sorting_proxy
 from ..widgets.list_view import ListView
 from . import ReadWhenShown
@@ -27,13 +28,14 @@ def _state_order(v: DeletionRequestView) -> tuple:
 
 
 REQUEST_COLUMNS: list[Column[DeletionRequestView]] = [
-    Column("State", lambda v: v.state, _state_order),
-    Column("Contractor", lambda v: v.contractor_name),
-    Column("Requested by", lambda v: v.requested_by.label),
-    Column("Case reference", lambda v: v.case_reference),
-    Column("Requested", lambda v: format_day(v.requested_on), lambda v: v.requested_on.toordinal()),
-    Column("Due", lambda v: format_day(v.due_on), lambda v: v.due_on.toordinal()),
-    Column("What", lambda v: " ".join(v.what.split())),
+    Column(QT_TRANSLATE_NOOP("Tables", "State"), lambda v: v.state, _state_order),
+    Column(QT_TRANSLATE_NOOP("Tables", "Contractor"), lambda v: v.contractor_name),
+    Column(QT_TRANSLATE_NOOP("Tables", "Requested by"), lambda v: v.requested_by.label),
+    Column(QT_TRANSLATE_NOOP("Tables", "Case reference"), lambda v: v.case_reference),
+    Column(QT_TRANSLATE_NOOP("Tables", "Requested"),
+           lambda v: format_day(v.requested_on), lambda v: v.requested_on.toordinal()),
+    Column(QT_TRANSLATE_NOOP("Tables", "Due"), lambda v: format_day(v.due_on), lambda v: v.due_on.toordinal()),
+    Column(QT_TRANSLATE_NOOP("Tables", "What"), lambda v: " ".join(v.what.split())),
 ]
 
 
@@ -43,9 +45,10 @@ def _since(v: ExpiredContractView) -> str:
 
 
 EXPIRED_COLUMNS: list[Column[ExpiredContractView]] = [
-    Column("Contract", lambda v: v.label),
-    Column("Last day in effect", lambda v: format_day(v.expires_on), lambda v: v.expires_on.toordinal()),
-    Column("Deletion", _since, lambda v: v.expires_on.toordinal()),
+    Column(QT_TRANSLATE_NOOP("Tables", "Contract"), lambda v: v.label),
+    Column(QT_TRANSLATE_NOOP("Tables", "Last day in effect"),
+           lambda v: format_day(v.expires_on), lambda v: v.expires_on.toordinal()),
+    Column(QT_TRANSLATE_NOOP("Tables", "Deletion"), _since, lambda v: v.expires_on.toordinal()),
 ]
 
 
@@ -72,25 +75,37 @@ class DeletionsPage(ReadWhenShown, QWidget):
         self.ctx = ctx
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Requests that a contractor delete student information, records or content, from a student, a "
-            "parent or guardian, or the Board. The contractor deletes within the district's reasonable time "
-            "unless a law requires keeping the data or the only copy is an inaccessible disaster-recovery copy. "
-            "Requests are kept by case reference, never by a student's name.")
+            translate(
+                "DeletionsPage",
+                "Requests that a contractor delete student information, records or content, from a student, a "
+                "parent or guardian, or the Board. The contractor deletes within the district's reasonable time "
+                "unless a law requires keeping the data or the only copy is an inaccessible disaster-recovery copy. "
+                "Requests are kept by case reference, never by a student's name.",
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
         self.model = RowTableModel(REQUEST_COLUMNS, self)
-        self.table = ListView("Deletion requests", self.close_request, stretch=6)
+        self.table = ListView(translate("DeletionsPage", "Deletion requests"), self.close_request, stretch=6)
         self.table.setModel(sorting_proxy(self.model, self))
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         layout.addWidget(self.table, 2)
-        self.details = details_panel("Deletion request details")
+        self.details = details_panel(translate("DeletionsPage", "Deletion request details"))
         layout.addWidget(self.details)
 
         buttons = QHBoxLayout()
-        self.record_button = named(QPushButton("&Record deletion request\u2026"), "Record deletion request")
-        self.close_button = named(QPushButton("C&lose request\u2026"), "Close request",
-                                  "Record that the contractor deleted the data, or kept it under the law's exceptions")
+        self.record_button = named(
+            QPushButton(translate("DeletionsPage", "&Record deletion request\u2026")),
+            translate("DeletionsPage", "Record deletion request"),
+        )
+        self.close_button = named(
+            QPushButton(translate("DeletionsPage", "C&lose request\u2026")),
+            translate("DeletionsPage", "Close request"),
+            translate(
+                "DeletionsPage", "Record that the contractor deleted the data, or kept it under the law's exceptions"
+            ),
+        )
         self.record_button.clicked.connect(self.record_request)
         self.close_button.clicked.connect(self.close_request)
         buttons.addWidget(self.record_button)
@@ -98,31 +113,39 @@ class DeletionsPage(ReadWhenShown, QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
-        self.expired_box = QGroupBox("Expired contracts without confirmed deletion")
-        named(self.expired_box, "Expired contracts without confirmed deletion")
+        self.expired_box = QGroupBox(translate("DeletionsPage", "Expired contracts without confirmed deletion"))
+        named(self.expired_box, translate("DeletionsPage", "Expired contracts without confirmed deletion"))
         box = QVBoxLayout(self.expired_box)
-        explain = QLabel("When a contract expires the contractor may keep no student data. Record the day it "
-                         "confirmed deleting it.")
+        explain = QLabel(
+            translate(
+                "DeletionsPage",
+                "When a contract expires the contractor may keep no student data. Record the day it "
+                "confirmed deleting it.",
+            )
+        )
         explain.setWordWrap(True)
         box.addWidget(explain)
         self.expired_model = RowTableModel(EXPIRED_COLUMNS, self)
-        self.expired = ListView("Expired contracts", self.confirm_deletion, stretch=0)
+        self.expired = ListView(translate("DeletionsPage", "Expired contracts"), self.confirm_deletion, stretch=0)
         self.expired.setModel(sorting_proxy(self.expired_model, self))
         self.expired.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         box.addWidget(self.expired, 1)
-        self.expired_summary = named(QLabel(), "Expired contracts summary")
+        self.expired_summary = named(QLabel(), translate("DeletionsPage", "Expired contracts summary"))
         self.expired_summary.setWordWrap(True)
         box.addWidget(self.expired_summary)
         row = QHBoxLayout()
-        self.confirm_button = named(QPushButton("Con&firm deletion\u2026"), "Confirm deletion",
-                                    "Record the contractor's confirmation that it retains no student data")
+        self.confirm_button = named(
+            QPushButton(translate("DeletionsPage", "C&onfirm deletion\u2026")),
+            translate("DeletionsPage", "Confirm deletion"),
+            translate("DeletionsPage", "Record the contractor's confirmation that it retains no student data"),
+        )
         self.confirm_button.clicked.connect(self.confirm_deletion)
         row.addWidget(self.confirm_button)
         row.addStretch(1)
         box.addLayout(row)
         layout.addWidget(self.expired_box, 1)
 
-        self.message = MessageLabel("Deletions message")
+        self.message = MessageLabel(translate("DeletionsPage", "Deletions message"))
         layout.addWidget(self.message)
 
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
@@ -136,7 +159,7 @@ class DeletionsPage(ReadWhenShown, QWidget):
     def refresh(self) -> None:
         """Reload both lists (states are for today), keeping the selected rows selected."""
         if not self.ctx.is_reviewer:
-            self.message.say("Only a reviewer keeps the deletion requests.")
+            self.message.say(translate("DeletionsPage", "Only a reviewer keeps the deletion requests."))
             self._selection_changed()
             return
         try:
@@ -151,11 +174,18 @@ class DeletionsPage(ReadWhenShown, QWidget):
         self.expired.select_first_if_none()
         overdue = sum(v.overdue for v in rows)
         if not expired:
-            self.expired_summary.setText("\u2714 Every expired contract has its deletion confirmed.")
+            self.expired_summary.setText(
+                translate("DeletionsPage", "\u2714 Every expired contract has its deletion confirmed.")
+            )
         else:
-            self.expired_summary.setText(f"\u26a0 {len(expired)} expired contract"
-                                         f"{'s' if len(expired) != 1 else ''} without confirmed deletion.")
-        self.table.setAccessibleDescription(f"{len(rows)} requests, {overdue} overdue")
+            self.expired_summary.setText(
+                translate(
+                    "DeletionsPage", "\u26a0 {expired} expired contract{value} without confirmed deletion."
+                ).format(expired=len(expired), value="s" if len(expired) != 1 else "")
+            )
+        self.table.setAccessibleDescription(
+            translate("DeletionsPage", "{rows} requests, {overdue} overdue").format(rows=len(rows), overdue=overdue)
+        )
         self._selection_changed()
 
     def select_request(self, request_id: int) -> None:
@@ -191,8 +221,11 @@ class DeletionsPage(ReadWhenShown, QWidget):
         if accepted and dialog.saved is not None:
             self.refresh()
             self.select_request(dialog.saved.id)
-            self.message.say(f"Recorded. {dialog.saved.contractor_name} must delete the data by "
-                      f"{format_day(dialog.saved.due_on)}.")
+            self.message.say(
+                translate("DeletionsPage", "Recorded. {contractor_name} must delete the data by {due_on}.").format(
+                    contractor_name=dialog.saved.contractor_name, due_on=format_day(dialog.saved.due_on)
+                )
+            )
             self.changed.emit()
 
     def close_request(self) -> None:
@@ -203,7 +236,9 @@ class DeletionsPage(ReadWhenShown, QWidget):
             return
         self.message.say("")
         if not v.is_open:
-            self.message.say(f"This request is already closed: {v.outcome.label}.")
+            self.message.say(
+                translate("DeletionsPage", "This request is already closed: {label}.").format(label=v.outcome.label)
+            )
             return
         dialog = CloseDeletionDialog(self.ctx, v, self)
         accepted = dialog.exec()
@@ -211,7 +246,7 @@ class DeletionsPage(ReadWhenShown, QWidget):
         if accepted and dialog.saved is not None:
             self.refresh()
             self.select_request(v.id)
-            self.message.say(f"Closed: {dialog.saved.outcome.label}.")
+            self.message.say(translate("DeletionsPage", "Closed: {label}.").format(label=dialog.saved.outcome.label))
             self.changed.emit()
 
     def confirm_deletion(self) -> None:
@@ -226,5 +261,5 @@ class DeletionsPage(ReadWhenShown, QWidget):
         dialog.deleteLater()  # a closed dialog is not left behind among the page's children
         if accepted and dialog.saved is not None:
             self.refresh()
-            self.message.say(f"Deletion confirmed for {c.label}.")
+            self.message.say(translate("DeletionsPage", "Deletion confirmed for {label}.").format(label=c.label))
             self.changed.emit()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -25,6 +25,7 @@ from ...services.errors import ServiceError
 from ...services.exceptions import ExceptionView
 from ..common import MessageLabel, named
 from ..context import AppContext
+from ..i18n import translate
 from ..models.tables import Column, RowTableModel, badge, sorting_proxy
 from ..widgets.date_field import OptionalDateField
 from ..widgets.list_view import ListView
@@ -39,11 +40,11 @@ def _status(v: ExceptionView) -> str:
 
 
 EXCEPTION_COLUMNS: list[Column[ExceptionView]] = [
-    Column("Status", _status, lambda v: (v.status.complete, v.met_count)),
-    Column("Resource", lambda v: v.resource_name),
-    Column("Plan", lambda v: v.plan.short),
-    Column("Case reference", lambda v: v.case_reference),
-    Column("Resource status", lambda v: badge(v.resource_status.state)),
+    Column(QT_TRANSLATE_NOOP("Tables", "Status"), _status, lambda v: (v.status.complete, v.met_count)),
+    Column(QT_TRANSLATE_NOOP("Tables", "Resource"), lambda v: v.resource_name),
+    Column(QT_TRANSLATE_NOOP("Tables", "Plan"), lambda v: v.plan.short),
+    Column(QT_TRANSLATE_NOOP("Tables", "Case reference"), lambda v: v.case_reference),
+    Column(QT_TRANSLATE_NOOP("Tables", "Resource status"), lambda v: badge(v.resource_status.state)),
 ]
 
 
@@ -60,13 +61,24 @@ class ConditionRow:
         self.condition = condition
         self.label = QLabel(condition.label)
         self.label.setWordWrap(True)
-        self.date = OptionalDateField(f"Date met: {condition.short}", toggle_text="Met",
-                                      description=f"The day the district recorded this as met: {condition.label}")
-        self.evidence = named(QLabel(), f"Evidence: {condition.short}")
+        self.date = OptionalDateField(
+            translate("ExceptionsPage", "Date met: {short}").format(short=condition.short),
+            toggle_text=translate("ExceptionsPage", "Met"),
+            description=translate("ExceptionsPage", "The day the district recorded this as met: {label}").format(
+                label=condition.label
+            ),
+        )
+        self.evidence = named(QLabel(), translate("ExceptionsPage", "Evidence: {short}").format(short=condition.short))
         self.evidence.setWordWrap(True)
-        self.attach = named(QPushButton("Attach evidence\u2026"), f"Attach evidence: {condition.short}",
-                            "A scan or file showing this condition is met; it is kept in the database")
-        self.open = named(QPushButton("Open evidence"), f"Open evidence: {condition.short}")
+        self.attach = named(
+            QPushButton(translate("ExceptionsPage", "Attach evidence\u2026")),
+            translate("ExceptionsPage", "Attach evidence: {short}").format(short=condition.short),
+            translate("ExceptionsPage", "A scan or file showing this condition is met; it is kept in the database"),
+        )
+        self.open = named(
+            QPushButton(translate("ExceptionsPage", "Open evidence")),
+            translate("ExceptionsPage", "Open evidence: {short}").format(short=condition.short),
+        )
         self.attach.clicked.connect(lambda: page.attach_evidence(condition))
         self.open.clicked.connect(lambda: page.open_evidence(condition))
         self.date.changed.connect(page._dates_edited)
@@ -91,21 +103,25 @@ class ExceptionsPage(ReadWhenShown, QWidget):
         self.shown: ExceptionView | None = None  # the exception the detail panel shows, as last read
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Resources used without a contract because they are unique and necessary for a child's IEP or "
-            "Section 504 plan and cannot comply. The exception holds only while every condition of the law is "
-            "met. Children are identified by case reference, never by name.")
+            translate(
+                "ExceptionsPage",
+                "Resources used without a contract because they are unique and necessary for a child's IEP or "
+                "Section 504 plan and cannot comply. The exception holds only while every condition of the law is "
+                "met. Children are identified by case reference, never by name.",
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
         self.model = RowTableModel(EXCEPTION_COLUMNS, self)
-        self.table = ListView("IEP/504 exceptions", self._focus_conditions, stretch=1)
+        self.table = ListView(translate("ExceptionsPage", "IEP/504 exceptions"), self._focus_conditions, stretch=1)
         self.table.setModel(sorting_proxy(self.model, self))
         layout.addWidget(self.table, 1)
 
-        self.panel = QGroupBox("Conditions of the selected exception")
-        named(self.panel, "Conditions of the selected exception")
+        self.panel = QGroupBox(translate("ExceptionsPage", "Conditions of the selected exception"))
+        named(self.panel, translate("ExceptionsPage", "Conditions of the selected exception"))
         panel = QVBoxLayout(self.panel)
-        self.status = named(QLabel(), "Exception status")
+        self.status = named(QLabel(), translate("ExceptionsPage", "Exception status"))
         self.status.setWordWrap(True)
         panel.addWidget(self.status)
         grid = QGridLayout()
@@ -113,22 +129,31 @@ class ExceptionsPage(ReadWhenShown, QWidget):
         self.rows = {c: ConditionRow(self, grid, i, c) for i, c in enumerate(Condition)}
         panel.addLayout(grid)
         save_row = QHBoxLayout()
-        self.save_dates_button = named(QPushButton("&Save condition dates"), "Save condition dates")
+        self.save_dates_button = named(
+            QPushButton(translate("ExceptionsPage", "&Save condition dates")),
+            translate("ExceptionsPage", "Save condition dates"),
+        )
         self.save_dates_button.clicked.connect(self.save_dates)
-        self.unsaved = named(QLabel(), "Unsaved dates")
+        self.unsaved = named(QLabel(), translate("ExceptionsPage", "Unsaved dates"))
         save_row.addWidget(self.save_dates_button)
         save_row.addWidget(self.unsaved, 1)
         panel.addLayout(save_row)
         panel.addStretch(1)
         layout.addWidget(self.panel, 2)
 
-        self.message = MessageLabel("Exceptions message")
+        self.message = MessageLabel(translate("ExceptionsPage", "Exceptions message"))
         layout.addWidget(self.message)
 
         buttons = QHBoxLayout()
-        self.record_button = named(QPushButton("&Record exception\u2026"), "Record exception")
-        self.packet_button = named(QPushButton("Save evidence &packet\u2026"), "Save evidence packet",
-                                   "A PDF for a parent who asks: each condition, its date and its evidence files")
+        self.record_button = named(
+            QPushButton(translate("ExceptionsPage", "&Record exception\u2026")),
+            translate("ExceptionsPage", "Record exception"),
+        )
+        self.packet_button = named(
+            QPushButton(translate("ExceptionsPage", "Sa&ve evidence packet\u2026")),
+            translate("ExceptionsPage", "Save evidence packet"),
+            translate("ExceptionsPage", "A PDF for a parent who asks: each condition, its date and its evidence files"),
+        )
         self.record_button.clicked.connect(self.record_exception)
         self.packet_button.clicked.connect(self.save_packet)
         buttons.addWidget(self.record_button)
@@ -150,7 +175,7 @@ class ExceptionsPage(ReadWhenShown, QWidget):
         the panel and not saved yet stay on screen: a reload, e.g. after someone else's change, never
         throws them away."""
         if not self.ctx.is_reviewer:
-            self.message.say("Only a reviewer keeps the IEP/504 exceptions.")
+            self.message.say(translate("ExceptionsPage", "Only a reviewer keeps the IEP/504 exceptions."))
             return
         try:
             rows = self.ctx.call(exceptions.list_exceptions)
@@ -175,8 +200,13 @@ class ExceptionsPage(ReadWhenShown, QWidget):
             return
         self._show(current, pending if same else None)
         if same and pending and self._pending():
-            self.message.say("Someone else changed this exception meanwhile. Its dates as recorded now are shown "
-                             "with the ones you have not saved yet; check them, then save.")
+            self.message.say(
+                translate(
+                    "ExceptionsPage",
+                    "Someone else changed this exception meanwhile. Its dates as recorded now are shown "
+                    "with the ones you have not saved yet; check them, then save.",
+                )
+            )
 
     def _selection_changed(self, *_args) -> None:
         if not self._reloading:
@@ -186,8 +216,16 @@ class ExceptionsPage(ReadWhenShown, QWidget):
         return self.table.current_row()
 
     def _show_status(self, v: ExceptionView) -> None:
-        self.panel.setTitle(f"Conditions: {v.resource_name}, {v.plan.label}, case {v.case_reference}")
-        self.status.setText(f"{v.status.words} Resource: {badge(v.resource_status.state)}.")
+        self.panel.setTitle(
+            translate("ExceptionsPage", "Conditions: {resource_name}, {label}, case {case_reference}").format(
+                resource_name=v.resource_name, label=v.plan.label, case_reference=v.case_reference
+            )
+        )
+        self.status.setText(
+            translate("ExceptionsPage", "{words} Resource: {state}.").format(
+                words=v.status.words, state=badge(v.resource_status.state)
+            )
+        )
 
     def _show(self, v: ExceptionView | None, pending: dict[Condition, date | None] | None = None) -> None:
         """Fill the detail panel from v; `pending` are unsaved dates to show again after a reload."""
@@ -195,9 +233,12 @@ class ExceptionsPage(ReadWhenShown, QWidget):
         self.packet_button.setEnabled(v is not None)
         self.panel.setEnabled(v is not None)
         if v is None:
-            self.panel.setTitle("Conditions of the selected exception")
-            self.status.setText("No IEP/504 exceptions recorded." if self.model.rowCount() == 0
-                                else "Select an exception to see its conditions.")
+            self.panel.setTitle(translate("ExceptionsPage", "Conditions of the selected exception"))
+            self.status.setText(
+                translate("ExceptionsPage", "No IEP/504 exceptions recorded.")
+                if self.model.rowCount() == 0
+                else translate("ExceptionsPage", "Select an exception to see its conditions.")
+            )
             for row in self.rows.values():
                 row.set_visible(False)
             self._dates_edited()
@@ -211,10 +252,16 @@ class ExceptionsPage(ReadWhenShown, QWidget):
             c = v.condition(condition)
             row.date.set_value((pending or {}).get(condition, c.met_on))
             if c.document_sha256:
-                row.evidence.setText(f"Attached: {c.document_name} (SHA-256 {c.document_sha256[:12]}\u2026)")
-                row.evidence.setToolTip(f"SHA-256 {c.document_sha256}")
+                row.evidence.setText(
+                    translate("ExceptionsPage", "Attached: {document_name} (SHA-256 {value}\u2026)").format(
+                        document_name=c.document_name, value=c.document_sha256[:12]
+                    )
+                )
+                row.evidence.setToolTip(
+                    translate("ExceptionsPage", "SHA-256 {document_sha256}").format(document_sha256=c.document_sha256)
+                )
             else:
-                row.evidence.setText("No evidence attached")
+                row.evidence.setText(translate("ExceptionsPage", "No evidence attached"))
                 row.evidence.setToolTip("")
             row.open.setEnabled(bool(c.document_sha256))
         self._dates_edited()
@@ -230,8 +277,12 @@ class ExceptionsPage(ReadWhenShown, QWidget):
     def _dates_edited(self) -> None:
         pending = self._pending()
         self.save_dates_button.setEnabled(bool(pending))
-        self.unsaved.setText(f"\u270e {len(pending)} date{'s' if len(pending) != 1 else ''} not saved yet"
-                             if pending else "")
+        self.unsaved.setText(
+            (translate("ExceptionsPage", "\u270e {pending} dates not saved yet") if len(pending) != 1
+             else translate("ExceptionsPage", "\u270e {pending} date not saved yet")).format(pending=len(pending))
+            if pending
+            else ""
+        )
 
     def _reload_shown(self, pending: dict[Condition, date | None] | None = None) -> None:
         """Read the shown exception again (its table row too), keeping unsaved dates on screen."""
@@ -262,8 +313,13 @@ class ExceptionsPage(ReadWhenShown, QWidget):
         dialog.deleteLater()  # a closed dialog is not left behind among the page's children
         if accepted and dialog.saved is not None:
             self.refresh(keep=dialog.saved.id)
-            self.message.say(f"Recorded the exception for case {dialog.saved.case_reference}. Date each condition as "
-                      "it is met and attach its evidence.")
+            self.message.say(
+                translate(
+                    "ExceptionsPage",
+                    "Recorded the exception for case {case_reference}. Date each condition as it is met and attach "
+                    "its evidence.",
+                ).format(case_reference=dialog.saved.case_reference)
+            )
             self.changed.emit()
 
     def save_dates(self) -> None:
@@ -287,7 +343,7 @@ class ExceptionsPage(ReadWhenShown, QWidget):
             self.message.say(exc)
             return
         self.refresh(keep=v.id)
-        self.message.say(f"Saved. {saved.status.words}")
+        self.message.say(translate("ExceptionsPage", "Saved. {words}").format(words=saved.status.words))
         self.changed.emit()
 
     def attach_evidence(self, condition: Condition) -> None:
@@ -298,14 +354,21 @@ class ExceptionsPage(ReadWhenShown, QWidget):
             return
         self.message.say("")
         path, _ = QFileDialog.getOpenFileName(
-            self, f"Attach evidence \u2014 {condition.short} \u2014 case {v.case_reference}", "",
-            file_filter())
+            self,
+            translate("ExceptionsPage", "Attach evidence \u2014 {short} \u2014 case {case_reference}").format(
+                short=condition.short, case_reference=v.case_reference
+            ),
+            "",
+            file_filter(),
+        )
         if not path:
             return
         try:
             content = read_for_attaching(Path(path))  # a huge file is refused before it is read
         except OSError as exc:
-            self.message.say(f"The file could not be read: {exc.strerror or exc}.")
+            self.message.say(
+                translate("ExceptionsPage", "The file could not be read: {value}.").format(value=exc.strerror or exc)
+            )
             return
         except ServiceError as exc:
             self.message.say(exc)
@@ -317,7 +380,11 @@ class ExceptionsPage(ReadWhenShown, QWidget):
             self.message.say(exc)
             return
         self._reload_shown(pending)
-        self.message.say(f"Attached {Path(path).name} (SHA-256 {digest[:12]}\u2026) as evidence: {condition.short}.")
+        self.message.say(
+            translate("ExceptionsPage", "Attached {name} (SHA-256 {value}\u2026) as evidence: {short}.").format(
+                name=Path(path).name, value=digest[:12], short=condition.short
+            )
+        )
 
     def open_evidence(self, condition: Condition) -> None:
         from ..printing import open_in_viewer  # on first use: not at every start
@@ -341,7 +408,9 @@ class ExceptionsPage(ReadWhenShown, QWidget):
             return
         self.message.say("")
         if self._pending():
-            self.message.say("Save the condition dates first: the packet prints what is recorded.")
+            self.message.say(
+                translate("ExceptionsPage", "Save the condition dates first: the packet prints what is recorded.")
+            )
             return
         try:
             fresh = self.ctx.call(exceptions.get_exception, v.id)
@@ -353,7 +422,13 @@ class ExceptionsPage(ReadWhenShown, QWidget):
         try:
             target = save_pdf(self, data, safe_file_name(f"{plan} exception evidence {fresh.case_reference}.pdf"))
         except OSError as exc:
-            self.message.say(f"The packet could not be saved: {exc.strerror or exc}.")
+            self.message.say(
+                translate("ExceptionsPage", "The packet could not be saved: {value}.").format(value=exc.strerror or exc)
+            )
             return
         if target is not None:
-            self.message.say(f"Saved the evidence packet as {target}. Hand the evidence files over with it.")
+            self.message.say(
+                translate(
+                    "ExceptionsPage", "Saved the evidence packet as {target}. Hand the evidence files over with it."
+                ).format(target=target)
+            )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...db.database import DatabaseProblem
@@ -17,6 +17,7 @@ from ...services.errors import ServiceError
 from ...services.incidents import IncidentView
 from ..common import MessageLabel, details_panel, named
 from ..context import AppContext
+from ..i18n import translate
 from ..models.tables import Column, RowTableModel, sorting_proxy
 from ..widgets.list_view import ListView
 from . import ReadWhenShown
@@ -34,17 +35,19 @@ def _step_sort(step: Step) -> int:
 
 
 INCIDENT_COLUMNS: list[Column[IncidentView]] = [
-    Column("Contractor", lambda v: v.contractor_name),
-    Column("Discovered", lambda v: format_day(v.facts.discovered_on), lambda v: v.facts.discovered_on.toordinal()),
-    Column("Involves", lambda v: v.involves_text),
-    Column("Students", lambda v: v.students_text,
-           lambda v: -1 if v.form.students_affected is None else v.form.students_affected),
-    Column("Contractor notice", lambda v: v.timeline.contractor_notice.summary,
-           lambda v: _step_sort(v.timeline.contractor_notice)),
-    Column("Family notice", lambda v: v.timeline.family_notice.summary,
-           lambda v: _step_sort(v.timeline.family_notice)),
+    Column(QT_TRANSLATE_NOOP("Tables", "Contractor"), lambda v: v.contractor_name),
+    Column(QT_TRANSLATE_NOOP("Tables", "Discovered"),
+           lambda v: format_day(v.facts.discovered_on), lambda v: v.facts.discovered_on.toordinal()),
+    Column(QT_TRANSLATE_NOOP("Tables", "Involves"), lambda v: v.involves_text),
+    Column(QT_TRANSLATE_NOOP("Tables", "Students"),
+           lambda v: v.students_text, lambda v: -1 if v.form.students_affected is None else v.form.students_affected),
+    Column(QT_TRANSLATE_NOOP("Tables", "Contractor notice"),
+           lambda v: v.timeline.contractor_notice.summary, lambda v: _step_sort(v.timeline.contractor_notice)),
+    Column(QT_TRANSLATE_NOOP("Tables", "Family notice"),
+           lambda v: v.timeline.family_notice.summary, lambda v: _step_sort(v.timeline.family_notice)),
     # Worst first when sorted ascending: the overdue come to the top.
-    Column("Overall", lambda v: f"{v.timeline.state.mark} {v.timeline.state.label}",
+    Column(QT_TRANSLATE_NOOP("Tables", "Overall"),
+           lambda v: f"{v.timeline.state.mark} {v.timeline.state.label}",
            lambda v: INCIDENT_STATE_ORDER.index(v.timeline.state) * _SPAN - v.facts.discovered_on.toordinal()),
 ]
 OVERALL_COLUMN = 6
@@ -71,43 +74,61 @@ class IncidentsPage(ReadWhenShown, QWidget):
         self.all_rows: list[IncidentView] = []
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Breaches of security at contractors (C.G.S. 10-234dd). The contractor must notify the Board within 30 "
-            "days of discovery (student information) or 60 days (directory information, student records, "
-            "student-generated content); the Board then has 2 business days to notify the students and parents "
-            "affected and post a notice on its website. Press Enter or double-click to open one.")
+            translate(
+                "IncidentsPage",
+                "Breaches of security at contractors (C.G.S. 10-234dd). The contractor must notify the Board within 30 "
+                "days of discovery (student information) or 60 days (directory information, student records, "
+                "student-generated content); the Board then has 2 business days to notify the students and parents "
+                "affected and post a notice on its website. Press Enter or double-click to open one.",
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
         self.model = RowTableModel(INCIDENT_COLUMNS, self)
         self.proxy = sorting_proxy(self.model, self)
-        self.table = ListView("Incidents", self.edit_incident, stretch=2)
+        self.table = ListView(translate("IncidentsPage", "Incidents"), self.edit_incident, stretch=2)
         self.table.setModel(self.proxy)
         self.table.sortByColumn(OVERALL_COLUMN, Qt.SortOrder.AscendingOrder)
         layout.addWidget(self.table, 1)
 
-        self.details = details_panel("Incident details")
+        self.details = details_panel(translate("IncidentsPage", "Incident details"))
         layout.addWidget(self.details)
-        self.message = MessageLabel("Incidents message")
+        self.message = MessageLabel(translate("IncidentsPage", "Incidents message"))
         layout.addWidget(self.message)
 
         buttons = QHBoxLayout()
-        self.new_button = named(QPushButton("&Record incident\u2026"), "Record incident",
-                                "Record a breach of security a contractor has discovered")
-        self.edit_button = named(QPushButton("&Edit incident"), "Edit incident",
-                                 "Change the incident, e.g. record a notice as given")
-        self.report_button = named(QPushButton("Save incident re&port\u2026"), "Save incident report",
-                                   "The incident with its deadlines, as a PDF for the district's file")
-        self.letter_button = named(QPushButton("Save parent &letter\u2026"), "Save parent letter",
-                                   "The letter to the students and parents whose data was involved, as a PDF")
+        self.new_button = named(
+            QPushButton(translate("IncidentsPage", "&Record incident\u2026")),
+            translate("IncidentsPage", "Record incident"),
+            translate("IncidentsPage", "Record a breach of security a contractor has discovered"),
+        )
+        self.edit_button = named(
+            QPushButton(translate("IncidentsPage", "&Edit incident")),
+            translate("IncidentsPage", "Edit incident"),
+            translate("IncidentsPage", "Change the incident, e.g. record a notice as given"),
+        )
+        self.report_button = named(
+            QPushButton(translate("IncidentsPage", "Save incident rep&ort\u2026")),
+            translate("IncidentsPage", "Save incident report"),
+            translate("IncidentsPage", "The incident with its deadlines, as a PDF for the district's file"),
+        )
+        self.letter_button = named(
+            QPushButton(translate("IncidentsPage", "Save parent &letter\u2026")),
+            translate("IncidentsPage", "Save parent letter"),
+            translate("IncidentsPage", "The letter to the students and parents whose data was involved, as a PDF"),
+        )
         self.new_button.clicked.connect(self.new_incident)
         self.edit_button.clicked.connect(self.edit_incident)
         self.report_button.clicked.connect(self.save_report)
         self.letter_button.clicked.connect(self.save_letter)
         for button in (self.new_button, self.edit_button, self.report_button, self.letter_button):
             buttons.addWidget(button)
-            button.setVisible(ctx.is_reviewer)  # the services refuse anyway
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        for button in (self.new_button, self.edit_button, self.report_button, self.letter_button):
+            # once in the page: a button without a parent that is made visible shows as a window of its own
+            button.setVisible(ctx.is_reviewer)  # the services refuse anyway
 
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
 
@@ -140,8 +161,8 @@ class IncidentsPage(ReadWhenShown, QWidget):
         if self.all_rows:
             self.details.setText(incident_details(v))
         else:
-            self.details.setText("No incidents recorded." + (" Record one with Record incident."
-                                                              if self.ctx.is_reviewer else ""))
+            self.details.setText(translate("IncidentsPage", "No incidents recorded. Record one with Record incident.")
+                                  if self.ctx.is_reviewer else translate("IncidentsPage", "No incidents recorded."))
         for button in (self.edit_button, self.report_button, self.letter_button):
             button.setEnabled(v is not None)
 
@@ -195,10 +216,14 @@ class IncidentsPage(ReadWhenShown, QWidget):
         try:
             path = save_pdf(self, data, suggested.format(id=v.id))
         except OSError as exc:
-            self.message.say(f"The {what} could not be saved: {exc.strerror or exc}.")
+            self.message.say(
+                translate("IncidentsPage", "The {what} could not be saved: {value}.").format(
+                    what=what, value=exc.strerror or exc
+                )
+            )
             return
         if path is not None:
-            self.message.say(f"Saved the {what} as {path}.")
+            self.message.say(translate("IncidentsPage", "Saved the {what} as {path}.").format(what=what, path=path))
 
     def save_report(self) -> None:
         from ...pdf.incident import render_incident_report

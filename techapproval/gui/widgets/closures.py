@@ -23,36 +23,44 @@ from ...services import compliance
 from ...services.errors import Invalid, ServiceError
 from ..common import ErrorLabel, named, show_problem
 from ..context import AppContext
+from ..i18n import translate
 
 
 class ClosuresBox(QGroupBox):
     changed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
-        super().__init__("District closures (not counted as business days)", parent)
+        super().__init__(translate("ClosuresBox", "District closures (not counted as business days)"), parent)
         self.ctx = ctx
         layout = QVBoxLayout(self)
-        intro = QLabel("Weekends and Connecticut state holidays are skipped automatically. Add the days the "
-                       "district is closed, such as snow days and recess, so deadlines move past them.")
+        intro = QLabel(
+            translate(
+                "ClosuresBox",
+                "Weekends and Connecticut state holidays are skipped automatically. Add the days the "
+                "district is closed, such as snow days and recess, so deadlines move past them.",
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.list = named(QListWidget(), "District closures")
+        self.list = named(QListWidget(), translate("ClosuresBox", "District closures"))
         self.list.setMaximumHeight(160)
         layout.addWidget(self.list)
         row = QHBoxLayout()
-        self.day = named(QDateEdit(QDate.currentDate()), "Closure date")
+        self.day = named(QDateEdit(QDate.currentDate()), translate("ClosuresBox", "Closure date"))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("ddd d MMM yyyy")
-        self.label = named(QLineEdit(), "Closure reason")
-        self.label.setPlaceholderText("e.g. Snow day")
-        add = named(QPushButton("Add c&losure"), "Add closure")
-        remove = named(QPushButton("Remove selected closure"), "Remove closure")
+        self.label = named(QLineEdit(), translate("ClosuresBox", "Closure reason"))
+        self.label.setPlaceholderText(translate("ClosuresBox", "e.g. Snow day"))
+        add = named(QPushButton(translate("ClosuresBox", "Add c&losure")), translate("ClosuresBox", "Add closure"))
+        remove = named(
+            QPushButton(translate("ClosuresBox", "Remove selected closure")), translate("ClosuresBox", "Remove closure")
+        )
         add.clicked.connect(self.add)
         remove.clicked.connect(self.remove)
         for w in (self.day, self.label, add, remove):
             row.addWidget(w)
         layout.addLayout(row)
-        self.error = ErrorLabel(self.label, "Closure reason")
+        self.error = ErrorLabel(self.label, translate("ClosuresBox", "Closure reason"))
         layout.addWidget(self.error)
 
     def refresh(self) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
 from ..common import named
+from ..i18n import translate
 
 DISPLAY_FORMAT = "ddd d MMM yyyy"
 EARLIEST = QDate(1970, 1, 1)
@@ -36,6 +37,9 @@ class OptionalDateField(QWidget):
     def __init__(self, label: str, *, required: bool = False, toggle_text: str = "Recorded",
                  description: str = "", parent: QWidget | None = None):
         super().__init__(parent)
+        named(
+            self, translate("DateField", "{label} field").format(label=label)
+        )  # the group of its parts; the date edit itself is `label`
         self.label = label
         self.required = required
         self._remembered: QDate | None = None  # the date shown again when the box is ticked again
@@ -44,15 +48,20 @@ class OptionalDateField(QWidget):
 
         self.checkbox: QCheckBox | None = None
         if not required:
-            self.checkbox = named(QCheckBox(toggle_text), f"{label} recorded",
-                                  f"Tick when there is a date for \u201c{label}\u201d")
+            self.checkbox = named(
+                QCheckBox(toggle_text),
+                translate("DateField", "{label} recorded").format(label=label),
+                translate("DateField", "Tick when there is a date for \u201c{label}\u201d").format(label=label),
+            )
             layout.addWidget(self.checkbox)
 
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(DISPLAY_FORMAT)
         self.date_edit.setMaximumDate(LATEST)
-        self.date_edit.calendarWidget().setAccessibleName(f"{label} calendar")
+        self.date_edit.calendarWidget().setAccessibleName(
+            translate("DateField", "{label} calendar").format(label=label)
+        )
         named(self.date_edit, label, description)
         # Wide enough for the longest date in the display format, with room for the popup button.
         sample = self.date_edit.fontMetrics().horizontalAdvance("Wed 30 Sep 2026")

@@ -15,13 +15,15 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import Decision, Permission
 from ..common import ErrorLabel, named
+from ..i18n import translate
+from .policy_help import governs
 
 
 class DecisionPanel(QGroupBox):
     decideClicked = Signal()
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("For Office Use Only", parent)
+        super().__init__(translate("DecisionPanel", "For Office Use Only"), parent)
         layout = QVBoxLayout(self)
         self.approved = named(QRadioButton(Decision.APPROVED.label), Decision.APPROVED.label)
         self.parental = named(QRadioButton(Permission.PARENTAL_REQUIRED.label), Permission.PARENTAL_REQUIRED.label)
@@ -29,9 +31,9 @@ class DecisionPanel(QGroupBox):
         self.not_approved = named(QRadioButton(Decision.NOT_APPROVED.label), Decision.NOT_APPROVED.label)
         self.reason = QPlainTextEdit()
         self.reason.setTabChangesFocus(True)
-        self.reason.setPlaceholderText("Reason (required when not approved)")
+        self.reason.setPlaceholderText(translate("DecisionPanel", "Reason (required when not approved)"))
         self.reason.setMaximumHeight(self.reason.fontMetrics().lineSpacing() * 5 + 12)
-        named(self.reason, "Reason")
+        named(self.reason, translate("DecisionPanel", "Reason"))
         self.decisions = QButtonGroup(self)
         self.decisions.addButton(self.approved)
         self.decisions.addButton(self.not_approved)
@@ -44,16 +46,22 @@ class DecisionPanel(QGroupBox):
             sub.setContentsMargins(24, 0, 0, 0)
             sub.setStyleSheet("margin-left: 24px;")
             layout.addWidget(sub)
-        self.permission_error = ErrorLabel(self.parental, "Permission choice")
+        self.permission_error = ErrorLabel(self.parental, translate("DecisionPanel", "Permission choice"))
         layout.addWidget(self.permission_error)
         layout.addWidget(self.not_approved)
         layout.addWidget(self.reason)
-        self.reason_error = ErrorLabel(self.reason, "Reason")
+        self.reason_error = ErrorLabel(self.reason, translate("DecisionPanel", "Reason"))
         layout.addWidget(self.reason_error)
-        self.decision_error = ErrorLabel(self.approved, "Decision")
+        self.decision_error = ErrorLabel(self.approved, translate("DecisionPanel", "Decision"))
         layout.addWidget(self.decision_error)
-        self.decide = named(QPushButton("&Record decision"), "Record decision")
+        self.decide = named(
+            QPushButton(translate("DecisionPanel", "&Record decision")), translate("DecisionPanel", "Record decision")
+        )
         self.decide.clicked.connect(self.decideClicked)
+        for widget, key in ((self.approved, Decision.APPROVED), (self.parental, Permission.PARENTAL_REQUIRED),
+                            (self.no_permission, Permission.NONE_REQUIRED), (self.not_approved, Decision.NOT_APPROVED),
+                            (self.reason, "reason")):
+            governs(widget, str(key))  # the policy help panel shows what 3520.13 says about each choice
         layout.addWidget(self.decide)
 
         self.approved.toggled.connect(self._enable)

@@ -17,6 +17,7 @@ from ...services import permissions
 from ...services import settings as settings_service
 from ...services.errors import Invalid, ServiceError
 from ..common import named, show_problem
+from ..i18n import translate
 
 PDF_FILTER = "PDF documents (*.pdf)"
 EML_FILTER = "Email messages (*.eml)"
@@ -38,7 +39,7 @@ def save_file(parent: QWidget, data: bytes, title: str, suggested_name: str, fil
 
 
 def language_box(name: str) -> QComboBox:
-    combo = named(QComboBox(), name, "The language of the families who will read it")
+    combo = named(QComboBox(), name, translate("Letters", "The language of the families who will read it"))
     for language in Language:
         combo.addItem(language.label, language.value)
     return combo
@@ -49,26 +50,35 @@ class AnnualNoticeFiles(QWidget):
 
     def __init__(self, ctx, school_year: Callable[[], int], parent: QWidget | None = None):
         super().__init__(parent)
+        named(self, translate("Letters", "Yearly notice files"))
         self.ctx = ctx
         self.school_year = school_year
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         self.language = language_box("Yearly notice language")
-        caption = QLabel("Notice for families in:")
+        caption = QLabel(translate("Letters", "Notice for families in:"))
         caption.setBuddy(self.language)
-        self.letter_button = named(QPushButton("Save &letter\u2026"), "Save yearly notice letter",
-                                   "The notice as a PDF letter to print or attach")
-        self.email_button = named(QPushButton("Save ema&il\u2026"), "Save yearly notice email",
-                                  "The notice as an email (.eml) to open in your mail program, address to families "
-                                  "(Bcc) and send")
+        self.letter_button = named(
+            QPushButton(translate("Letters", "Save &letter\u2026")),
+            translate("Letters", "Save yearly notice letter"),
+            translate("Letters", "The notice as a PDF letter to print or attach"),
+        )
+        self.email_button = named(
+            QPushButton(translate("Letters", "Sa&ve email\u2026")),
+            translate("Letters", "Save yearly notice email"),
+            translate(
+                "Letters",
+                "The notice as an email (.eml) to open in your mail program, address to families (Bcc) and send",
+            ),
+        )
         self.letter_button.clicked.connect(self.save_letter)
         self.email_button.clicked.connect(self.save_email)
         for w in (caption, self.language, self.letter_button, self.email_button):
             row.addWidget(w)
         row.addStretch(1)
         layout.addLayout(row)
-        self.message = named(QLabel(), "Yearly notice file message")
+        self.message = named(QLabel(), translate("Letters", "Yearly notice file message"))
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
@@ -79,8 +89,13 @@ class AnnualNoticeFiles(QWidget):
     def _settings(self) -> dict[str, str] | None:
         settings = self.ctx.read(settings_service.read)
         if not settings.get("contracts_website", "").strip():
-            self.message.setText("\u26a0 Set the address of the district's contracts web page under Settings first: "
-                                 "the notice is about it.")
+            self.message.setText(
+                translate(
+                    "Letters",
+                    "\u26a0 Set the address of the district's contracts web page under Settings first: "
+                    "the notice is about it.",
+                )
+            )
             return None
         return settings
 
@@ -94,8 +109,16 @@ class AnnualNoticeFiles(QWidget):
         from ...pdf.letters import render_annual_notice_letter
 
         data = render_annual_notice_letter(settings, self.school_year(), self.chosen_language(), on=date.today())
-        self._saved(save_file(self, data, "Save the yearly notice as a letter", self._file_name(".pdf"),
-                              PDF_FILTER, ".pdf"))
+        self._saved(
+            save_file(
+                self,
+                data,
+                translate("Letters", "Save the yearly notice as a letter"),
+                self._file_name(".pdf"),
+                PDF_FILTER,
+                ".pdf",
+            )
+        )
 
     def save_email(self) -> None:
         try:
@@ -106,8 +129,16 @@ class AnnualNoticeFiles(QWidget):
         except (ServiceError, DatabaseProblem) as exc:
             show_problem(self, exc)
             return
-        self._saved(save_file(self, data, "Save the yearly notice as an email", self._file_name(".eml"),
-                              EML_FILTER, ".eml"))
+        self._saved(
+            save_file(
+                self,
+                data,
+                translate("Letters", "Save the yearly notice as an email"),
+                self._file_name(".eml"),
+                EML_FILTER,
+                ".eml",
+            )
+        )
 
     def _saved(self, path: Path | None) -> None:
-        self.message.setText(f"\u2714 Saved {path}" if path else "")
+        self.message.setText(translate("Letters", "\u2714 Saved {path}").format(path=path) if path else "")

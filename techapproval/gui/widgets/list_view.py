@@ -14,6 +14,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ..common import named
+from ..i18n import translate
 from ..models.tables import ROW_ROLE
 
 FIT_ROWS = 25  # the rows measured when columns fit their contents: about a screen, cheap at any size
@@ -54,8 +55,10 @@ class ListView(QTableView):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.verticalHeader().hide()
-        self.verticalHeader().setAccessibleName(f"{name} rows")
-        self.horizontalHeader().setAccessibleName(f"{name} columns, click to sort")
+        self.verticalHeader().setAccessibleName(translate("ListView", "{name} rows").format(name=name))
+        self.horizontalHeader().setAccessibleName(
+            translate("ListView", "{name} columns, click to sort").format(name=name)
+        )
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setStretchLastSection(False)
         self.setTabKeyNavigation(False)

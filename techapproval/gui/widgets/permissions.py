@@ -3,7 +3,7 @@ required": the letter to send home, and the slips that came back, per class or c
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
@@ -24,14 +24,15 @@ from ...services.errors import Conflict, ServiceError
 from ...services.requests import RequestDetail
 from ..common import named, show_problem
 from ..dialogs.forms import FieldDialog
+from ..i18n import translate
 from ..models.tables import Column, RowTableModel, sorting_proxy
 from .list_view import ListView
 
 TALLY_COLUMNS: list[Column[svc.TallyView]] = [
-    Column("Class or case", lambda t: t.label),
-    Column("Expected", lambda t: str(t.expected), lambda t: t.expected),
-    Column("Granted", lambda t: str(t.granted), lambda t: t.granted),
-    Column("Refused", lambda t: str(t.refused), lambda t: t.refused),
+    Column(QT_TRANSLATE_NOOP("Tables", "Class or case"), lambda t: t.label),
+    Column(QT_TRANSLATE_NOOP("Tables", "Expected"), lambda t: str(t.expected), lambda t: t.expected),
+    Column(QT_TRANSLATE_NOOP("Tables", "Granted"), lambda t: str(t.granted), lambda t: t.granted),
+    Column(QT_TRANSLATE_NOOP("Tables", "Refused"), lambda t: str(t.refused), lambda t: t.refused),
 ]  # each row's outstanding slips are in the line under the table, summed: the side panel is narrow
 
 
@@ -57,11 +58,21 @@ def outstanding_text(tallies: list[svc.TallyView]) -> str:
 
 class TallyDialog(FieldDialog):
     def __init__(self, ctx, request_id: int, tally: svc.TallyView | None = None, parent: QWidget | None = None):
-        super().__init__("Change class or case" if tally else "Add class or case",
-                         "Count the permission slips for one class, or for one student by a case reference. "
-                         "Never type a student\u2019s name: the signed slips stay on paper at school.", parent)
+        super().__init__(
+            translate("ParentalPermissions", "Change class or case")
+            if tally
+            else translate("ParentalPermissions", "Add class or case"),
+            translate(
+                "ParentalPermissions",
+                "Count the permission slips for one class, or for one student by a case reference. "
+                "Never type a student\u2019s name: the signed slips stay on paper at school.",
+            ),
+            parent,
+        )
         self.ctx, self.request_id, self.tally = ctx, request_id, tally
-        label = self.add_field("label", "&Class or case:", QLineEdit(tally.label if tally else ""))
+        label = self.add_field(
+            "label", translate("ParentalPermissions", "&Class or case:"), QLineEdit(tally.label if tally else "")
+        )
         label.setPlaceholderText(svc.LABEL_PLACEHOLDER)
         label.setMaxLength(svc.LABEL_MAX)
         for key, caption, value in (("expected", "Slips e&xpected:", tally.expected if tally else 1),
@@ -71,9 +82,13 @@ class TallyDialog(FieldDialog):
             spin.setRange(0, svc.COUNT_MAX)
             spin.setValue(value)
             self.add_field(key, caption, spin)
-        self.add_button("&Save", "Save class or case").clicked.connect(self.save)
-        cancel = self.buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
-        named(cancel, "Cancel")
+        self.add_button(
+            translate("ParentalPermissions", "&Save"), translate("ParentalPermissions", "Save class or case")
+        ).clicked.connect(self.save)
+        cancel = self.buttons.addButton(
+            translate("ParentalPermissions", "Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        named(cancel, translate("ParentalPermissions", "Cancel"))
 
     def save(self) -> None:
         f = self.fields
@@ -89,31 +104,50 @@ class ParentalPermissionsBox(QGroupBox):
     changed = Signal()
 
     def __init__(self, ctx, parent: QWidget | None = None):
-        super().__init__("Parental permissions", parent)
-        named(self, "Parental permissions")
+        super().__init__(translate("ParentalPermissions", "Parental permissions"), parent)
+        named(self, translate("ParentalPermissions", "Parental permissions"))
         self.ctx = ctx
         self.detail: RequestDetail | None = None
         layout = QVBoxLayout(self)
-        intro = QLabel("Approved with additional parental notification and permission: send the letter home, "
-                       "then count the slips that come back. Record classes or case references only, never a "
-                       "student\u2019s name.")
+        intro = QLabel(
+            translate(
+                "ParentalPermissions",
+                "Approved with additional parental notification and permission: send the letter home, "
+                "then count the slips that come back. Record classes or case references only, never a "
+                "student\u2019s name.",
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.letter_button = named(QPushButton("Paren&t letter\u2026"), "Parent letter",
-                                   "The letter and permission slip for families, in English or Spanish, as a PDF")
+        self.letter_button = named(
+            QPushButton(translate("ParentalPermissions", "Paren&t letter\u2026")),
+            translate("ParentalPermissions", "Parent letter"),
+            translate(
+                "ParentalPermissions", "The letter and permission slip for families, in English or Spanish, as a PDF"
+            ),
+        )
         self.letter_button.clicked.connect(self.save_letter)
         layout.addWidget(self.letter_button)
 
         self.model = RowTableModel(TALLY_COLUMNS, self)
-        self.view = ListView("Permission slips", self.edit, stretch=0)
+        self.view = ListView(translate("ParentalPermissions", "Permission slips"), self.edit, stretch=0)
         self.view.setModel(sorting_proxy(self.model, self))
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.setMinimumHeight(120)
         layout.addWidget(self.view)
         row = QHBoxLayout()
-        self.add_button = named(QPushButton("Add class or case\u2026"), "Add class or case")
-        self.edit_button = named(QPushButton("Edit\u2026"), "Edit class or case")
-        self.remove_button = named(QPushButton("Remo&ve"), "Remove class or case")
+        self.add_button = named(
+            QPushButton(translate("ParentalPermissions", "Add class or case\u2026")),
+            translate("ParentalPermissions", "Add class or case"),
+        )
+        self.edit_button = named(
+            QPushButton(translate("ParentalPermissions", "Edit\u2026")),
+            translate("ParentalPermissions", "Edit class or case"),
+        )
+        self.remove_button = named(
+            QPushButton(translate("ParentalPermissions", "Re&move")),
+            translate("ParentalPermissions", "Remove class or case"),
+        )
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit)
         self.remove_button.clicked.connect(self.remove)
@@ -121,11 +155,11 @@ class ParentalPermissionsBox(QGroupBox):
             row.addWidget(w)
         row.addStretch(1)
         layout.addLayout(row)
-        self.outstanding = named(QLabel(), "Permissions outstanding")
+        self.outstanding = named(QLabel(), translate("ParentalPermissions", "Permissions outstanding"))
         self.outstanding.setTextFormat(Qt.TextFormat.PlainText)
         self.outstanding.setWordWrap(True)
         layout.addWidget(self.outstanding)
-        self.message = named(QLabel(), "Parental permissions message")
+        self.message = named(QLabel(), translate("ParentalPermissions", "Parental permissions message"))
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
@@ -173,8 +207,13 @@ class ParentalPermissionsBox(QGroupBox):
         tally = self.view.current_row()
         if tally is None:
             return
-        answer = QMessageBox.question(self, "Remove class or case",
-                                      f"Remove {tally.label} and its counts from the list? The history keeps a record.")
+        answer = QMessageBox.question(
+            self,
+            translate("ParentalPermissions", "Remove class or case"),
+            translate(
+                "ParentalPermissions", "Remove {label} and its counts from the list? The history keeps a record."
+            ).format(label=tally.label),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
@@ -186,11 +225,11 @@ class ParentalPermissionsBox(QGroupBox):
         except (ServiceError, DatabaseProblem) as exc:
             show_problem(self, exc)
             return
-        self.message.setText(f"Removed {tally.label}.")
+        self.message.setText(translate("ParentalPermissions", "Removed {label}.").format(label=tally.label))
         self._after_change()
 
     def save_letter(self) -> None:
         from ..dialogs.parent_letter import save_parent_letter
 
         if path := save_parent_letter(self, self.ctx, self.detail):
-            self.message.setText(f"\u2714 Saved {path}")
+            self.message.setText(translate("ParentalPermissions", "\u2714 Saved {path}").format(path=path))

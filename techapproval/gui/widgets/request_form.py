@@ -6,7 +6,7 @@ the database: it gives and takes a RequestForm and shows errors by field.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,13 +23,24 @@ from PySide6.QtWidgets import (
 from ...domain.enums import Answer, Grade, InfoCategory
 from ...domain.validation import FIELD_LABELS, RequestForm
 from ..common import ErrorLabel, named
+from ..i18n import domain_text, translate
+from .policy_help import governs
 
-QUESTION_1 = ("1. Give name and description of the technology resource you are requesting to use. "
-              "If you are requesting an online resource, please include a link to the resource.")
-QUESTION_2 = ("2. Describe how you plan to use the requested resource. What information, if any, will be "
+QUESTION_1 = QT_TRANSLATE_NOOP(
+    "RequestForm",
+    "1. Give name and description of the technology resource you are requesting to use. "
+    "If you are requesting an online resource, please include a link to the resource.")
+QUESTION_2 = QT_TRANSLATE_NOOP(
+    "RequestForm",
+    "2. Describe how you plan to use the requested resource. What information, if any, will be "
               "shared? Who will have access to the resource? If for use by students, will students need to "
               "sign up for an account or download an application? Is parental permission required by the "
               "application before use by a student?")
+
+
+def field_label(key: str) -> str:
+    """The form's name for a field (from the domain), in the person's language: accessible names, errors."""
+    return domain_text(FIELD_LABELS[key])
 
 
 def _text_box(name: str, lines: int = 4) -> QPlainTextEdit:
@@ -43,9 +54,9 @@ def _text_box(name: str, lines: int = 4) -> QPlainTextEdit:
 
 def _answer_box(name: str) -> QComboBox:
     box = QComboBox()
-    box.addItem("Choose\u2026", None)
+    box.addItem(translate("RequestForm", "Choose\u2026"), None)
     for answer in Answer:
-        box.addItem(answer.label, answer)
+        box.addItem(domain_text(answer.label), answer)
     named(box, name)
     return box
 
@@ -56,24 +67,26 @@ class RequestFormWidget(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        named(self, translate("RequestForm", "Request form"))
         self.errors: dict[str, ErrorLabel] = {}
         outer = QVBoxLayout(self)
 
         self.who = QLabel()
         self.who.setTextFormat(Qt.TextFormat.PlainText)
-        named(self.who, "Requester, position and date")
+        self.who.setWordWrap(True)  # a long name and position must not widen the form past a narrow window
+        named(self.who, translate("RequestForm", "Requester, position and date"))
         outer.addWidget(self.who)
 
-        grades_box = QGroupBox("If the resource will be used by students, which grade(s)?")
+        grades_box = QGroupBox(translate("RequestForm", "If the resource will be used by students, which grade(s)?"))
         grid = QGridLayout(grades_box)
         self.grade_boxes: dict[Grade, QCheckBox] = {}
         for i, grade in enumerate(Grade):
             box = QCheckBox(grade.value)
-            named(box, f"Grade {grade.value}")
+            named(box, translate("RequestForm", "Grade {value}").format(value=grade.value))
             self.grade_boxes[grade] = box
             grid.addWidget(box, i // 7, i % 7)  # two rows: PreK–5 and 6–12 fit a narrow window
-        self.not_used = QCheckBox("Not used by students (administrative use)")
-        named(self.not_used, "Not used by students")
+        self.not_used = QCheckBox(translate("RequestForm", "Not used by students (administrative use)"))
+        named(self.not_used, translate("RequestForm", "Not used by students"))
         grid.addWidget(self.not_used, 2, 0, 1, 7)
         outer.addWidget(grades_box)
         outer.addWidget(self._error("grades", grades_box))
@@ -82,19 +95,21 @@ class RequestFormWidget(QWidget):
         q1_layout = QVBoxLayout(q1)
         q1_layout.addWidget(self._question(QUESTION_1))
         fields = QFormLayout()
-        self.resource_name = named(QLineEdit(), FIELD_LABELS["resource_name"])
-        self.resource_description = _text_box(FIELD_LABELS["resource_description"], 3)
-        self.resource_link = named(QLineEdit(), FIELD_LABELS["resource_link"], "A web address starting with https://")
+        self.resource_name = named(QLineEdit(), field_label("resource_name"))
+        self.resource_description = _text_box(field_label("resource_description"), 3)
+        self.resource_link = named(
+            QLineEdit(), field_label("resource_link"), translate("RequestForm", "A web address starting with https://")
+        )
         self.resource_link.setPlaceholderText("https://")
-        self._row(fields, "&Name of the resource:", self.resource_name, "resource_name")
-        self._row(fields, "&Description:", self.resource_description, "resource_description")
-        self._row(fields, "&Link:", self.resource_link, "resource_link")
+        self._row(fields, translate("RequestForm", "&Name of the resource:"), self.resource_name, "resource_name")
+        self._row(fields, translate("RequestForm", "&Description:"), self.resource_description, "resource_description")
+        self._row(fields, translate("RequestForm", "&Link:"), self.resource_link, "resource_link")
         q1_layout.addLayout(fields)
         self.matches = QLabel()
         self.matches.setWordWrap(True)
         self.matches.setTextFormat(Qt.TextFormat.PlainText)
         self.matches.setFrameShape(QLabel.Shape.StyledPanel)
-        named(self.matches, "Matching district decisions")
+        named(self.matches, translate("RequestForm", "Matching district decisions"))
         self.matches.hide()
         q1_layout.addWidget(self.matches)
         outer.addWidget(q1)
@@ -103,19 +118,22 @@ class RequestFormWidget(QWidget):
         q2_layout = QVBoxLayout(q2)
         q2_layout.addWidget(self._question(QUESTION_2))
         fields = QFormLayout()
-        self.planned_use = _text_box(FIELD_LABELS["planned_use"])
-        self._row(fields, "How you &plan to use it:", self.planned_use, "planned_use")
+        self.planned_use = _text_box(field_label("planned_use"))
+        self._row(fields, translate("RequestForm", "How you &plan to use it:"), self.planned_use, "planned_use")
         q2_layout.addLayout(fields)
 
-        info_box = QGroupBox("What information will be shared? (tick every kind)")
+        info_box = QGroupBox(translate("RequestForm", "What information will be shared? (tick every kind)"))
         info_grid = QGridLayout(info_box)
         self.info_boxes: dict[InfoCategory, QCheckBox] = {}
         columns = 2
         wide = (InfoCategory.STUDENT_GENERATED_CONTENT, InfoCategory.DIRECTORY_INFORMATION, InfoCategory.NONE)
         narrow = [c for c in InfoCategory if c not in wide]
         for i, category in enumerate([*narrow, *wide]):
-            box = QCheckBox(category.label)
-            named(box, category.label)
+            label = domain_text(category.label)
+            # A check box cannot wrap: the longest labels break before their parenthesis, so that the form
+            # fits half of a 1920-pixel screen at 200% scale.
+            box = QCheckBox(label.replace(" (", "\n(", 1) if len(label) > 60 else label)
+            named(box, domain_text(category.label))
             self.info_boxes[category] = box
             if category in wide:  # long labels get a row of their own so the form stays narrow
                 info_grid.addWidget(box, info_grid.rowCount(), 0, 1, columns)
@@ -125,17 +143,36 @@ class RequestFormWidget(QWidget):
         q2_layout.addWidget(self._error("information_shared", info_box))
 
         fields = QFormLayout()
-        self.information_details = _text_box(FIELD_LABELS["information_details"], 2)
-        self.who_has_access = _text_box(FIELD_LABELS["who_has_access"], 2)
-        self.student_accounts = _answer_box(FIELD_LABELS["student_accounts"])
-        self.download_required = _answer_box(FIELD_LABELS["download_required"])
-        self.app_permission = _answer_box(FIELD_LABELS["app_requires_parental_permission"])
-        self._row(fields, "Details of the &information:", self.information_details, "information_details")
-        self._row(fields, "&Who will have access:", self.who_has_access, "who_has_access")
-        self._row(fields, "Students must sign up for an &account?", self.student_accounts, "student_accounts")
-        self._row(fields, "Students must d&ownload an application?", self.download_required, "download_required")
-        self._row(fields, "The application requires parental p&ermission before use?", self.app_permission,
-                  "app_requires_parental_permission")
+        self.information_details = _text_box(field_label("information_details"), 2)
+        self.who_has_access = _text_box(field_label("who_has_access"), 2)
+        self.student_accounts = _answer_box(field_label("student_accounts"))
+        self.download_required = _answer_box(field_label("download_required"))
+        self.app_permission = _answer_box(field_label("app_requires_parental_permission"))
+        self._row(
+            fields,
+            translate("RequestForm", "Details of the &information:"),
+            self.information_details,
+            "information_details",
+        )
+        self._row(fields, translate("RequestForm", "&Who will have access:"), self.who_has_access, "who_has_access")
+        self._row(
+            fields,
+            translate("RequestForm", "Students must sign up for an &account?"),
+            self.student_accounts,
+            "student_accounts",
+        )
+        self._row(
+            fields,
+            translate("RequestForm", "Students must d&ownload an application?"),
+            self.download_required,
+            "download_required",
+        )
+        self._row(
+            fields,
+            translate("RequestForm", "The application requires parental p&ermission before use?"),
+            self.app_permission,
+            "app_requires_parental_permission",
+        )
         q2_layout.addLayout(fields)
         outer.addWidget(q2)
         outer.addStretch(1)
@@ -150,11 +187,13 @@ class RequestFormWidget(QWidget):
         for combo in (self.student_accounts, self.download_required, self.app_permission):
             combo.currentIndexChanged.connect(self.edited)
         self.not_used.toggled.connect(self._student_questions_enabled)
+        for widget, key in self.help_targets().items():
+            governs(widget, key)  # the policy help panel shows what 3520.13 says about the focused one
 
     # --- building -------------------------------------------------------------------------
 
     def _question(self, text: str) -> QLabel:
-        label = QLabel(text)
+        label = QLabel(translate("RequestForm", text))
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
         font = label.font()
@@ -163,7 +202,7 @@ class RequestFormWidget(QWidget):
         return label
 
     def _error(self, name: str, field: QWidget) -> ErrorLabel:
-        label = ErrorLabel(field, FIELD_LABELS[name])
+        label = ErrorLabel(field, field_label(name))
         self.errors[name] = label
         return label
 
@@ -188,11 +227,28 @@ class RequestFormWidget(QWidget):
 
     _read_only = False
 
+    def help_targets(self) -> dict[QWidget, str]:
+        """Each input, with the RequestForm field it fills (the key of its policy help)."""
+        targets: dict[QWidget, str] = {box: "grades" for box in self.grade_boxes.values()}
+        targets |= {box: "information_shared" for box in self.info_boxes.values()}
+        targets |= {
+            self.not_used: "not_used_by_students", self.resource_name: "resource_name",
+            self.resource_description: "resource_description", self.resource_link: "resource_link",
+            self.planned_use: "planned_use", self.information_details: "information_details",
+            self.who_has_access: "who_has_access", self.student_accounts: "student_accounts",
+            self.download_required: "download_required", self.app_permission: "app_requires_parental_permission",
+        }
+        return targets
+
     # --- data -----------------------------------------------------------------------------
 
     def set_requester(self, name: str, position: str, date_text: str) -> None:
         position = position or "\u2014"
-        self.who.setText(f"Name: {name}    Position: {position}    Date: {date_text}")
+        self.who.setText(
+            translate("RequestForm", "Name: {name}    Position: {position}    Date: {date_text}").format(
+                name=name, position=position, date_text=date_text
+            )
+        )
 
     def form(self) -> RequestForm:
         return RequestForm(

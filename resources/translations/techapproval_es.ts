@@ -1,0 +1,5025 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>AddPersonDialog</name>
+    <message>
+        <location filename="../../techapproval/gui/dialogs/person.py" line="+24"/>
+        <source>Add a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>They sign in with this email and the password you set here; give it to them in person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Position:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Email:</source>
+        <translation type="unfinished">&amp;Correo electrónico:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Initial pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add person</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundTask</name>
+    <message>
+        <location filename="../../techapproval/gui/background.py" line="+86"/>
+        <source>Progress status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How much of the work is done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop; what is already done is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>{label_text}
+{done} of {total} done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{done} of {total} done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BatchPrintDialog</name>
+    <message>
+        <location filename="../../techapproval/gui/dialogs/batch_print.py" line="+47"/>
+        <location line="+65"/>
+        <source>Save decision sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <source>Saves the decision sheet of every request approved or not approved in the period into a folder, one PDF per request named by its number (decision-00123.pdf), so the folder lists them in order. A file of the same name is replaced; other files are left alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>School year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fills in the dates: July 1 to June 30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>School &amp;year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first day of decisions to save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The last day of decisions to save, included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+13"/>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>The folder to save the PDFs in (created if need be)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C&amp;hoose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>F&amp;older:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Save decision sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Close</source>
+        <translation type="unfinished">Cerrar</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Save the decision sheets in a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The first day is after the last day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose the folder to save the decision sheets in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{folder} is a file, not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No request was decided from {first} to {last}; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Stopped: {files} of {total} decision sheets were saved in {folder}; each saved file is whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saved {total} decision sheet(s) in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The decision sheets could not be saved in {text}: {value}. The files saved before this are whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPage</name>
+    <message>
+        <location filename="../../techapproval/gui/pages/catalog.py" line="+28"/>
+        <source>District-approved resources. You do not need to file a request for these; check whether parental permission is required before using one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Search approved resources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search approved resources by name or link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contract status filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any contract status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>⚠ Needs attention (outside the law)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Contract &amp;status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Approved resources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Resource status details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Contract co&amp;verage…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link the selected resource to its contract, or record why none is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClosuresBox</name>
+    <message>
+        <location filename="../../techapproval/gui/widgets/closures.py" line="+33"/>
+        <source>District closures (not counted as business days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Weekends and Connecticut state holidays are skipped automatically. Add the days the district is closed, such as snow days and recess, so deadlines move past them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>District closures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Closure date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+11"/>
+        <source>Closure reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>e.g. Snow day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add c&amp;losure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add closure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove selected closure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove closure</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Common</name>
+    <message>
+        <location filename="../../techapproval/gui/common.py" line="+81"/>
+        <source>{name} error</source>
+        <translation>Error en {name}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Not done</source>
+        <translation>No se hizo</translation>
+    </message>
+</context>
+<context>
+    <name>ContractDialog</name>
+    <message>
+        <location filename="../../techapproval/gui/dialogs/contract.py" line="+90"/>
+        <source>Add a contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+7"/>
+        <source>Contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract status</source>
+        <translation type="unfinished">Estado del contrato</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close</source>
+        <translation type="unfinished">Cerrar</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Contract: {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Contractor and purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;New contractor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New contractor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add an operator or consultant to the registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Con&amp;tractor:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Optional: tells apart two contracts with one contractor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. Data privacy agreement 2026–29</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;itle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Purpose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Brief description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{field} (tick every kind)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Details:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The day both parties had signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Has a start date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Has an expiry date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The last day the contract is in effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Date e&amp;xecuted:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>St&amp;arts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Expires (last day in e&amp;ffect):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Provisions the contract contains (C.G.S. 10-234bb)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A contract lacking any of the eleven is void unless the contractor amends it after notice. Note where the contract says each, e.g. “§ 7.2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The Commission for Educational Technology&apos;s addendum contains all eleven provisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Provision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the contract says so</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{value} clause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the contract contains {value}, e.g. a section number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+119"/>
+        <location line="+85"/>
+        <source>Clause, e.g. § 7.2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-191"/>
+        <source>Since it was executed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The notice on the district website: due within 5 business days of execution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notice to the contractor to add the missing provisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Amended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The day the contractor amended the contract; tick the provisions it added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The contractor confirmed deleting student data after expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Contract form and policy help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Choose the contractor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContractorDialog</name>
+    <message>
+        <location filename="../../techapproval/gui/dialogs/contractor.py" line="+30"/>
+        <source>Add a contractor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change a contractor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The operator (website, online service or app) or consultant that receives student information, records or content under a contract with the Board.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Contact name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact &amp;email:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact &amp;phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Website:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>https://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Add contractor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save contractor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add contractor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save contractor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>ContractsPage</name>
+    <message>
+        <location filename="../../techapproval/gui/pages/contracts.py" line="+66"/>
+        <source>Contracts with operators and consultants that receive student information (C.G.S. 10-234bb), with their status for today. Press Enter or double-click to open one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Contracts the district holds with operators and consultants that receive student information, with their status for today. Press Enter or double-click to see one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Search contracts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Words in the contractor&apos;s name or the contract title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search contractor or title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sea&amp;rch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Contracts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Contract status details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contracts message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New c&amp;ontract…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ne&amp;w contractor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New contractor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Edit contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;View contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>View contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attach si&amp;gned document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attach signed document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PDF or scan of the contract as signed; it is kept in the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open doc&amp;ument</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>No contracts yet. Add one with New contract.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No contracts yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>{name} added to the registry. Add their contract with New contract.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Attach the signed contract — {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The file could not be read: {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Attached {name} (SHA-256 {value}…) to {label}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CoverageDialog</name>
+    <message>
+        <location filename="../../techapproval/gui/dialogs/coverage.py" line="+38"/>
+        <source>Contract coverage — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How is the district&apos;s use of {name} covered under C.G.S. 10-234bb?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+3"/>
+        <source>Contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason no contract is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. a site for the general public; students do not sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Case reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The exceptions&apos; case references, from the IEP/504 exceptions tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record an exception on the IEP/504 exceptions tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No contracts are registered yet; add one under Contracts first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Message</source>
+        <translation type="unfinished">Mensaje</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Save coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../techapproval/gui/crash.py" line="+54"/>
+        <source>What went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Error details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The details for district IT: where the problem was, without anything you typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copy result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Copy details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put the details on the clipboard, to paste into a message to district IT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation type="unfinished">Cerrar</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Copied. Paste the details into your message to district IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../techapproval/gui/widgets/date_field.py" line="+41"/>
+        <source>{label} field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{label} recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tick when there is a date for “{label}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{label} calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesPage</name>
+    <message>
+        <location filename="../../techapproval/gui/pages/deadlines.py" line="+58"/>
+        <source>Deadlines summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Deadlines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Obligation details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Yearly notice status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Yearly notice date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dat&amp;e:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Record as &amp;sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Record as d&amp;rafted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record yearly notice drafted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record yearly notice sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Yearly notice error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{overdue} overdue, {upcoming} coming up. Overdue items come first; press Enter on a contract&apos;s line to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing is due: every contract&apos;s obligations are met.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Yearly notice to students and parents of the contracts website ({label})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPanel</name>
+    <message>
+        <location filename="../../techapproval/gui/widgets/decision_panel.py" line="+26"/>
+        <source>For Office Use Only</source>
+        <translation type="unfinished">Para uso exclusivo de la oficina</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reason (required when not approved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+17"/>
+        <source>Reason</source>
+        <translation type="unfinished">Motivo</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Permission choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Decision</source>
+        <translation type="unfinished">Decisión</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Record decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeletionDialogs</name>
+    <message>
+        <location filename="../../techapproval/gui/dialogs/deletion.py" line="+80"/>
+        <source>{label} field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Record a deletion request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A student, a parent or guardian, or the Board asked a contractor to delete student information, records or content. The contractor must delete it within the district&apos;s reasonable time, unless a law requires keeping it or the only copy is an inaccessible disaster-recovery copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Con&amp;tractor:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the contractor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contr&amp;act:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Requested by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Case reference:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Case reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The reference of the request&apos;s file. Never a student&apos;s name: the app keeps no names of students.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Date requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The day the request reached the district or contractor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date re&amp;quested:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;What to delete:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. the account and essays of case DEL-2026-014 (describe the data, never name the student)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Deletion due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Record request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+94"/>
+        <location line="+40"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
+    </message>
+    <message>
+        <location line="-124"/>
+        <source>No particular contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Optional for the Board: e.g. its minute number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Deletion due by {value} ({days} days, the district&apos;s reasonable time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Close a deletion request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{contractor_name}: requested by {lower}{case} on {requested_on}; due {due_on}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Date closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The day the contractor confirmed deleting or keeping it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+51"/>
+        <source>Date &amp;confirmed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Required when the data is kept: which law requires it, or which disaster-recovery copy remains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Confirm deletion after expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label}: the last day in effect was {expires_on}. Record the day the contractor confirmed that it retains no student information, records or content.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Date deletion confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Save confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeletionsPage</name>
+    <message>
+        <location filename="../../techapproval/gui/pages/deletions.py" line="+78"/>
+        <source>Requests that a contractor delete student information, records or content, from a student, a parent or guardian, or the Board. The contractor deletes within the district&apos;s reasonable time unless a law requires keeping the data or the only copy is an inaccessible disaster-recovery copy. Requests are kept by case reference, never by a student&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Deletion requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Deletion request details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Record deletion request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record deletion request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C&amp;lose request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record that the contractor deleted the data, or kept it under the law&apos;s exceptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+1"/>
+        <source>Expired contracts without confirmed deletion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>When a contract expires the contractor may keep no student data. Record the day it confirmed deleting it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Expired contracts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Expired contracts summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>C&amp;onfirm deletion…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm deletion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record the contractor&apos;s confirmation that it retains no student data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Deletions message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Only a reviewer keeps the deletion requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>✔ Every expired contract has its deletion confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>⚠ {expired} expired contract{value} without confirmed deletion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{rows} requests, {overdue} overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Recorded. {contractor_name} must delete the data by {due_on}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This request is already closed: {label}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Closed: {label}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Deletion confirmed for {label}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Domain</name>
+    <message>
+        <location filename="../../techapproval/gui/domain_strings.py" line="+8"/>
+        <source>P1 — Student data remains the Board&apos;s property and under its control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P2 — Means for the Board to request deletion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P3 — No use of the data except for purposes the contract authorizes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P4 — Students and parents may review PII and correct errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P5 — Contractor ensures security and confidentiality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P6 — Procedures for notifying the Board of an unauthorized release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P7 — No retention of student data after the contract expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P8 — Contractor and Board ensure FERPA compliance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P9 — Connecticut law governs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P10 — Severability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P11 — No use of PII for advertising or any unauthorized purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No contract required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IEP/504 exception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No contract on file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compliant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Website notice due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Website notice not posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing provisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Void</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IEP/504 exception incomplete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post website notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send notice to amend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amendment due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract expiring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deletion not confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annual notice to families</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Breach: contractor&apos;s notice to the Board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Breach: notify students and parents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deletion due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent or guardian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Board of Education</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open: waiting for the contractor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted (confirmed by the contractor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept: state or federal law requires retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept: inaccessible disaster-recovery copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requester (staff)</source>
+        <translation>Solicitante (personal)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewer</source>
+        <translation>Revisor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted</source>
+        <translation>Enviada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned for more information</source>
+        <translation>Devuelta para pedir más información</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resubmitted</source>
+        <translation>Enviada de nuevo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>Aprobada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not approved</source>
+        <translation>No aprobada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawn</source>
+        <translation>Retirada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not sure</source>
+        <translation>No estoy seguro/a</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved for use</source>
+        <translation>Aprobado para su uso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not approved for use at this time</source>
+        <translation>No aprobado para su uso por ahora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Additional parental notification and permission required.</source>
+        <translation>Se requiere notificar a los padres y obtener su permiso.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No additional notifications or permissions required.</source>
+        <translation>No se requieren notificaciones ni permisos adicionales.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parental permission required</source>
+        <translation>Se requiere el permiso de los padres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No additional permission</source>
+        <translation>Sin permiso adicional</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First and last name</source>
+        <translation>Nombre y apellido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home address</source>
+        <translation>Dirección de casa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Telephone number</source>
+        <translation>Número de teléfono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email address or other contact information</source>
+        <translation>Correo electrónico u otros datos de contacto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discipline records</source>
+        <translation>Expedientes disciplinarios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test results</source>
+        <translation>Resultados de pruebas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Special education data</source>
+        <translation>Datos de educación especial</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Juvenile dependency records</source>
+        <translation>Expedientes de dependencia juvenil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grades</source>
+        <translation>Grados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluations</source>
+        <translation>Evaluaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Criminal records</source>
+        <translation>Antecedentes penales</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medical records</source>
+        <translation>Expedientes médicos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Health records</source>
+        <translation>Expedientes de salud</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Social security number</source>
+        <translation>Número de seguro social</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Biometric information</source>
+        <translation>Información biométrica</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disabilities</source>
+        <translation>Discapacidades</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Socioeconomic information</source>
+        <translation>Información socioeconómica</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Food purchases</source>
+        <translation>Compras de comida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Political affiliations</source>
+        <translation>Afiliaciones políticas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Religious information</source>
+        <translation>Información religiosa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text messages</source>
+        <translation>Mensajes de texto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation>Documentos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Student identifiers</source>
+        <translation>Identificadores de estudiantes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search activity</source>
+        <translation>Actividad de búsqueda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photos</source>
+        <translation>Fotos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voice recordings</source>
+        <translation>Grabaciones de voz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Behavioral assessments</source>
+        <translation>Evaluaciones de conducta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Student-generated content (essays, reports, portfolios, creative work, audio, photos)</source>
+        <translation>Contenido creado por los estudiantes (ensayos, informes, portafolios, trabajos creativos, audio, fotos)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Directory information</source>
+        <translation>Información de directorio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None: no student information is shared</source>
+        <translation>Ninguna: no se comparte información de los estudiantes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IEP (individualized education program)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Section 504 plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The resource complies with FERPA (20 USC 1232g) and HIPAA (P.L. 104-191)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Board made a reasonable effort to contract with the operator and to find an equivalent resource that complies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The operator complies with C.G.S. 10-234cc for this use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The parent or guardian signed an agreement acknowledging the resource cannot comply and authorizing its use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A member of the planning and placement team signed the agreement (IEP only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Student information (other than directory information)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Student records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Student-generated content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed, with late notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed, every notice on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Español</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resource name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Date approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why no contract is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contractor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Student information the contract allows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expiry date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State addendum used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provisions included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Website notice posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resubmitted with answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of the resource</source>
+        <translation>Nombre del recurso</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Link</source>
+        <translation>Enlace</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>How you plan to use it</source>
+        <translation>Cómo planea usarlo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Information shared</source>
+        <translation>Información compartida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details of the information shared</source>
+        <translation>Detalles de la información compartida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who will have access</source>
+        <translation>Quién tendrá acceso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Students sign up for an account</source>
+        <translation>Los estudiantes crean una cuenta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Students download an application</source>
+        <translation>Los estudiantes descargan una aplicación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The application requires parental permission</source>
+        <translation>La aplicación exige el permiso de los padres</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionsPage</name>
+    <message>
+        <location filename="../../techapproval/gui/pages/exceptions.py" line="+65"/>
+        <source>Date met: {short}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The day the district recorded this as met: {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Evidence: {short}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attach evidence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attach evidence: {short}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A scan or file showing this condition is met; it is kept in the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open evidence: {short}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Resources used without a contract because they are unique and necessary for a child&apos;s IEP or Section 504 plan and cannot comply. The exception holds only while every condition of the law is met. Children are identified by case reference, never by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>IEP/504 exceptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <location line="+114"/>
+        <source>Conditions of the selected exception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-112"/>
+        <source>Exception status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Save condition dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save condition dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unsaved dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Exceptions message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Record exception…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record exception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sa&amp;ve evidence packet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save evidence packet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PDF for a parent who asks: each condition, its date and its evidence files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Only a reviewer keeps the IEP/504 exceptions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Someone else changed this exception meanwhile. Its dates as recorded now are shown with the ones you have not saved yet; check them, then save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Conditions: {resource_name}, {label}, case {case_reference}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{words} Resource: {state}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No IEP/504 exceptions recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select an exception to see its conditions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Attached: {document_name} (SHA-256 {value}…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SHA-256 {document_sha256}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No evidence attached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>✎ {pending} dates not saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✎ {pending} date not saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Recorded the exception for case {case_reference}. Date each condition as it is met and attach its evidence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Saved. {words}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Attach evidence — {short} — case {case_reference}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The file could not be read: {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Attached {name} (SHA-256 {value}…) as evidence: {short}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Save the condition dates first: the packet prints what is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The packet could not be saved: {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved the evidence packet as {target}. Hand the evidence files over with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportRecordsDialog</name>
+    <message>
+        <location filename="../../techapproval/gui/dialogs/export_records.py" line="+39"/>
+        <source>Excel workbook (.xlsx), a sheet per table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files in a folder, a file per table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files in a zip archive (.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Requests and decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved resources, with their compliance status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contracts, with their eleven provisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deletion requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IEP/504 exceptions (case references only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Export records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exports the records for a public-records request or an auditor. Staff names and positions are included; students appear only by case reference. Drafts are not exported. The export is recorded in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An Excel workbook, or CSV files that any spreadsheet opens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>F&amp;ormat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+9"/>
+        <source>Tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Tables to export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+14"/>
+        <source>Destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>The file to save, or for CSV files in a folder, the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C&amp;hoose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Save to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation type="unfinished">Cerrar</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A folder for the CSV files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A file ending in {suffix}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Save the CSV files in a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save the records as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zip archive (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose at least one table to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose where to save the export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give a file name ending in {suffix}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Exporting records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exporting the records to {destination}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Stopped: nothing was exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported {rows} rows to {destination}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The records could not be saved to {destination}: {problem}. Nothing was exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FieldDialog</name>
+    <message>
+        <location filename="../../techapproval/gui/dialogs/forms.py" line="+41"/>
+        <location line="+151"/>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>{what} heading</source>
+        <translation>Encabezado de {what}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{what} form</source>
+        <translation>Formulario de {what}</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDialog</name>
+    <message>
+        <location filename="../../techapproval/gui/dialogs/incident.py" line="+87"/>
+        <source>Record a breach incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Breach incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New breach incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The breach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The operator or consultant where the breach happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Con&amp;tractor:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Optional: the contract with this contractor that covers the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C&amp;ontract:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The day the contractor discovered the breach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Date &amp;discovered:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>How many students&apos; data was involved; the lowest value means “{STUDENTS_UNKNOWN}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Students &amp;affected:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What happened, as far as is known. Printed in the report and in the letter to parents: name no student.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Printed in the incident report and in the letter to parents: name no student. At most {description:,} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;What happened:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{field} (tick every kind)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Student information other than directory information: the contractor must notify the Board within 30 days of discovery. Only directory information, student records or student-generated content: within 60 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The day the contractor&apos;s notice of the breach reached the Board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Notified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The day the Board notified the affected students and parents electronically: due within 2 business days of receiving the contractor&apos;s notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The day notice of the breach was posted on the district website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Choose the contractor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{value} (executed {executed_on})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPage</name>
+    <message>
+        <location filename="../../techapproval/gui/pages/incidents.py" line="+77"/>
+        <source>Breaches of security at contractors (C.G.S. 10-234dd). The contractor must notify the Board within 30 days of discovery (student information) or 60 days (directory information, student records, student-generated content); the Board then has 2 business days to notify the students and parents affected and post a notice on its website. Press Enter or double-click to open one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Incident details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Incidents message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Record incident…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record a breach of security a contractor has discovered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the incident, e.g. record a notice as given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save incident rep&amp;ort…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save incident report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The incident with its deadlines, as a PDF for the district&apos;s file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save parent &amp;letter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save parent letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The letter to the students and parents whose data was involved, as a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>No incidents recorded. Record one with Record incident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No incidents recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>The {what} could not be saved: {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved the {what} as {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Letters</name>
+    <message>
+        <location filename="../../techapproval/gui/widgets/letters.py" line="+42"/>
+        <source>The language of the families who will read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Yearly notice files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Notice for families in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save &amp;letter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save yearly notice letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The notice as a PDF letter to print or attach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sa&amp;ve email…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save yearly notice email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The notice as an email (.eml) to open in your mail program, address to families (Bcc) and send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Yearly notice file message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>⚠ Set the address of the district&apos;s contracts web page under Settings first: the notice is about it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Save the yearly notice as a letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save the yearly notice as an email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>✔ Saved {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ListView</name>
+    <message>
+        <location filename="../../techapproval/gui/widgets/list_view.py" line="+58"/>
+        <source>{name} rows</source>
+        <translation>Filas de {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} columns, click to sort</source>
+        <translation>Columnas de {name}, haga clic para ordenar</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../techapproval/gui/main_window.py" line="+62"/>
+        <source>⚠ Cannot reach the database; retrying</source>
+        <translation>⚠ No se puede conectar con la base de datos; reintentando</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>techapproval — {district}</source>
+        <translation>techapproval — {district}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Signed in as {name} · {role}</source>
+        <translation>Sesión iniciada como {name} · {role}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Signed in as</source>
+        <translation>Sesión iniciada como</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+302"/>
+        <source>&amp;New request</source>
+        <translation>Solicitud &amp;nueva</translation>
+    </message>
+    <message>
+        <location line="-301"/>
+        <source>New request</source>
+        <translation>Solicitud nueva</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sections</source>
+        <translation>Secciones</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Database: {location}</source>
+        <translation>Base de datos: {location}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database connection</source>
+        <translation>Conexión con la base de datos</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Requests you have filed. Press Enter or double-click to open one; Ctrl+N starts a new one.</source>
+        <translation>Las solicitudes que usted presentó. Pulse Intro o haga doble clic para abrir una; Ctrl+N empieza una nueva.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>My requests</source>
+        <translation>Mis solicitudes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;My requests</source>
+        <translation>&amp;Mis solicitudes</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Status filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for a decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Search requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Words in the resource name, link or requester&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search resource, link or requester</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sea&amp;rch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Counts per status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Review &amp;queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>&amp;Approved resources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Contracts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Deletions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IEP/504 e&amp;xceptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Overdue obligations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+8"/>
+        <source>&amp;Deadlines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>&amp;Deadlines ({count} overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>⚠ {count} overdue obligations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>⚠ {count} overdue obligation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✔ Nothing overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-156"/>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+160"/>
+        <source>Add person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add p&amp;erson…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change ro&amp;le</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+318"/>
+        <source>Change role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-316"/>
+        <source>Role for the selected person:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Reset password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+325"/>
+        <source>Reset password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-324"/>
+        <source>Give the selected person a temporary password; any lock-out ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Switch account off or on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Someone who left cannot sign in; everything they did stays on record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Save settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Se&amp;ttings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Print decision…</source>
+        <translation>Im&amp;primir la decisión…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Refresh</source>
+        <translation>Actuali&amp;zar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Export contracts website…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save &amp;decision sheets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Import approved resources and contracts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E&amp;xport records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change pass&amp;word…</source>
+        <translation>Cambiar la &amp;contraseña…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Policy 3520.13</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Atajos de &amp;teclado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;About techapproval</source>
+        <translation>&amp;Acerca de techapproval</translation>
+    </message>
+    <message>
+        <location line="+216"/>
+        <location line="+13"/>
+        <location line="+33"/>
+        <source>Select a person first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Password reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password of {name} is reset. Give them the temporary password in person:
+
+{password}
+
+They must choose a new password when they next sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Switch acc&amp;ount on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Switch acc&amp;ount off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Switch account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Switch account off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Switch off the account of {name}? They can no longer sign in. Their requests, decisions and the audit trail stay as they are, and you can switch the account on again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Your password is changed.</source>
+        <translation>Se cambió su contraseña.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Settings saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to save: no setting was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Enter  Open the selected request</source>
+        <translation>Intro  Abrir la solicitud seleccionada</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tab / Shift+Tab  Move between fields</source>
+        <translation>Tab / Mayús+Tab  Pasar de un campo a otro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt + underlined letter  Jump to that field or button</source>
+        <translation>Alt + letra subrayada  Ir a ese campo o botón</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Escape  Close a request window (it is saved)</source>
+        <translation>Esc  Cerrar la ventana de una solicitud (queda guardada)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F1  Show or hide what policy 3520.13 says about the field you are in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>About techapproval</source>
+        <translation>Acerca de techapproval</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>techapproval {version}
+Staff requests for approval of technology resources, Connecticut policy 3520.13.
+
+Database: {location}
+Schema version: {schema}</source>
+        <translation>techapproval {version}
+Solicitudes del personal para la aprobación de recursos tecnológicos, política 3520.13 de Connecticut.
+
+Base de datos: {location}
+Versión del esquema: {schema}</translation>
+    </message>
+</context>
+<context>
+    <name>ParentLetterDialog</name>
+    <message>
+        <location filename="../../techapproval/gui/dialogs/parent_letter.py" line="+25"/>
+        <source>Parent letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A letter to families about {resource_name}, with a permission slip to sign and return. Choose the language the family reads; print one letter per student.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Return by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask for the slip back by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The date the letter asks families to return the slip by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Return by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Save letter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save parent letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Save the parent letter as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParentalPermissions</name>
+    <message>
+        <location filename="../../techapproval/gui/widgets/permissions.py" line="+62"/>
+        <source>Change class or case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+77"/>
+        <source>Add class or case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>Count the permission slips for one class, or for one student by a case reference. Never type a student’s name: the signed slips stay on paper at school.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Class or case:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save class or case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+1"/>
+        <source>Parental permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Approved with additional parental notification and permission: send the letter home, then count the slips that come back. Record classes or case references only, never a student’s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Paren&amp;t letter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The letter and permission slip for families, in English or Spanish, as a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Permission slips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add class or case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit class or case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re&amp;move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+63"/>
+        <source>Remove class or case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Permissions outstanding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Parental permissions message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Remove {label} and its counts from the list? The history keeps a record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Removed {label}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>✔ Saved {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../techapproval/gui/dialogs/password.py" line="+26"/>
+        <source>Choose a new password</source>
+        <translation>Elija una contraseña nueva</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Current password:</source>
+        <translation>Contraseña &amp;actual:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New password:</source>
+        <translation>Contraseña &amp;nueva:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat new password:</source>
+        <translation>&amp;Repita la contraseña nueva:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save new password</source>
+        <translation>&amp;Guardar contraseña nueva</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save new password</source>
+        <translation>Guardar contraseña nueva</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Reset password — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give {name} ({email}) this temporary password in person, or type your own. They must choose a new password when they next sign in. If the account is locked after wrong passwords, the lock ends now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Temporary password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reset password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reset password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cance&amp;l</source>
+        <translation>Cance&amp;lar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>PlanExceptionDialog</name>
+    <message>
+        <location filename="../../techapproval/gui/dialogs/plan_exception.py" line="+28"/>
+        <source>Record an IEP/504 exception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No contract is required for a resource that is unique and necessary to implement a child&apos;s IEP or Section 504 plan and cannot comply, provided every condition of the law is met. Record the exception here, then date each condition and attach its evidence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Resource:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the approved resource…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Case reference:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Case reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The reference of the child&apos;s IEP or 504 file. Never a student&apos;s name: the app keeps no names of students.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Why the resource is unique and necessary; what was tried. Printed in the evidence packet for the parent: never the student&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Notes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed in the evidence packet a parent may ask for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save exception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save exception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No approved resource can take an exception: each is covered by a contract, or none is approved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PolicyHelpPanel</name>
+    <message>
+        <location filename="../../techapproval/gui/widgets/policy_help.py" line="+55"/>
+        <source>Policy help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The passages of policy 3520.13 about the field you are in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Polic&amp;y help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show policy help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide what policy 3520.13 says about the field you are in (F1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Move to a field with Tab or the mouse: what policy 3520.13 and its form say about it appears here. Help → Policy 3520.13 shows the whole policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>About: {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PolicyTextWindow</name>
+    <message>
+        <location filename="../../techapproval/gui/dialogs/policy_text.py" line="+37"/>
+        <source>Policy 3520.13</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Policy 3520.13 “Student Data Protection and Privacy/Cloud-Based Issues” and its form, in the sample wording of the Connecticut Association of Boards of Education. Type in Find and press Enter for the next match, Shift+Enter for the previous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>About this text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Find in the policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Words to find, e.g. directory information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Policy 3520.13 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Close</source>
+        <translation type="unfinished">Cerrar</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../techapproval/gui/printing.py" line="+38"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Print decision</source>
+        <translation type="unfinished">Imprimir la decisión</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsImportDialog</name>
+    <message>
+        <location filename="../../techapproval/gui/dialogs/records_import.py" line="+46"/>
+        <source>{name} rows</source>
+        <translation type="unfinished">Filas de {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Import approved resources and contracts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Imports the list of approved resources and their contracts that the district keeps in a spreadsheet (CSV or Excel .xlsx). One row is one resource, with the contract that covers it on the same row if there is one. Dates are read month first (8/1/2025). Nothing is written until you import, and an import can be undone as a whole below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+66"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>The spreadsheet to import: CSV or .xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;hoose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Read file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>File summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Column mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spreadsheet column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview of the first rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Check of every row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Validation report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+112"/>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-112"/>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation type="unfinished">Qué</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation type="unfinished">Motivo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save rows to fi&amp;x as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File for the rows to fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the rows left out are saved, with a column saying what to fix, when only valid rows are imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import &amp;all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import &amp;valid rows only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import valid rows only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+2"/>
+        <source>Past imports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+184"/>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-183"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Resources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contracts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation type="unfinished">Estado</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Undo import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+195"/>
+        <source>Undo import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-194"/>
+        <source>Removes everything the selected import created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Undo result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation type="unfinished">Cerrar</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose the spreadsheet to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spreadsheets (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose a CSV or .xlsx file that exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>⚠ {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{rows} row(s) read from {file}; the column names are on row {header} ({where}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Imported as, for column {column}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(not imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>⚠ Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{resources} resource(s) and {contracts} new or existing contract(s) ready to import; {skipped} row(s) skipped; {invalid} row(s) with problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>⚠ Give a file in an existing folder to save the rows to fix in; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Imported {resources} resource(s), {contracts} contract(s) and {contractors} contractor(s) (import {id}); {skipped} row(s) skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{rows} row(s) to fix were saved in {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>⚠ The rows to fix could not be saved in {file}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Undone {when} by {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Remove the {resources} resource(s) and {contracts} contract(s) that the import of {file} created?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The import of {file} was undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequestForm</name>
+    <message>
+        <location filename="../../techapproval/gui/widgets/request_form.py" line="+29"/>
+        <source>1. Give name and description of the technology resource you are requesting to use. If you are requesting an online resource, please include a link to the resource.</source>
+        <translation>1. Indique el nombre y una descripción del recurso tecnológico que solicita usar. Si solicita un recurso en línea, incluya un enlace al recurso.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>2. Describe how you plan to use the requested resource. What information, if any, will be shared? Who will have access to the resource? If for use by students, will students need to sign up for an account or download an application? Is parental permission required by the application before use by a student?</source>
+        <translation>2. Describa cómo planea usar el recurso solicitado. ¿Qué información se compartirá, si alguna? ¿Quién tendrá acceso al recurso? Si lo usarán los estudiantes, ¿tendrán que crear una cuenta o descargar una aplicación? ¿La aplicación exige el permiso de los padres antes de que un estudiante la use?</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Choose…</source>
+        <translation>Elija…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Request form</source>
+        <translation>Formulario de solicitud</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Requester, position and date</source>
+        <translation>Solicitante, cargo y fecha</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>If the resource will be used by students, which grade(s)?</source>
+        <translation>Si los estudiantes usarán el recurso, ¿en qué grado(s)?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Grade {value}</source>
+        <translation>Grado {value}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not used by students (administrative use)</source>
+        <translation>No lo usarán los estudiantes (uso administrativo)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not used by students</source>
+        <translation>No lo usarán los estudiantes</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A web address starting with https://</source>
+        <translation>Una dirección web que empiece con https://</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Name of the resource:</source>
+        <translation>&amp;Nombre del recurso:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Description:</source>
+        <translation>&amp;Descripción:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Link:</source>
+        <translation>&amp;Enlace:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Matching district decisions</source>
+        <translation>Decisiones del distrito que coinciden</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>How you &amp;plan to use it:</source>
+        <translation>Cómo &amp;planea usarlo:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What information will be shared? (tick every kind)</source>
+        <translation>¿Qué información se compartirá? (marque todos los tipos)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Details of the &amp;information:</source>
+        <translation>Detalles de la &amp;información:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Who will have access:</source>
+        <translation>&amp;Quién tendrá acceso:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Students must sign up for an &amp;account?</source>
+        <translation>¿Los estudiantes deben crear una &amp;cuenta?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Students must d&amp;ownload an application?</source>
+        <translation>¿Los estudiantes deben desc&amp;argar una aplicación?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The application requires parental p&amp;ermission before use?</source>
+        <translation>¿La aplicación exige el pe&amp;rmiso de los padres antes de usarla?</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Name: {name}    Position: {position}    Date: {date_text}</source>
+        <translation>Nombre: {name}    Cargo: {position}    Fecha: {date_text}</translation>
+    </message>
+</context>
+<context>
+    <name>RequestWindow</name>
+    <message>
+        <location filename="../../techapproval/gui/dialogs/request_window.py" line="+49"/>
+        <source>⚠ Cannot reach the database; your text is kept on this computer and will be saved when it answers.</source>
+        <translation>⚠ No se puede conectar con la base de datos; su texto se guarda en esta computadora y se guardará cuando responda.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+66"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <location line="+131"/>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <location line="-130"/>
+        <source>Permission</source>
+        <translation>Permiso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not used by students</source>
+        <translation>No lo usarán los estudiantes</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Request heading</source>
+        <translation>Encabezado de la solicitud</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Request sections</source>
+        <translation>Secciones de la solicitud</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Form</source>
+        <translation>&amp;Formulario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conversation</source>
+        <translation>Conversación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Conversation</source>
+        <translation>&amp;Conversación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Changes</source>
+        <translation>Cambios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History columns</source>
+        <translation>Columnas del historial</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;History</source>
+        <translation>&amp;Historial</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Print decision</source>
+        <translation>Imprimir la decisión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as PDF</source>
+        <translation>Guardar como PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Your request</source>
+        <translation>Su solicitud</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Submit request</source>
+        <translation>&amp;Enviar solicitud</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Submit request</source>
+        <translation>Enviar solicitud</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The reviewer asked a question (see Conversation). Change the form if needed, answer here, and resubmit:</source>
+        <translation>El revisor hizo una pregunta (vea Conversación). Cambie el formulario si hace falta, responda aquí y vuelva a enviarla:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+4"/>
+        <source>Your answer</source>
+        <translation>Su respuesta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send answer and &amp;resubmit</source>
+        <translation>Enviar respuesta y &amp;volver a enviar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send answer and resubmit</source>
+        <translation>Enviar respuesta y volver a enviar</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+376"/>
+        <source>Withdraw request</source>
+        <translation>Retirar solicitud</translation>
+    </message>
+    <message>
+        <location line="-369"/>
+        <source>Recovered from this computer</source>
+        <translation>Recuperado de esta computadora</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recovered input</source>
+        <translation>Datos recuperados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recovered text</source>
+        <translation>Texto recuperado</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+1"/>
+        <source>Copy recovered text</source>
+        <translation>Copiar el texto recuperado</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+1"/>
+        <source>Discard recovered text</source>
+        <translation>Descartar el texto recuperado</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Contract status</source>
+        <translation>Estado del contrato</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ask the requester</source>
+        <translation>Preguntar al solicitante</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>Question for the requester</source>
+        <translation>Pregunta para el solicitante</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>What do you need to know before deciding?</source>
+        <translation>¿Qué necesita saber antes de decidir?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Return for more information</source>
+        <translation>Devolver para pedir más información</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Request {id}</source>
+        <translation>Solicitud {id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New request</source>
+        <translation>Solicitud nueva</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{reference}: {name}</source>
+        <translation>{reference}: {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{reference} — Staff Request for Approval of Technology Resources</source>
+        <translation>{reference} — Solicitud del personal para la aprobación de recursos tecnológicos</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+6"/>
+        <source>not yet submitted</source>
+        <translation>aún no enviada</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Contract status: {state}
+{reason}</source>
+        <translation>Estado del contrato: {state}
+{reason}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;Conversation ({messages})</source>
+        <translation>&amp;Conversación ({messages})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Status: new draft. Your draft is saved as you type.</source>
+        <translation>Estado: borrador nuevo. Su borrador se guarda mientras escribe.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status: {status}. Question from the reviewer: {question}</source>
+        <translation>Estado: {status}. Pregunta del revisor: {question}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status: {status}. Your draft is saved as you type.</source>
+        <translation>Estado: {status}. Su borrador se guarda mientras escribe.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status: {status}</source>
+        <translation>Estado: {status}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For Office Use Only</source>
+        <translation>Para uso exclusivo de la oficina</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reason: {reason}</source>
+        <translation>Motivo: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approver</source>
+        <translation>Aprobador</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No questions or answers yet.</source>
+        <translation>Todavía no hay preguntas ni respuestas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{author} asked on {when}:</source>
+        <translation>{author} preguntó el {when}:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{author} answered on {when}:</source>
+        <translation>{author} respondió el {when}:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{author} wrote on {when}:</source>
+        <translation>{author} escribió el {when}:</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Recovered what you typed on {when}, which had not reached the database (techapproval closed, or the database did not answer). Check it: it is saved as your draft like anything you type.</source>
+        <translation>Se recuperó lo que escribió el {when}, que no había llegado a la base de datos (techapproval se cerró o la base de datos no respondió). Revíselo: se guarda como su borrador igual que todo lo que escribe.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>What you typed here on {when} never reached the database, and since then this request was {status}, so it can no longer be changed: nothing in it was overwritten. Your text is below to copy. It stays on this computer until you discard it.</source>
+        <translation>Lo que escribió aquí el {when} nunca llegó a la base de datos y, desde entonces, el estado de esta solicitud pasó a «{status}», así que ya no se puede cambiar: no se sobrescribió nada. Abajo está su texto para copiarlo. Se queda en esta computadora hasta que lo descarte.</translation>
+    </message>
+    <message>
+        <location line="+268"/>
+        <source>Your last changes are not in the database yet ({problem}). {kept}
+
+Close the window now?</source>
+        <translation>Sus últimos cambios todavía no están en la base de datos ({problem}). {kept}
+
+¿Cerrar la ventana ahora?</translation>
+    </message>
+    <message>
+        <location line="-222"/>
+        <source>Not saved: {errors}</source>
+        <translation>No se guardó: {errors}</translation>
+    </message>
+    <message>
+        <location line="-336"/>
+        <source>Actions and policy help</source>
+        <translation>Acciones y ayuda sobre la política</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sa&amp;ve as PDF…</source>
+        <translation>&amp;Guardar como PDF…</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Withdraw re&amp;quest</source>
+        <translation>Retirar soli&amp;citud</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Ret&amp;urn for more information</source>
+        <translation>Dev&amp;olver para pedir más información</translation>
+    </message>
+    <message>
+        <location line="+196"/>
+        <source>Not saved: {message}</source>
+        <translation>No se guardó: {message}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Draft saved at {now:%I:%M:%S %p}.</source>
+        <translation>Borrador guardado a las {now:%I:%M:%S %p}.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>⚠ Not saved: {problem}, and your text could not be kept on this computer either. Keep this window open: it will be saved when the database answers.</source>
+        <translation>⚠ No se guardó: {problem}, y tampoco se pudo conservar su texto en esta computadora. No cierre esta ventana: se guardará cuando la base de datos responda.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>⚠ Not saved: {problem}. Your text is kept on this computer and will be saved when the database accepts it.</source>
+        <translation>⚠ No se guardó: {problem}. Su texto se conserva en esta computadora y se guardará cuando la base de datos lo acepte.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The district has already decided on a resource like this:</source>
+        <translation>El distrito ya tomó una decisión sobre un recurso como este:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>✓ APPROVED: {name} ({link}), {permission}, since {date}. You may not need to file this request.</source>
+        <translation>✓ APROBADO: {name} ({link}), {permission}, desde el {date}. Quizás no necesite presentar esta solicitud.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no link</source>
+        <translation>sin enlace</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>✗ NOT APPROVED on {date}: {name}. Reason: {reason}</source>
+        <translation>✗ NO APROBADO el {date}: {name}. Motivo: {reason}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Someone else got there first</source>
+        <translation>Otra persona se adelantó</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Not submitted yet: {errors} field(s) need attention (marked ⚠).</source>
+        <translation>Todavía no se envió: hay {errors} campo(s) que revisar (marcados con ⚠).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Status: {label}. The reviewer has been sent your request.</source>
+        <translation>Estado: {label}. Su solicitud se envió al revisor.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Not resubmitted: {errors}</source>
+        <translation>No se volvió a enviar: {errors}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Withdraw this request? The reviewer will not decide it.</source>
+        <translation>¿Retirar esta solicitud? El revisor no tomará una decisión sobre ella.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Approve without a compliant contract?</source>
+        <translation>¿Aprobar sin un contrato que cumpla con la ley?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{resource_name}: {state}. {reason}
+
+If it will receive student data, the district needs a contract with all eleven provisions (C.G.S. 10-234bb). After approving, record its contract, or why none is required, under Approved resources → Contract coverage.
+
+Approve anyway?</source>
+        <translation>{resource_name}: {state}. {reason}
+
+Si va a recibir datos de estudiantes, el distrito necesita un contrato con las once disposiciones (C.G.S. 10-234bb). Después de aprobarlo, registre su contrato, o por qué no se requiere, en Recursos aprobados → Cobertura por contrato.
+
+¿Aprobar de todos modos?</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Saved {path}</source>
+        <translation>Se guardó {path}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>They are kept on this computer and will be offered again when you next start techapproval.</source>
+        <translation>Se conservan en esta computadora y se le ofrecerán de nuevo la próxima vez que abra techapproval.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>They could not be kept on this computer either: closing loses them.</source>
+        <translation>Tampoco se pudieron conservar en esta computadora: si cierra, se pierden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not in the database yet</source>
+        <translation>Todavía no está en la base de datos</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not saved</source>
+        <translation>No se guardó</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your last changes could not be saved (see the messages by the fields). Close anyway and lose them?</source>
+        <translation>No se pudieron guardar sus últimos cambios (vea los mensajes junto a los campos). ¿Cerrar de todos modos y perderlos?</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../techapproval/gui/dialogs/setup.py" line="+17"/>
+        <source>Set up techapproval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Welcome. This database is new. Enter your district as it appears on the form (“___ PUBLIC SCHOOLS, ___, Connecticut”) and create the first administrator account. The administrator then adds teachers and reviewers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;District name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Town:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Approver title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your &amp;position:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your &amp;email:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Riverside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at least 10 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Finish setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Finish setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../techapproval/gui/dialogs/sign_in.py" line="+20"/>
+        <source>Sign in — techapproval</source>
+        <translation>Iniciar sesión — techapproval</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{district}
+Sign in with your school email address.</source>
+        <translation>{district}
+Inicie sesión con su correo electrónico escolar.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Email:</source>
+        <translation>&amp;Correo electrónico:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>C&amp;ontraseña:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+</context>
+<context>
+    <name>Tables</name>
+    <message>
+        <location filename="../../techapproval/gui/models/tables.py" line="+173"/>
+        <source>App needs permission? {answer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+13"/>
+        <location filename="../../techapproval/gui/pages/contracts.py" line="-226"/>
+        <location filename="../../techapproval/gui/pages/exceptions.py" line="-388"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Requester</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+13"/>
+        <location line="+23"/>
+        <location filename="../../techapproval/gui/pages/exceptions.py" line="+1"/>
+        <source>Resource</source>
+        <translation>Recurso</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <location line="+13"/>
+        <location line="+24"/>
+        <source>Grades</source>
+        <translation>Grados</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <location line="+11"/>
+        <source>Submitted</source>
+        <translation>Enviada</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Days waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>Permission</source>
+        <translation>Permiso</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>(no name yet)</source>
+        <translation>(aún sin nombre)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last change</source>
+        <translation>Último cambio</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Link</source>
+        <translation type="unfinished">Enlace</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parental permission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract status</source>
+        <translation type="unfinished">Estado del contrato</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approved</source>
+        <translation type="unfinished">Aprobada</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../techapproval/gui/pages/contracts.py" line="-6"/>
+        <location filename="../../techapproval/gui/pages/deletions.py" line="-232"/>
+        <location filename="../../techapproval/gui/pages/incidents.py" line="-188"/>
+        <source>Contractor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Executed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Covers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../techapproval/gui/pages/deadlines.py" line="-91"/>
+        <source>When</source>
+        <translation type="unfinished">Cuándo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Obligation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../techapproval/gui/pages/deletions.py" line="-1"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Requested by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../techapproval/gui/pages/exceptions.py" line="+2"/>
+        <source>Case reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation type="unfinished">Qué</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last day in effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deletion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../techapproval/gui/pages/exceptions.py" line="-1"/>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resource status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../techapproval/gui/pages/incidents.py" line="+1"/>
+        <source>Discovered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Involves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Students</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contractor notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Family notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../techapproval/gui/widgets/permissions.py" line="-203"/>
+        <source>Class or case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Granted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Website</name>
+    <message>
+        <location filename="../../techapproval/gui/website.py" line="+26"/>
+        <source>Export the contracts website to a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Website export stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The export was stopped. The pages in {outdir} are as they were; nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The website was not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The website could not be written to {outdir}: {value}. Nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+5"/>
+        <source>Website exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{summary}
+
+These contracts have no website-notice date yet:
+{names}
+
+Will you publish this export today? If so, record {value} as the date their notice was posted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
