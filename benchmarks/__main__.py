@@ -292,7 +292,7 @@ def first_screen(model, rows: int = FIRST_SCREEN) -> int:
 
 def cold_start(b: Bench) -> list[Result]:
     """the floor, the cold start (fresh processes, interleaved) and the GUI's peak RSS"""
-    runs = 3 if b.quick else 7
+    runs = 3 if b.quick else 11
     browsing = 1 if b.quick else 3
     # With bytecode caches, as an installed app runs (some machines set PYTHONDONTWRITEBYTECODE: then both
     # would compile every module from source, mostly SQLAlchemy's, and the ratio would flatter the app).
@@ -334,8 +334,10 @@ def cold_start(b: Bench) -> list[Result]:
             rss_browsing.append(int(lines["rss_browsing_kb"]))
             rows.append(int(lines["rows"]))
     floor, app = statistics.median(floor_s), statistics.median(app_s)
-    ratio = app / floor
+    # Each app run is measured right after its floor run: the median of those paired ratios is what is
+    # judged, as the host's speed drifts between pairs (other tenants share it) far more than within one.
     ratios = [a / f for a, f in zip(app_s, floor_s, strict=True)]
+    ratio = statistics.median(ratios)
 
     def phase(name: str) -> float:
         return statistics.median(float(p[name]) for p in phases)
@@ -344,7 +346,8 @@ def cold_start(b: Bench) -> list[Result]:
                  f"MainWindow built at {ms(phase('window'))}, the queue first painted at {ms(phase('shown'))} "
                  f"(after the interpreter started); {statistics.median(statements):g} SQL statements to build "
                  "the window")
-    notes = [breakdown]
+    notes = [breakdown, f"median of the {len(ratios)} paired ratios {ratio:.2f} \u00d7 (each run against the floor "
+             f"measured just before it); ratio of the medians {app / floor:.2f} \u00d7"]
     if b._window is not None or not b.quick:
         notes.append(loaders_note(b))
     return [
@@ -353,8 +356,8 @@ def cold_start(b: Bench) -> list[Result]:
                len(floor_s), None),
         Result("cold_start", "Cold start: fresh process to the main window showing the review queue (signed in "
                "as a reviewer; until the queue's first paint, the floor's table's likewise; bytecode cached)",
-               "≤ 1.5 × floor", f"{ms(app)} = {ratio:.1f} × floor",
-               f"{min(ratios):.1f} – {max(ratios):.1f} × floor", len(app_s), ratio <= 1.5,
+               "≤ 1.5 × floor", f"{ms(app)}, {ratio:.2f} × floor",
+               f"{min(ratios):.2f} – {max(ratios):.2f} × floor", len(app_s), ratio <= 1.5,
                sql=f"{statistics.median(statements):g}", notes=notes),
         Result("gui_rss_start", "Peak RSS of that GUI process once the main window shows", "≤ 300 MB",
                mb(statistics.median(rss)), f"{mb(min(rss))} – {mb(max(rss))}", len(rss),

@@ -6,9 +6,9 @@
 `floor`: the least any PySide6 + SQLAlchemy + SQLite app can do: a QApplication, a main window with a
 table of 40 rows, `import sqlalchemy.orm`, a SQLite connection and one query, shown.
 
-`app`: what `techapproval` does at start (gui/app.py run_gui), minus the sign-in dialog: the application,
-the crash hook, open_database, the signed-in person as tests/gui/conftest.py `signed_in` makes it, the
-MainWindow, shown.
+`app`: what `techapproval` does at start (__main__ and gui/app.py run_gui), minus the sign-in dialog: the
+collector off during start-up, the application, the crash hook, open_database, the signed-in person as
+tests/gui/conftest.py `signed_in` makes it, the MainWindow, shown.
 
 Both say "ready" when their table first paints with rows: what a person sees. The app then prints its
 peak RSS (VmHWM); with `browse`, it shows "All requests" in the queue and the catalog tab, and prints the
@@ -93,9 +93,13 @@ def floor(path: str) -> None:
 
 
 def app(url: str, person_id: int, browse: bool) -> None:
+    import gc
+
+    gc.disable()  # as techapproval.__main__ does before the app's imports (gui/app.py turns it on after)
     from techapproval.db.database import open_database
     from techapproval.gui import crash
-    from techapproval.gui.app import application
+    from techapproval.gui.app import application, carry_version, collect_from_now
+    from techapproval.gui.common import after_first_paint
     from techapproval.gui.context import AppContext
     from techapproval.gui.main_window import MainWindow
     from techapproval.services import people
@@ -121,6 +125,8 @@ def app(url: str, person_id: int, browse: bool) -> None:
     print(f"statements {statements[0]}", flush=True)  # to build the window: before it shows
     when_painted(window.queue_view, lambda: window.queue_model.rowCount() > 0)
     window.show()
+    carry_version(qt, window)  # as run_gui: after the first paint
+    after_first_paint(window, collect_from_now)
     settle(qt, lambda: window.isVisible() and window.queue_view._painted.done)
     settle(qt)  # what the app leaves for after the first paint, before the peak memory is read
     print(f"rss_kb {peak_rss_kb()}", flush=True)

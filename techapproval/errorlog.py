@@ -18,7 +18,6 @@ import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from . import __version__
 from .paths import log_dir
 
 LOG_NAME = "errors.log"
@@ -97,6 +96,8 @@ def _short(filename: str) -> str:
 
 
 def environment(qt_version: str | None = None) -> str:
+    from . import __version__  # the package's metadata, read when an error is written: not at start
+
     qt = f", Qt {qt_version}" if qt_version else ""
     return f"techapproval {__version__}, Python {platform.python_version()}{qt}, {platform.platform(terse=True)}"
 

@@ -7,16 +7,16 @@ import sys
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy.exc import DBAPIError
 
-from .. import __version__
 from ..db.database import Database, DatabaseProblem, open_database, plain_error
 from ..domain.settings import district_heading
 from ..paths import database_url, resources_dir
 from ..services import people
 from ..services import settings as settings_service
 from . import crash
+from .common import after_first_paint
 from .context import AppContext
 from .dialogs.sign_in import SignInDialog
 from .i18n import install_translators
@@ -27,11 +27,28 @@ from .main_window import MainWindow
 APP_ID = "io.github.techapproval.TechApproval"
 
 
+def collect_from_now() -> None:
+    """What start-up made (modules, mappers, widgets) lives as long as the app: out of the collector's full
+    passes, which would otherwise walk it all again every few thousand new objects (tens of ms each). The
+    collector, off since __main__ started (or on, when run otherwise), runs from here on."""
+    gc.freeze()
+    gc.enable()
+
+
+def carry_version(app: QApplication, window: QWidget) -> None:
+    """The application's version (read from the package's metadata, ~10 ms) once the window has painted."""
+    def carry() -> None:
+        from .. import __version__
+
+        app.setApplicationVersion(__version__)
+
+    after_first_paint(window, carry)
+
+
 def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("techapproval")
     app.setApplicationDisplayName("techapproval")
-    app.setApplicationVersion(__version__)
     app.setOrganizationName("techapproval")
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(window_icon())
@@ -101,7 +118,6 @@ def run_gui(database: str | None) -> int:
         return 0
     window = MainWindow(ctx)
     window.show()
-    # What start-up made (modules, mappers, widgets) lives as long as the app: out of the collector's
-    # full passes, which otherwise walk it all again every few thousand new objects (tens of ms each).
-    gc.freeze()
+    carry_version(app, window)
+    after_first_paint(window, collect_from_now)
     return app.exec()

@@ -545,9 +545,19 @@ class MainWindow(QMainWindow):
         if not self.ctx.is_reviewer:
             return
         self.queue_model.reload(keep)  # the view keeps the selected request selected (by its id)
-        counts = self.ctx.call(svc.queue_counts)
-        self.counts.setText("  \u00b7  ".join(f"{domain_text(status.label)}: {n}" for status, n in counts.items()))
+        if self.counts.text() or self.isVisible():
+            self._read_counts()
+        else:  # at start: the counts line just after the list the person opened the app for
+            after_first_paint(self, self._read_counts)
         self.queue_view.select_first_if_none()
+
+    def _read_counts(self) -> None:
+        try:
+            counts = self.ctx.call(svc.queue_counts)
+        except READ_ERRORS as exc:
+            self._queue_failed(exc)
+            return
+        self.counts.setText("  \u00b7  ".join(f"{domain_text(status.label)}: {n}" for status, n in counts.items()))
 
     def _requery(self) -> None:
         """Another status filter or search: its first page."""

@@ -27,13 +27,17 @@ def test_about_shows_the_version_from_pyproject(qtbot, signed_in, district, monk
     assert f"Schema version: {HEAD}" in text
 
 
-def test_the_application_carries_the_version_and_icon(qapp):
+def test_the_application_carries_the_version_and_icon(qapp, qtbot, signed_in, district):
     from techapproval import __version__
-    from techapproval.gui.app import application
+    from techapproval.gui.app import application, carry_version
 
     app = application()
     assert app is qapp
-    assert app.applicationVersion() == __version__
+    app.setApplicationVersion("")
+    window = open_main(qtbot, signed_in(district.teacher))
+    carry_version(app, window)  # as run_gui does once the window shows: read once it has painted
+    window.update()
+    qtbot.waitUntil(lambda: app.applicationVersion() == __version__, timeout=3000)
     icon = app.windowIcon()
     assert not icon.isNull()
     sizes = {(size.width(), size.height()) for size in icon.availableSizes()}
