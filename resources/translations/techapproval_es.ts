@@ -3012,12 +3012,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+318"/>
+        <location line="+328"/>
         <source>Change role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-326"/>
         <source>Role for the selected person:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3028,12 +3028,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+325"/>
+        <location line="+335"/>
         <source>Reset password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-324"/>
+        <location line="-334"/>
         <source>Give the selected person a temporary password; any lock-out ends</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3133,7 +3133,7 @@
         <translation>&amp;Acerca de techapproval</translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+226"/>
         <location line="+13"/>
         <location line="+33"/>
         <source>Select a person first.</source>
@@ -4365,14 +4365,7 @@ Versión del esquema: {schema}</translation>
         <translation>aún no enviada</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Contract status: {state}
-{reason}</source>
-        <translation>Estado del contrato: {state}
-{reason}</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+37"/>
         <source>&amp;Conversation ({messages})</source>
         <translation>&amp;Conversación ({messages})</translation>
     </message>
@@ -4481,7 +4474,12 @@ Close the window now?</source>
         <translation>Dev&amp;olver para pedir más información</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+52"/>
+        <source>Contract status: {state}</source>
+        <translation>Estado del contrato: {state}</translation>
+    </message>
+    <message>
+        <location line="+144"/>
         <source>Not saved: {message}</source>
         <translation>No se guardó: {message}</translation>
     </message>
@@ -4705,7 +4703,7 @@ Inicie sesión con su correo electrónico escolar.</translation>
 <context>
     <name>Tables</name>
     <message>
-        <location filename="../../techapproval/gui/models/tables.py" line="+173"/>
+        <location filename="../../techapproval/gui/models/tables.py" line="+175"/>
         <source>App needs permission? {answer}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -175,7 +175,9 @@ def amendment_due(sent: date, amend_days: int) -> date:
 
 
 def _codes(provisions: tuple[Provision, ...]) -> str:
-    return ", ".join(p.value for p in provisions)
+    """ "P9 (Connecticut law governs), P10 (Severability)": the number the contract form uses, and what it
+    means for whoever does not know the list by heart."""
+    return ", ".join(f"{p.value} ({p.text})" for p in provisions)
 
 
 def contract_status(

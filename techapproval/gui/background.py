@@ -23,7 +23,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QProgressBar, QProgressDialog, QPushButton, QWidget
 
-from .common import named
+from ..db.database import DatabaseProblem, plain_error
+from ..services.errors import ServiceError
+from .common import MessageLabel, named
 from .i18n import translate
 
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
@@ -206,3 +208,18 @@ class BackgroundTask(QObject):
         ok, value = self._outcome or (False, RuntimeError("the work ended without a result"))
         (self.succeeded if ok else self.failed).emit(value)
         self.done.emit()
+
+
+def say_failure(message: MessageLabel, exc: BaseException, not_saved: Callable[[OSError], str]) -> None:
+    """Tell why a background task stopped: the service's or the database's own words, or `not_saved(exc)`
+    when a file could not be written. Anything else is a bug, raised for the app's crash handler."""
+    from sqlalchemy.exc import DBAPIError
+
+    if isinstance(exc, DBAPIError):
+        exc = plain_error(exc)
+    if isinstance(exc, ServiceError | DatabaseProblem):
+        message.say(exc)
+    elif isinstance(exc, OSError):
+        message.say(not_saved(exc))
+    else:
+        raise exc

@@ -18,6 +18,8 @@ from techapproval.domain.contracts import (
     website_notice_deadline,
 )
 
+MISSING_P4_P9 = "Missing P4 (Students and parents may review PII and correct errors), P9 (Connecticut law governs)"
+
 D = date.fromisoformat
 S = ComplianceState
 CAL = BusinessCalendar()
@@ -119,14 +121,14 @@ def test_notice_posted_late_is_recorded_but_compliant(posted, problems):
 @pytest.mark.parametrize(
     ("sent", "amend_days", "on", "state", "due", "reason"),
     [
-        (None, 30, "2027-03-01", S.MISSING_PROVISIONS, None, "Missing P4, P9; notice to amend not sent yet."),
+        (None, 30, "2027-03-01", S.MISSING_PROVISIONS, None, MISSING_P4_P9 + "; notice to amend not sent yet."),
         (
             "2026-11-02",
             30,
             "2026-11-20",
             S.MISSING_PROVISIONS,
             "2026-12-02",
-            "Missing P4, P9; notice to amend sent Mon 2 Nov 2026, amendment due Wed 2 Dec 2026.",
+            MISSING_P4_P9 + "; notice to amend sent Mon 2 Nov 2026, amendment due Wed 2 Dec 2026.",
         ),
         ("2026-11-02", 30, "2026-12-02", S.MISSING_PROVISIONS, "2026-12-02", None),
         ("2026-11-02", 30, "2026-12-03", S.VOID, None, "Void since Thu 3 Dec 2026: not amended"),
@@ -190,19 +192,19 @@ def test_open_ended_compliant_contract():
             dict(provisions=WITHOUT_P4_P9, notice_posted=None),
             "2027-07-01",
             S.EXPIRED,
-            ["Expired:", "Website notice not posted", "Missing P4, P9"],
+            ["Expired:", "Website notice not posted", MISSING_P4_P9],
         ),
         (
             dict(provisions=WITHOUT_P4_P9, notice_posted=None),
             "2026-12-04",
             S.NOTICE_NOT_POSTED,
-            ["Website notice not posted", "Missing P4, P9"],
+            ["Website notice not posted", MISSING_P4_P9],
         ),
         (
             dict(provisions=WITHOUT_P4_P9, notice_posted=None),
             "2026-12-03",
             S.MISSING_PROVISIONS,
-            ["Missing P4, P9", "Website notice due"],
+            [MISSING_P4_P9, "Website notice due"],
         ),
     ],
 )

@@ -114,3 +114,18 @@ def test_the_website_export_can_be_cancelled_before_its_pages_change(qtbot, wind
     assert told == [("Website export stopped", f"The export was stopped. The pages in {site} are as they were; "
                                                "nothing was recorded.")]
     assert (site / "index.html").read_text() == "last week's site"
+
+
+def test_a_failed_task_is_told_in_plain_words_and_a_bug_is_raised(qtbot):
+    from techapproval.gui.background import say_failure
+    from techapproval.gui.common import MessageLabel
+    from techapproval.services.errors import NotAllowed
+
+    message = MessageLabel("Result")
+    qtbot.addWidget(message)
+    say_failure(message, PermissionError(13, "Permission denied"), lambda e: f"Not saved: {e.strerror}.")
+    assert message.text() == "Not saved: Permission denied."
+    say_failure(message, NotAllowed("Only a reviewer can do this."), lambda e: "unused")
+    assert message.text() == "Only a reviewer can do this."
+    with pytest.raises(ZeroDivisionError):
+        say_failure(message, ZeroDivisionError(), lambda e: "unused")

@@ -19,14 +19,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import DBAPIError
 
-from ...db.database import DatabaseProblem, plain_error
+from ...db.database import DatabaseProblem
 from ...domain.contracts import format_day
 from ...domain.deadlines import school_year_label, school_year_of
 from ...services import printing
 from ...services.errors import ServiceError
-from ..background import BackgroundTask
+from ..background import BackgroundTask, say_failure
 from ..common import ErrorLabel, MessageLabel, named
 from ..context import AppContext
 from ..i18n import translate
@@ -218,19 +217,10 @@ class BatchPrintDialog(QDialog):
             )
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, DBAPIError):
-            exc = plain_error(exc)
-        if isinstance(exc, ServiceError | DatabaseProblem):
-            self.message.say(exc)
-        elif isinstance(exc, OSError):
-            self.message.say(
-                translate(
-                    "BatchPrintDialog",
-                    "The decision sheets could not be saved in {text}: {value}. The files saved before this are whole.",
-                ).format(text=self.folder.text(), value=exc.strerror or exc)
-            )
-        else:
-            raise exc  # a bug: the app's crash handler reports it
+        say_failure(self.message, exc, lambda e: translate(
+            "BatchPrintDialog",
+            "The decision sheets could not be saved in {text}: {value}. The files saved before this are whole.",
+        ).format(text=self.folder.text(), value=e.strerror or e))
 
     def reject(self) -> None:
         if self.task is not None and self.task.running:

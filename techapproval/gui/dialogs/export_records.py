@@ -20,13 +20,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import DBAPIError
 
-from ...db.database import DatabaseProblem, plain_error
 from ...export.writers import TableFormat
 from ...services import records_export
-from ...services.errors import Invalid, ServiceError
-from ..background import BackgroundTask
+from ...services.errors import Invalid
+from ..background import BackgroundTask, say_failure
 from ..common import ErrorLabel, MessageLabel, named
 from ..context import AppContext
 from ..i18n import translate
@@ -245,19 +243,9 @@ class ExportRecordsDialog(QDialog):
             )
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, DBAPIError):
-            exc = plain_error(exc)
-        if isinstance(exc, ServiceError | DatabaseProblem):
-            self.message.say(exc)
-        elif isinstance(exc, OSError):
-            self.message.say(
-                translate(
-                    "ExportRecordsDialog", "The records could not be saved to {destination}: {problem}. "
-                    "Nothing was exported."
-                ).format(destination=self.destination.text(), problem=exc.strerror or exc)
-            )
-        else:
-            raise exc  # a bug: the app's crash handler reports it
+        say_failure(self.message, exc, lambda e: translate(
+            "ExportRecordsDialog", "The records could not be saved to {destination}: {problem}. Nothing was exported."
+        ).format(destination=self.destination.text(), problem=e.strerror or e))
 
     def reject(self) -> None:
         if self.task is not None and self.task.running:

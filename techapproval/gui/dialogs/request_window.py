@@ -362,11 +362,11 @@ class RequestWindow(QDialog):
         self.compliance = None
         if self.ctx.is_reviewer and d is not None and status is not RequestStatus.DRAFT:
             self.compliance = self.ctx.call(catalog.status_for_request, d.id)
-            self.contract_status.setText(
-                translate("RequestWindow", "Contract status: {state}\n{reason}").format(
-                    state=badge(self.compliance.state), reason=self.compliance.reason
-                )
-            )
+            state, reason = self.compliance.state, self.compliance.reason
+            text = translate("RequestWindow", "Contract status: {state}").format(state=badge(state))
+            if reason.rstrip(".").casefold() != state.label.casefold():  # "No contract on file." says it again
+                text += "\n" + reason
+            self.contract_status.setText(text)
         self.contract_status.setVisible(self.compliance is not None)
         self.question_box.setVisible(Action.RETURN in actions)
         decided = d is not None and d.status.is_decided
