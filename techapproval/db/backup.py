@@ -540,15 +540,20 @@ def _restore_server(url: URL, source: Path, confirm: Callable[[str], bool] | Non
         finally:
             tmp.unlink(missing_ok=True)
     kept = f" The database as it was is kept in {previous}." if previous else ""
-    _run(pg_restore, ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--exit-on-error",
-                      "--dbname", url.database or "", str(source)],
-         _libpq_env(url, lock_timeout=True), f"The restore did not happen: the database is as it was.{kept}")
-    # The app's tables the backup does not have (it is from an older schema) would stop its upgrade.
+    # The app's tables the backup does not have (it is from an older schema) would stop its upgrade, and
+    # one with a foreign key to a table the backup has (records_import to person) stops pg_restore from
+    # replacing that table: they go first. Should the restore then fail, the copy above has them.
     from .models import Base
 
     leftover = (tables & (set(Base.metadata.tables) | {"alembic_version"})) - dumped_tables
+    not_restored = f"The restore did not happen: the database is as it was.{kept}"
     if leftover:
         _drop_tables(url, leftover, kept)
+        not_restored = (f"The restore did not happen. The tables of the newer schema that the backup lacks had "
+                        f"been removed for it; restore the copy of the database as it was to have them back.{kept}")
+    _run(pg_restore, ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--exit-on-error",
+                      "--dbname", url.database or "", str(source)],
+         _libpq_env(url, lock_timeout=True), not_restored)
     upgraded = _upgrade_restored(url, revision, kept)
     return RestoreResult(location, source, source.stat().st_size, revision, previous, upgraded, server=True)
 
@@ -561,7 +566,7 @@ def _drop_tables(url: URL, names: set[str], kept: str) -> None:
                 conn.execute(text(f'DROP TABLE IF EXISTS "{name}" CASCADE'))
     except DBAPIError as exc:
         problem = plain_error(exc)
-        raise DatabaseProblem(problem.title, f"The backup was restored, but tables of the newer schema it lacks"
-                                             f" could not be removed: {problem.message}{kept}") from exc
+        raise DatabaseProblem(problem.title, f"The tables of the newer schema that the backup lacks could not be "
+                                             f"removed: {problem.message} The restore did not happen.{kept}") from exc
     finally:
         engine.dispose()
