@@ -176,7 +176,9 @@ def amendment_due(sent: date, amend_days: int) -> date:
 
 def _codes(provisions: tuple[Provision, ...]) -> str:
     """ "P9 (Connecticut law governs), P10 (Severability)": the number the contract form uses, and what it
-    means for whoever does not know the list by heart."""
+    means for whoever does not know the list by heart; just the numbers when most of the list is missing."""
+    if len(provisions) > 3:
+        return ", ".join(p.value for p in provisions)
     return ", ".join(f"{p.value} ({p.text})" for p in provisions)
 
 

@@ -305,7 +305,8 @@ def test_edit_replaces_the_provisions_checklist_and_audits_old_and_new(district)
     assert sorted(stored) == sorted(p.value for p in got.form.provisions)
     assert got.form.purpose == "Homework quizzes."
     assert got.status.state is ComplianceState.MISSING_PROVISIONS
-    assert "P4, P9" in got.status.reason
+    assert "P4 (Students and parents may review PII and correct errors), P9 (Connecticut law governs)" \
+        in got.status.reason
     assert [h.action for h in history] == ["contract added", "contract changed"]
     changes = history[-1].changes
     assert set(changes) == {"purpose", "provisions"}
