@@ -13,14 +13,29 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
-from . import __version__
 from .paths import DATABASE_ENV, database_url
 
 
 class CliError(Exception):
     """A plain-language message for stderr; exit status 1."""
+
+
+class _ShowVersion(argparse.Action):
+    """--version, as argparse's own, but reading the package's metadata (~10 ms) only when asked: every start
+    of the app builds this parser."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS,
+                 help="show program's version number and exit"):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from . import __version__
+
+        print(f"techapproval {__version__}")  # to stdout, as argparse's version action
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="For district IT: commands open the database directly (the file, or the server with the URL's "
                "credentials) and never ask for an app sign-in. See docs/SECURITY.md.",
     )
-    parser.add_argument("--version", action="version", version=f"techapproval {__version__}")
+    parser.add_argument("--version", action=_ShowVersion)
     parser.add_argument(
         "--self-test", action="store_true",
         help="check this installation in a temporary folder (a new database, a request filed and decided, its PDF, "
@@ -265,8 +280,6 @@ def _school_year(text: str) -> int:
 
 
 def print_decisions(args: argparse.Namespace) -> int:
-    import signal
-
     from .domain.deadlines import school_year_label
     from .services.printing import decided_between, save_decision_sheets, school_year_dates
 
@@ -285,16 +298,6 @@ def print_decisions(args: argparse.Namespace) -> int:
     outdir = Path(args.output)
     if outdir.exists() and not outdir.is_dir():
         raise CliError(f"{outdir} is a file, not a folder. Give the folder to save the decision sheets in.")
-    stopping = []
-    show = sys.stderr.isatty()
-
-    def progress(done: int, total: int) -> None:
-        if show:
-            print(f"\r{done} of {total} saved", end="", file=sys.stderr, flush=True)
-
-    def stop(_signum, _frame) -> None:
-        stopping.append(True)
-
     db = _open(args)
     try:
         with db.transaction() as session:
@@ -303,19 +306,14 @@ def print_decisions(args: argparse.Namespace) -> int:
         if not ids:
             print(f"No request was decided from {first.isoformat()} to {last.isoformat()}; nothing was saved.")
             return 0
-        catching = _main_thread()  # Ctrl+C stops after the file being written, not in the middle of it
-        previous = signal.signal(signal.SIGINT, stop) if catching else None
-        try:
-            result = save_decision_sheets(db, actor, ids, outdir, progress=progress, cancelled=lambda: bool(stopping),
-                                          workers=args.jobs)
-        except OSError as exc:
-            raise CliError(f"Cannot write to {outdir} ({exc.strerror or exc}). The decision sheets saved before "
-                           "this are whole.") from None
-        finally:
-            if catching:
-                signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
-            if show:
-                print(file=sys.stderr)
+        # Ctrl+C stops after the file being written, not in the middle of it
+        with _progress_and_ctrl_c("saved") as (progress, cancelled):
+            try:
+                result = save_decision_sheets(db, actor, ids, outdir, progress=progress, cancelled=cancelled,
+                                              workers=args.jobs)
+            except OSError as exc:
+                raise CliError(f"Cannot write to {outdir} ({exc.strerror or exc}). The decision sheets saved "
+                               "before this are whole.") from None
     finally:
         db.dispose()
     if args.school_year is not None:
@@ -330,8 +328,6 @@ def print_decisions(args: argparse.Namespace) -> int:
 
 
 def export_records(args: argparse.Namespace) -> int:
-    import signal
-
     from .export.writers import TableFormat
     from .services.records_export import chosen_tables
     from .services.records_export import export_records as export
@@ -344,45 +340,52 @@ def export_records(args: argparse.Namespace) -> int:
     else:
         fmt = TableFormat.CSV_ZIP if output.suffix.lower() == ".zip" else TableFormat.CSV
     tables = chosen_tables([t.strip().lower() for t in args.tables] if args.tables else None)
+    db = _open(args)
+    try:
+        with db.transaction() as session:
+            actor = _actor(session, args.as_email)
+        # Ctrl+C stops between pages, and the files are removed
+        with _progress_and_ctrl_c("rows written") as (progress, cancelled):
+            try:
+                result = export(db, actor, output, fmt, [t.key for t in tables], progress=progress,
+                                cancelled=cancelled)
+            except OSError as exc:
+                raise CliError(f"Cannot write {output} ({exc.strerror or exc}). Nothing was exported.") from None
+    finally:
+        db.dispose()
+    if result.cancelled:
+        return _fail("Stopped: nothing was exported.")
+    counts = ", ".join(f"{result.rows[t.key]} {t.title.lower()}" for t in tables if t.key in result.rows)
+    print(f"Exported {result.row_count} rows ({counts}) to {output}.")
+    return 0
+
+
+@contextmanager
+def _progress_and_ctrl_c(unit: str):
+    """For a long task: its progress on a terminal's stderr ("12 of 40 saved"), and Ctrl+C asking it to stop
+    at its next step rather than killing it mid-write. Yields the task's (progress, cancelled) callbacks."""
+    import signal
+    import threading
+
     stopping = []
     show = sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:
         if show:
-            print(f"\r{done} of {total} rows written", end="", file=sys.stderr, flush=True)
+            print(f"\r{done} of {total} {unit}", end="", file=sys.stderr, flush=True)
 
     def stop(_signum, _frame) -> None:
         stopping.append(True)
 
-    db = _open(args)
+    catching = threading.current_thread() is threading.main_thread()  # only it may set a signal handler
+    previous = signal.signal(signal.SIGINT, stop) if catching else None
     try:
-        with db.transaction() as session:
-            actor = _actor(session, args.as_email)
-        catching = _main_thread()  # Ctrl+C stops between pages, and the files are removed
-        previous = signal.signal(signal.SIGINT, stop) if catching else None
-        try:
-            result = export(db, actor, output, fmt, [t.key for t in tables], progress=progress,
-                            cancelled=lambda: bool(stopping))
-        except OSError as exc:
-            raise CliError(f"Cannot write {output} ({exc.strerror or exc}). Nothing was exported.") from None
-        finally:
-            if catching:
-                signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
-            if show:
-                print(file=sys.stderr)
+        yield progress, lambda: bool(stopping)
     finally:
-        db.dispose()
-    if result.cancelled:
-        return _fail("Stopped: nothing was exported.")
-    counts = ", ".join(f"{n} {t.title.lower()}" for t in tables for key, n in result.rows.items() if key == t.key)
-    print(f"Exported {result.row_count} rows ({counts}) to {output}.")
-    return 0
-
-
-def _main_thread() -> bool:
-    import threading
-
-    return threading.current_thread() is threading.main_thread()
+        if catching:
+            signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
+        if show:
+            print(file=sys.stderr)
 
 
 def export_website(args: argparse.Namespace) -> int:
