@@ -52,7 +52,7 @@
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../../techapproval/gui/background.py" line="+86"/>
+        <location filename="../../techapproval/gui/background.py" line="+88"/>
         <source>Progress status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -67,7 +67,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Cancel</source>
         <translation type="unfinished">Cancelar</translation>
     </message>
@@ -91,7 +96,7 @@
 <context>
     <name>BatchPrintDialog</name>
     <message>
-        <location filename="../../techapproval/gui/dialogs/batch_print.py" line="+47"/>
+        <location filename="../../techapproval/gui/dialogs/batch_print.py" line="+46"/>
         <location line="+65"/>
         <source>Save decision sheets</source>
         <translation type="unfinished"></translation>
@@ -218,7 +223,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+13"/>
+        <source>Saving decision sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saving {count} decision sheet(s) in {folder}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Stopped: {files} of {total} decision sheets were saved in {folder}; each saved file is whole.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -228,7 +243,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>The decision sheets could not be saved in {text}: {value}. The files saved before this are whole.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2253,7 +2268,7 @@
 <context>
     <name>ExportRecordsDialog</name>
     <message>
-        <location filename="../../techapproval/gui/dialogs/export_records.py" line="+39"/>
+        <location filename="../../techapproval/gui/dialogs/export_records.py" line="+37"/>
         <source>Excel workbook (.xlsx), a sheet per table</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2450,7 +2465,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>The records could not be saved to {destination}: {problem}. Nothing was exported.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4984,7 +4999,17 @@ Inicie sesión con su correo electrónico escolar.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+21"/>
+        <source>Exporting the contracts website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing the contracts website to {folder}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Website export stopped</source>
         <translation type="unfinished"></translation>
     </message>

@@ -96,7 +96,7 @@ class BackgroundTask(QObject):
         self.bar.setRange(0, 0)  # busy until the work tells how much there is
         dialog.setBar(self.bar)
         # Qt's own button, renamed: setCancelButton() would leave two Escape shortcuts, and neither works.
-        dialog.setCancelButtonText("&Cancel")
+        dialog.setCancelButtonText(translate("BackgroundTask", "&Cancel"))
         self.cancel_button = named(
             dialog.findChild(QPushButton),
             translate("BackgroundTask", "Cancel"),

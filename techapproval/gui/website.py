@@ -42,8 +42,12 @@ def export_contracts_website(parent: QWidget, ctx: AppContext) -> Path | None:
 
         return data, export_website(data, outdir, document, progress=progress, cancelled=cancelled)
 
-    task = BackgroundTask(parent, "Exporting the contracts website", f"Writing the contracts website to {outdir}…",
-                          work).start()
+    task = BackgroundTask(
+        parent,
+        translate("Website", "Exporting the contracts website"),
+        translate("Website", "Writing the contracts website to {folder}\u2026").format(folder=outdir),
+        work,
+    ).start()
     try:
         data, result = task.wait()
     except DBAPIError as exc:

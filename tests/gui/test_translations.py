@@ -88,6 +88,7 @@ SHOWN = {
     "MessageLabel": (0,), "ErrorLabel": (1,), "ListView": (0,), "add_field": (1,), "add_button": (0, 1),
     "information": (1, 2), "warning": (1, 2), "critical": (1, 2), "question": (1, 2), "about": (1, 2),
     "QMessageBox": (1, 2), "getSaveFileName": (1,), "getOpenFileName": (1,), "getExistingDirectory": (1,),
+    "BackgroundTask": (1, 2), "setCancelButtonText": (0,),
 }
 # Strings that are not words in any language.
 NOT_WORDS = {"https://", "Ctrl+N", "Ctrl+P"}

@@ -189,8 +189,14 @@ class BatchPrintDialog(QDialog):
             return printing.save_decision_sheets(db, person, ids, folder, progress=progress, cancelled=cancelled)
 
         self._set_busy(True)
-        self.task = BackgroundTask(self, "Saving decision sheets",
-                                   f"Saving {len(ids)} decision sheet(s) in {folder}\u2026", work)
+        self.task = BackgroundTask(
+            self,
+            translate("BatchPrintDialog", "Saving decision sheets"),
+            translate("BatchPrintDialog", "Saving {count} decision sheet(s) in {folder}\u2026").format(
+                count=len(ids), folder=folder
+            ),
+            work,
+        )
         self.task.succeeded.connect(self._saved)
         self.task.failed.connect(self._failed)
         self.task.done.connect(lambda: self._set_busy(False))
