@@ -126,6 +126,8 @@ class CatalogResource(Base):
     coverage: Mapped[str] = mapped_column(String(20), default="none")
     contract_id: Mapped[int | None] = mapped_column(ForeignKey("contract.id"), index=True)
     coverage_note: Mapped[str] = mapped_column(Text, default="")
+    # Set when a renewal was not approved: the tool is no longer approved, and its record stays.
+    approval_ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     contract: Mapped[Contract | None] = relationship(back_populates="resources")
@@ -199,10 +201,24 @@ class Request(Base):
     catalog_resource_id: Mapped[int | None] = mapped_column(ForeignKey("catalog_resource.id"))
     # The form as last submitted, so a resubmission's audit event can say what the requester changed.
     submitted_form: Mapped[dict | None] = mapped_column(JSON)
+    # Not on the paper form: what the requester knows of the tool's accessibility.
+    acr_available: Mapped[str | None] = mapped_column(String(10))
+    claimed_conformance: Mapped[str | None] = mapped_column(String(20))
+    known_barriers: Mapped[str] = mapped_column(Text, default="")
+    # A renewal: the approved tool back for re-review (services/renewals.py), the decision it renews
+    # (none for a tool imported without one), when it is due, and what the previous approval rested on.
+    renewal_of_id: Mapped[int | None] = mapped_column(ForeignKey("catalog_resource.id"), index=True)
+    renews_request_id: Mapped[int | None] = mapped_column(ForeignKey("request.id"))
+    renewal_due_on: Mapped[date | None] = mapped_column(Date)
+    renewal_basis: Mapped[dict | None] = mapped_column(JSON)
+    # What an approval rested on when it was made (contract and accessibility status, as codes and
+    # words), so that its renewal can show what changed since.
+    decided_context: Mapped[dict | None] = mapped_column(JSON)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     requester: Mapped[Person] = relationship(foreign_keys=[requester_id], lazy="joined", innerjoin=True)
     decided_by: Mapped[Person | None] = relationship(foreign_keys=[decided_by_id])
+    renewal_of: Mapped[CatalogResource | None] = relationship(foreign_keys=[renewal_of_id])
     messages: Mapped[list[Message]] = relationship(back_populates="request", order_by="Message.id")
 
     __mapper_args__ = {"version_id_col": version}
@@ -558,3 +574,45 @@ for _mapper in Base.registry.mappers:
     for _column in _mapper.column_attrs:
         if isinstance(_column.columns[0].type, String):  # Text too
             event.listen(_column.class_attribute, "set", _drop_nul, retval=True)
+
+
+# --- accessibility of the tools (ADA Title II) -----------------------------------------------------
+
+FINDINGS = ["conforms", "partially_conforms", "does_not_conform", "unknown"]
+CLAIMS = ["wcag_22_aa", "wcag_21_aa", "wcag_20_aa", "partial", "none", "not_sure"]
+
+
+class AccessibilityReview(Base):
+    """A reviewer's accessibility review of a tool, kept as history: the newest is the tool's status.
+    Recorded on a request (before the tool is in the catalog) or on the catalog entry; a request's
+    reviews join its entry when it is approved."""
+
+    __tablename__ = "accessibility_review"
+    __table_args__ = (
+        CheckConstraint(_in("finding", FINDINGS), name="finding"),
+        CheckConstraint(f"claimed IS NULL OR {_in('claimed', CLAIMS)}", name="claimed"),
+        # Falling short of WCAG 2.1 AA needs an equally effective alternative on record.
+        CheckConstraint("finding NOT IN ('partially_conforms', 'does_not_conform')"
+                        " OR length(trim(alternative_plan)) > 0", name="plan_when_short"),
+        CheckConstraint("request_id IS NOT NULL OR catalog_resource_id IS NOT NULL", name="of_something"),
+        CheckConstraint("(document_sha256 IS NULL) = (document_name IS NULL)", name="document_named"),
+        CheckConstraint("document_sha256 IS NULL OR acr_on_file", name="document_is_acr"),
+        Index("ix_accessibility_review_resource", "catalog_resource_id", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    catalog_resource_id: Mapped[int | None] = mapped_column(ForeignKey("catalog_resource.id"))
+    request_id: Mapped[int | None] = mapped_column(ForeignKey("request.id"), index=True)
+    acr_on_file: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The ACR itself, in the same content-addressed store as signed contracts.
+    document_sha256: Mapped[str | None] = mapped_column(ForeignKey("contract_document.sha256"))
+    document_name: Mapped[str | None] = mapped_column(String(255))
+    claimed: Mapped[str | None] = mapped_column(String(20))
+    finding: Mapped[str] = mapped_column(String(20))
+    alternative_plan: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    reviewed_on: Mapped[date] = mapped_column(Date)
+    reviewed_by_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    reviewed_by: Mapped[Person] = relationship(lazy="joined")

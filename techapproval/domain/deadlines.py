@@ -29,6 +29,8 @@ class ObligationKind(StrEnum):
     BREACH_CONTRACTOR_NOTICE = "breach_contractor_notice"  # the contractor tells the Board (30 or 60 days)
     BREACH_FAMILY_NOTICE = "breach_family_notice"  # the Board tells students and parents (2 business days)
     DELETION_DUE = "deletion_due"
+    ACCESSIBILITY_REVIEW = "accessibility_review"  # an approved tool not yet reviewed (ADA Title II)
+    RENEWAL_DUE = "renewal_due"  # an approval due for re-review
 
     @property
     def label(self) -> str:
@@ -45,6 +47,8 @@ _KIND_LABELS = {
     ObligationKind.BREACH_CONTRACTOR_NOTICE: "Breach: contractor's notice to the Board",
     ObligationKind.BREACH_FAMILY_NOTICE: "Breach: notify students and parents",
     ObligationKind.DELETION_DUE: "Deletion due",
+    ObligationKind.ACCESSIBILITY_REVIEW: "Accessibility review",
+    ObligationKind.RENEWAL_DUE: "Renewal due",
 }
 _KIND_ORDER = {kind: i for i, kind in enumerate(ObligationKind)}
 

@@ -227,3 +227,60 @@ def format_grades(grades: list[Grade] | tuple[Grade, ...], not_used_by_students:
         else:
             parts.extend(g.value for g in run)
     return ", ".join(parts)
+
+
+class ClaimedConformance(StrEnum):
+    """What a vendor's accessibility conformance report (VPAT/ACR) claims. The ADA Title II rule asks for
+    WCAG 2.1 Level AA; 2.2 AA includes it, 2.0 AA does not."""
+
+    WCAG_22_AA = "wcag_22_aa"
+    WCAG_21_AA = "wcag_21_aa"
+    WCAG_20_AA = "wcag_20_aa"
+    PARTIAL = "partial"  # the report claims partial support of AA, or only Level A
+    NONE = "none"  # no claim made
+    NOT_SURE = "not_sure"
+
+    @property
+    def label(self) -> str:
+        return _CLAIM_LABELS[self]
+
+    @property
+    def meets_rule(self) -> bool:
+        """Whether the claim, if true, meets WCAG 2.1 Level AA."""
+        return self in (ClaimedConformance.WCAG_22_AA, ClaimedConformance.WCAG_21_AA)
+
+
+_CLAIM_LABELS = {
+    ClaimedConformance.WCAG_22_AA: "WCAG 2.2 Level AA",
+    ClaimedConformance.WCAG_21_AA: "WCAG 2.1 Level AA",
+    ClaimedConformance.WCAG_20_AA: "WCAG 2.0 Level AA (older than the rule's 2.1)",
+    ClaimedConformance.PARTIAL: "Partial AA support, or Level A only",
+    ClaimedConformance.NONE: "No conformance claimed",
+    ClaimedConformance.NOT_SURE: "Not sure",
+}
+
+
+class AccessibilityFinding(StrEnum):
+    """The reviewer's finding on a tool against WCAG 2.1 Level AA."""
+
+    CONFORMS = "conforms"
+    PARTIALLY_CONFORMS = "partially_conforms"
+    DOES_NOT_CONFORM = "does_not_conform"
+    UNKNOWN = "unknown"
+
+    @property
+    def label(self) -> str:
+        return _FINDING_LABELS[self]
+
+    @property
+    def needs_plan(self) -> bool:
+        """Falling short of WCAG 2.1 AA: the district needs an equally effective alternative."""
+        return self in (AccessibilityFinding.PARTIALLY_CONFORMS, AccessibilityFinding.DOES_NOT_CONFORM)
+
+
+_FINDING_LABELS = {
+    AccessibilityFinding.CONFORMS: "Conforms to WCAG 2.1 AA",
+    AccessibilityFinding.PARTIALLY_CONFORMS: "Partially conforms",
+    AccessibilityFinding.DOES_NOT_CONFORM: "Does not conform",
+    AccessibilityFinding.UNKNOWN: "Unknown",
+}

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .accessibility import Population
+from .renewals import MAX_YEARS
 from .validation import link_problem, normalise_link_input
 
 
@@ -14,7 +16,8 @@ class SettingSpec:
     title: str
     default: str
     required: bool = False
-    kind: str = "text"  # "text", "days" (a whole number of days) or "link"
+    kind: str = "text"  # "text", "days" (a whole number of days), "years", "link" or "choice"
+    choices: tuple[tuple[str, str], ...] = ()  # (stored value, label) for a "choice"
 
 
 SETTINGS: dict[str, SettingSpec] = {
@@ -30,6 +33,14 @@ SETTINGS: dict[str, SettingSpec] = {
         SettingSpec("deletion_days", "Days a contractor has to delete data on request (reasonable time)", "30",
                     required=True, kind="days"),
         SettingSpec("contracts_website", "Address of the district's contracts web page", "", kind="link"),
+        # The ADA Title II web rule's compliance date depends on it (domain/accessibility.py).
+        SettingSpec("district_population", "Population of the district's town or city (ADA Title II date)", "",
+                    kind="choice", choices=(("", "Not set (the earlier date applies)"),
+                                            *((p.value, p.label) for p in Population))),
+        SettingSpec("renewal_years", "Review approved tools again every (years; 0 for never)", "3",
+                    required=True, kind="years"),
+        SettingSpec("renewal_at_contract_expiry", "Also review a tool again when its contract expires", "yes",
+                    required=True, kind="choice", choices=(("yes", "Yes"), ("no", "No"))),
     )
 }
 
@@ -43,6 +54,11 @@ def setting_problem(key: str, value: str) -> str | None:
     if spec.kind == "days" and value.strip():
         if not value.strip().isdecimal() or not 1 <= int(value) <= 365:  # isdecimal: "²" is a digit
             return "Enter a whole number of days from 1 to 365."
+    if spec.kind == "years" and value.strip():
+        if not value.strip().isdecimal() or not 0 <= int(value) <= MAX_YEARS:
+            return f"Enter a whole number of years from 0 to {MAX_YEARS}."
+    if spec.kind == "choice" and value.strip() not in {v for v, _ in spec.choices}:
+        return "Choose one of the listed values."
     if spec.kind == "link" and value.strip():
         return link_problem(normalise_link_input(value))
     return None
@@ -57,6 +73,15 @@ def normalised_setting(key: str, value: str) -> str:
 def days_setting(values: dict[str, str], key: str) -> int:
     text = values.get(key, "").strip()
     return int(text) if text.isdecimal() and int(text) >= 1 else int(SETTINGS[key].default)
+
+
+def renewal_years(values: dict[str, str]) -> int:
+    text = values.get("renewal_years", "").strip()
+    return int(text) if text.isdecimal() and int(text) <= MAX_YEARS else int(SETTINGS["renewal_years"].default)
+
+
+def renewal_at_contract_expiry(values: dict[str, str]) -> bool:
+    return values.get("renewal_at_contract_expiry", SETTINGS["renewal_at_contract_expiry"].default) != "no"
 
 
 def amend_days(values: dict[str, str]) -> int:

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field, fields
 from urllib.parse import urlsplit
 
-from .enums import Answer, Decision, Grade, InfoCategory, Permission
+from .enums import Answer, ClaimedConformance, Decision, Grade, InfoCategory, Permission
 
 # Sensible limits: long enough for a real answer, short enough that a stray paste of a whole
 # document is refused with a message instead of being truncated silently.
@@ -22,6 +22,9 @@ LIMITS = {
     "planned_use": 10_000,
     "information_details": 5_000,
     "who_has_access": 2_000,
+    "known_barriers": 5_000,
+    "alternative_plan": 10_000,
+    "review_notes": 5_000,
     "reason": 5_000,
     "message": 5_000,
     "name": 120,
@@ -42,6 +45,9 @@ FIELD_LABELS = {
     "student_accounts": "Students sign up for an account",
     "download_required": "Students download an application",
     "app_requires_parental_permission": "The application requires parental permission",
+    "acr_available": "An accessibility conformance report (VPAT/ACR) is available",
+    "claimed_conformance": "Accessibility the vendor claims",
+    "known_barriers": "Known accessibility barriers",
 }
 
 
@@ -62,6 +68,11 @@ class RequestForm:
     student_accounts: Answer | None = None
     download_required: Answer | None = None
     app_requires_parental_permission: Answer | None = None
+    # Not on the paper form: what the requester knows of the tool's accessibility (ADA Title II).
+    # Optional: the policy's form does not ask, and "not sure" is an honest answer.
+    acr_available: Answer | None = None
+    claimed_conformance: ClaimedConformance | None = None
+    known_barriers: str = ""
 
     def cleaned(self) -> RequestForm:
         """Trimmed text, NFC-normalised, grades and categories in canonical order."""
@@ -100,7 +111,7 @@ def validate_form(form: RequestForm, *, submitting: bool) -> dict[str, str]:
     when submitting."""
     errors: dict[str, str] = {}
     for name in ("resource_name", "resource_description", "resource_link", "planned_use",
-                 "information_details", "who_has_access"):
+                 "information_details", "who_has_access", "known_barriers"):
         if message := too_long(name, getattr(form, name)):
             errors[name] = message
     if form.resource_link and "resource_link" not in errors:

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
-from sqlalchemy import ColumnElement, Select, literal_column, or_, select, table
+from sqlalchemy import ColumnElement, Select, literal_column, or_, select, table, update
 from sqlalchemy.orm import Session, defaultload
 
 from ..db import locks
 from ..db import search as search_index
-from ..db.models import CatalogResource, Contract, PlanException, PlanExceptionCondition, Request
+from ..db.models import AccessibilityReview, CatalogResource, Contract, PlanException, PlanExceptionCondition, Request
+from ..domain.accessibility import AccessibilityStatus
 from ..domain.contracts import ComplianceState, ComplianceStatus, ContractTerms, Coverage, resource_status
 from ..domain.enums import Grade, Permission, RequestStatus
 from ..domain.exceptions import Condition, Plan, RecordedException, resource_exception_outcome
@@ -37,6 +38,8 @@ class CatalogEntry:
     coverage_note: str
     status: ComplianceStatus  # computed for the day the list was read
     version: int = 0
+    accessibility: AccessibilityStatus | None = None  # from the latest accessibility review (services/accessibility.py)
+    renewal_due: date | None = None  # when the approval comes back for re-review (services/renewals.py)
 
 
 @dataclass(frozen=True)
@@ -253,7 +256,9 @@ def link_approved_request(session: Session, request: Request) -> CatalogResource
     key_name, key_link = normalise_name(request.resource_name), normalise_link(request.resource_link)
     # Two approvals of the same tool at once must not both find "no entry" and add two.
     locks.hold(session, locks.CATALOG)
-    entry = _catalog_match(session, request)
+    # A renewal renews its own entry, whatever its name or link has become.
+    entry = session.get(CatalogResource, request.renewal_of_id) if request.renewal_of_id else None
+    entry = entry or _catalog_match(session, request)
     if entry is None:
         entry = CatalogResource(name=request.resource_name, normalised_name=key_name, grades="")
         session.add(entry)
@@ -265,7 +270,25 @@ def link_approved_request(session: Session, request: Request) -> CatalogResource
     entry.grades = ",".join(g.value for g in sorted(grades, key=lambda g: g.order))
     entry.not_used_by_students = request.not_used_by_students and not grades
     entry.approved_at = request.decided_at
+    entry.approval_ended_at = None  # approved again after a renewal was refused
     session.flush()
     entry.last_request_id = request.id
     request.catalog_resource_id = entry.id
+    # The accessibility reviews recorded while the request was reviewed are the tool's from now on.
+    session.execute(update(AccessibilityReview)
+                    .where(AccessibilityReview.request_id == request.id,
+                           AccessibilityReview.catalog_resource_id.is_(None))
+                    .values(catalog_resource_id=entry.id))
     return entry
+
+
+def approval_context(session: Session, entry: CatalogResource) -> dict:
+    """What an approval rests on as it is made, kept with the decision for its renewal to compare:
+    the entry's compliance and accessibility status, as state codes and the words shown."""
+    from . import accessibility
+
+    ctx = compliance_context(session)
+    status = resource_status_of(session.get(CatalogResource, entry.id, options=ONE_RESOURCE_LOADS), ctx)
+    access = accessibility.status_of_resource(session, entry.id, ctx)
+    return {"on": ctx.on.isoformat(), "contract_state": status.state.value,
+            "contract": f"{status.state.label}: {status.reason}", "accessibility_state": access.state.value, "accessibility": access.text}

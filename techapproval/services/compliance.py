@@ -11,6 +11,7 @@ from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session
 
 from ..db.models import AnnualNotice, Contract, Contractor, ContractProvision, DistrictClosure
+from ..domain.accessibility import LARGE_ENTITY_DATE, compliance_date, population_of
 from ..domain.calendar import BusinessCalendar
 from ..domain.contracts import ContractTerms, Provision
 from ..domain.deadlines import (
@@ -22,7 +23,7 @@ from ..domain.deadlines import (
     soonest_first,
 )
 from ..domain.enums import Role
-from ..domain.settings import amend_days
+from ..domain.settings import amend_days, renewal_at_contract_expiry, renewal_years
 from . import audit
 from .access import REVIEWERS, acting
 from .errors import Invalid, NotFound
@@ -34,11 +35,17 @@ class ComplianceContext:
     on: date
     calendar: BusinessCalendar
     amend_days: int
+    ada_due: date = LARGE_ENTITY_DATE  # the ADA Title II compliance date for the district's population
+    renewal_years: int = 3  # approvals come back for re-review after this many years (0: never) ...
+    renewal_at_expiry: bool = True  # ... or when the tool's contract expires, whichever is first
 
 
 def compliance_context(session: Session, on: date | None = None) -> ComplianceContext:
     closures = {c.day: c.label for c in session.scalars(select(DistrictClosure))}
-    return ComplianceContext(on or date.today(), BusinessCalendar(closures), amend_days(read_settings(session)))
+    values = read_settings(session)
+    return ComplianceContext(on or date.today(), BusinessCalendar(closures), amend_days(values),
+                             compliance_date(population_of(values.get("district_population", ""))),
+                             renewal_years(values), renewal_at_contract_expiry(values))
 
 
 def contract_terms(c: Contract) -> ContractTerms:
@@ -171,10 +178,11 @@ def deadlines(session: Session, actor_id: int, on: date | None = None) -> list[O
                            .order_by(Contractor.normalised_name, Contract.id))
     items = [ContractForDeadlines(r.id, f"{r.name}{f' — {r.title}' if r.title else ''}", terms[r.id]) for r in rows]
     sent = {n.school_year: n.sent_on for n in session.scalars(select(AnnualNotice)) if n.sent_on}
-    from . import deletions, incidents  # the other duties' registers build on this module
+    from . import accessibility, deletions, incidents, renewals  # the other registers build on this module
 
     return soonest_first([*obligations(items, ctx.on, ctx.calendar, ctx.amend_days, sent),
-                          *incidents.open_obligations(session, ctx), *deletions.open_obligations(session, ctx)])
+                          *incidents.open_obligations(session, ctx), *deletions.open_obligations(session, ctx),
+                          *accessibility.open_obligations(session, ctx), *renewals.open_obligations(session, ctx)])
 
 
 def overdue_count(session: Session, actor_id: int, on: date | None = None) -> int:

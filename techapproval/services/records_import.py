@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..db import locks
 from ..db.models import (
+    AccessibilityReview,
     CatalogResource,
     Contract,
     Contractor,
@@ -299,10 +300,14 @@ def _why_not(session: Session, ids: dict[str, dict[int, RecordsImportItem]], res
     resource_ids, contract_ids, contractor_ids = set(ids[RESOURCE]), set(ids[CONTRACT]), set(ids[CONTRACTOR])
     names = {r.id: r.name for r in resources}
     if resource_ids:
-        for rid, resource_id in session.execute(select(Request.id, Request.catalog_resource_id)
-                                                .where(Request.catalog_resource_id.in_(resource_ids))
-                                                .order_by(Request.id)):
+        for rid, resource_id in session.execute(
+                select(Request.id, func.coalesce(Request.catalog_resource_id, Request.renewal_of_id))
+                .where(or_(Request.catalog_resource_id.in_(resource_ids), Request.renewal_of_id.in_(resource_ids)))
+                .order_by(Request.id)):
             reasons.append(f"{names.get(resource_id, resource_id)} is linked to request {rid}")
+        for resource_id, in session.execute(select(AccessibilityReview.catalog_resource_id.distinct())
+                                            .where(AccessibilityReview.catalog_resource_id.in_(resource_ids))):
+            reasons.append(f"{names.get(resource_id, resource_id)} has an accessibility review")
         for resource_id, case in session.execute(select(PlanException.catalog_resource_id,
                                                         PlanException.case_reference)
                                                  .where(PlanException.catalog_resource_id.in_(resource_ids))):

@@ -16,7 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..db import search as search_index
 from ..db.models import Message, Person, Request
-from ..domain.enums import Answer, Decision, Grade, InfoCategory, Permission, RequestStatus, Role
+from ..domain.enums import Answer, ClaimedConformance, Decision, Grade, InfoCategory, Permission, RequestStatus, Role
 from ..domain.validation import RequestForm, clean_text, too_long, validate_decision, validate_form
 from ..domain.workflow import EDITABLE, Action, WorkflowError, allowed_actions, next_status
 from . import audit
@@ -98,6 +98,9 @@ def form_of(r: Request) -> RequestForm:
         student_accounts=answer(r.student_accounts),
         download_required=answer(r.download_required),
         app_requires_parental_permission=answer(r.app_requires_parental_permission),
+        acr_available=answer(r.acr_available),
+        claimed_conformance=ClaimedConformance(r.claimed_conformance) if r.claimed_conformance else None,
+        known_barriers=r.known_barriers or "",
     )
 
 
@@ -108,7 +111,7 @@ def form_values(form: RequestForm) -> dict[str, object]:
         value = getattr(form, name)
         if isinstance(value, list):
             value = ",".join(v.value for v in value)
-        elif isinstance(value, Answer):
+        elif isinstance(value, StrEnum):  # Answer, ClaimedConformance
             value = value.value
         values[name] = value
     return values
@@ -474,6 +477,11 @@ def decide_request(
             audit.record(session, actor.id, "catalog", entry.id, "approved request linked",
                          {"request": [None, r.id], "permission": [None, entry.permission]})
             session.flush()
+            r.decided_context = catalog.approval_context(session, entry)
+        elif r.renewal_of_id is not None:
+            from . import renewals
+
+            renewals.end_approval(session, actor, r)
     except StaleDataError:
         # Another reviewer's transaction got there between our read and our write.
         raise Conflict("Someone else decided or changed this request at the same moment. "
