@@ -291,4 +291,5 @@ def approval_context(session: Session, entry: CatalogResource) -> dict:
     status = resource_status_of(session.get(CatalogResource, entry.id, options=ONE_RESOURCE_LOADS), ctx)
     access = accessibility.status_of_resource(session, entry.id, ctx)
     return {"on": ctx.on.isoformat(), "contract_state": status.state.value,
-            "contract": f"{status.state.label}: {status.reason}", "accessibility_state": access.state.value, "accessibility": access.text}
+            "contract": f"{status.state.label}: {status.reason}",
+            "accessibility_state": access.state.value, "accessibility": access.text}
