@@ -37,7 +37,7 @@ SETTINGS: dict[str, SettingSpec] = {
         SettingSpec("district_population", "Population of the district's town or city (ADA Title II date)", "",
                     kind="choice", choices=(("", "Not set (the earlier date applies)"),
                                             *((p.value, p.label) for p in Population))),
-        SettingSpec("renewal_years", "Review approved tools again every (years; 0 for never)", "3",
+        SettingSpec("renewal_years", "Years before an approved tool is reviewed again (0: never)", "3",
                     required=True, kind="years"),
         SettingSpec("renewal_at_contract_expiry", "Also review a tool again when its contract expires", "yes",
                     required=True, kind="choice", choices=(("yes", "Yes"), ("no", "No"))),

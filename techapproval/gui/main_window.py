@@ -366,12 +366,15 @@ class MainWindow(QMainWindow):
     def _build_settings(self) -> None:
         page = QWidget()
         layout = QFormLayout(page)
-        self.setting_fields: dict[str, QLineEdit] = {}
+        from .widgets.setting_choice import SettingChoice
+
+        self.setting_fields: dict[str, QLineEdit | SettingChoice] = {}
         self.setting_errors: dict[str, ErrorLabel] = {}
         # What each field showed when read from the database: a field whose text differs is being edited.
         self.settings_shown = {key: self.ctx.settings.get(key, spec.default) for key, spec in SETTINGS.items()}
         for key, spec in SETTINGS.items():
-            edit = named(QLineEdit(self.settings_shown[key]), spec.title)
+            edit = named(SettingChoice(spec.choices, self.settings_shown[key]) if spec.kind == "choice"
+                         else QLineEdit(self.settings_shown[key]), spec.title)
             error = ErrorLabel(edit, spec.title)
             holder = QWidget()
             column = QVBoxLayout(holder)
