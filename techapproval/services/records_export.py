@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session, aliased
 
 from ..db.database import Database
 from ..db.models import (
+    AccessibilityReview,
     AuditEvent,
     CatalogResource,
     Contract,
@@ -45,7 +46,16 @@ from ..db.models import (
 from ..domain.contract_form import ContractorKind
 from ..domain.contracts import PROVISIONS, ContractTerms, Coverage, Provision, contract_status, website_notice_deadline
 from ..domain.deletions import Outcome, Requester, deletion_state
-from ..domain.enums import Answer, Decision, Grade, InfoCategory, Permission, RequestStatus
+from ..domain.enums import (
+    AccessibilityFinding,
+    Answer,
+    ClaimedConformance,
+    Decision,
+    Grade,
+    InfoCategory,
+    Permission,
+    RequestStatus,
+)
 from ..domain.exceptions import Condition, Plan, exception_status, required_conditions
 from ..domain.incidents import IncidentFacts, incident_timeline, involves_text, parse_involves
 from ..domain.workflow import Action
@@ -153,9 +163,12 @@ REQUEST_COLUMNS = (
     Column("How the requester plans to use it", 40), Column("Information shared", 40),
     Column("Details of the information shared", 30), Column("Who will have access", 30),
     Column("Students sign up for an account", 12), Column("Students download an application", 12),
-    Column("The application requires parental permission", 12), Column("Decision", 24),
+    Column("The application requires parental permission", 12),
+    Column("Accessibility report (VPAT/ACR) available", 12), Column("Accessibility the vendor claims", 20),
+    Column("Known accessibility barriers", 30), Column("Decision", 24),
     Column("Parental permission", 30), Column("Reason (not approved)", 40), Column("Decided by", 24),
     Column("Decided (Connecticut time)", 20), Column("Approved resource number", 10),
+    Column("Renewal of resource number", 10), Column("Renewal due", 11),
     Column("Last changed (Connecticut time)", 20),
 )
 
@@ -168,9 +181,10 @@ def _read_requests(session: Session, reading: Reading, after: int, upto: int, li
                Request.not_used_by_students, Request.resource_name, Request.resource_description,
                Request.resource_link, Request.planned_use, Request.information_shared,
                Request.information_details, Request.who_has_access, Request.student_accounts,
-               Request.download_required, Request.app_requires_parental_permission, Request.decision,
+               Request.download_required, Request.app_requires_parental_permission, Request.acr_available,
+               Request.claimed_conformance, Request.known_barriers, Request.decision,
                Request.permission, Request.reason, _decider.name, Request.decided_at, Request.catalog_resource_id,
-               Request.updated_at)
+               Request.renewal_of_id, Request.renewal_due_on, Request.updated_at)
         .join(Person, Person.id == Request.requester_id)
         .outerjoin(_decider, _decider.id == Request.decided_by_id)
         .where(*REQUESTS_WHERE, Request.id > after, Request.id <= upto)
@@ -180,8 +194,9 @@ def _read_requests(session: Session, reading: Reading, after: int, upto: int, li
         (r[0], _label(RequestStatus, r[1]), r[2], _none_if_empty(r[3]), _local(r[4]), _none_if_empty(_grades(r[5])),
          r[6], *(_none_if_empty(v) for v in r[7:11]), _none_if_empty(_categories(r[11])),
          _none_if_empty(r[12]), _none_if_empty(r[13]), _label(Answer, r[14]), _label(Answer, r[15]),
-         _label(Answer, r[16]), _label(Decision, r[17]), _label(Permission, r[18]), r[19], r[20], _local(r[21]),
-         r[22], _local(r[23]))
+         _label(Answer, r[16]), _label(Answer, r[17]), _label(ClaimedConformance, r[18]), _none_if_empty(r[19]),
+         _label(Decision, r[20]), _label(Permission, r[21]), r[22], r[23], _local(r[24]), r[25], r[26], r[27],
+         _local(r[28]))
         for r in rows
     ]
 
@@ -395,6 +410,36 @@ def _read_exceptions(session: Session, reading: Reading, after: int, upto: int, 
     return found
 
 
+REVIEW_COLUMNS = (
+    Column("Review number", 10), Column("Approved resource number", 10), Column("Resource", 30),
+    Column("Request number", 10), Column("Finding", 20), Column("Conformance the vendor claims", 20),
+    Column("Accessibility report on file", 10), Column("Report file", 24), Column("Reviewed", 11),
+    Column("Reviewed by", 24), Column("Equally effective alternative plan", 50), Column("Notes", 40),
+    Column("Recorded (Connecticut time)", 20),
+)
+_reviewer = aliased(Person)
+
+
+def _read_reviews(session: Session, reading: Reading, after: int, upto: int, limit: int) -> list[tuple]:
+    rows = session.execute(
+        select(AccessibilityReview.id, AccessibilityReview.catalog_resource_id,
+               func.coalesce(CatalogResource.name, Request.resource_name), AccessibilityReview.request_id,
+               AccessibilityReview.finding, AccessibilityReview.claimed, AccessibilityReview.acr_on_file,
+               AccessibilityReview.document_name, AccessibilityReview.reviewed_on, _reviewer.name,
+               AccessibilityReview.alternative_plan, AccessibilityReview.notes, AccessibilityReview.created_at)
+        .outerjoin(CatalogResource, CatalogResource.id == AccessibilityReview.catalog_resource_id)
+        .outerjoin(Request, Request.id == AccessibilityReview.request_id)
+        .join(_reviewer, _reviewer.id == AccessibilityReview.reviewed_by_id)
+        .where(AccessibilityReview.id > after, AccessibilityReview.id <= upto)
+        .order_by(AccessibilityReview.id).limit(limit)
+    )
+    return [
+        (r[0], r[1], r[2], r[3], _label(AccessibilityFinding, r[4]), _label(ClaimedConformance, r[5]), r[6], r[7],
+         r[8], r[9], _none_if_empty(r[10]), _none_if_empty(r[11]), _local(r[12]))
+        for r in rows
+    ]
+
+
 AUDIT_COLUMNS = (
     Column("Event number", 10), Column("When (Connecticut time)", 20), Column("Who", 24),
     Column("Record type", 18), Column("Record number", 10), Column("What happened", 24), Column("Details", 60),
@@ -404,7 +449,7 @@ ENTITY_LABELS = {
     "request": "Request", "catalog": "Approved resource", "contract": "Contract", "contractor": "Contractor",
     "closure": "District closure", "annual_notice": "Yearly notice to parents", "setting": "Settings",
     "deletion_request": "Deletion request", "plan_exception": "IEP/504 exception", "person": "Person",
-    "incident": "Incident", AUDIT_ENTITY: "Records export",
+    "incident": "Incident", "accessibility_review": "Accessibility review", AUDIT_ENTITY: "Records export",
 }
 
 
@@ -467,6 +512,8 @@ TABLES: tuple[RecordTable, ...] = (
                 read=_read_deletions),
     RecordTable("exceptions", "IEP-504 exceptions", "iep-504-exceptions", EXCEPTION_COLUMNS, PlanException.id,
                 read=_read_exceptions),
+    RecordTable("accessibility", "Accessibility reviews", "accessibility-reviews", REVIEW_COLUMNS,
+                AccessibilityReview.id, read=_read_reviews),
     RecordTable("audit", "Audit trail", "audit-trail", AUDIT_COLUMNS, AuditEvent.id, read=_read_audit),
 )
 TABLE_KEYS: tuple[str, ...] = tuple(t.key for t in TABLES)

@@ -45,7 +45,7 @@ def test_some_tables_as_csv_in_a_zip_and_the_choices_checked(qtbot, signed_in, d
     dialog = open_dialog(qtbot, signed_in(district.admin))
     for name in ("Requests and decisions", "Approved resources, with their compliance status",
                  "Contracts, with their eleven provisions", "Incidents", "Deletion requests",
-                 "IEP/504 exceptions (case references only)", "Audit trail"):
+                 "IEP/504 exceptions (case references only)", "Accessibility reviews", "Audit trail"):
         click(qtbot, dialog, name)
     click(qtbot, dialog, "Export")
     assert "Choose at least one table" in find(dialog, "Tables error").text()

@@ -221,7 +221,7 @@ def test_csv_files_in_a_folder(district, records, out):
     folder = out / "records"
     result = export(district, folder, TableFormat.CSV)
     names = ["requests.csv", "approved-resources.csv", "contracts.csv", "incidents.csv", "deletion-requests.csv",
-             "iep-504-exceptions.csv", "audit-trail.csv"]
+             "iep-504-exceptions.csv", "accessibility-reviews.csv", "audit-trail.csv"]
     assert [p.name for p in result.files] == names
     assert sorted(p.name for p in folder.iterdir()) == sorted(names)
     for table, name in zip(rx.TABLES, names, strict=True):

@@ -48,6 +48,7 @@ def _table_names() -> dict[str, str]:
         "incidents": translate("ExportRecordsDialog", "Incidents"),
         "deletions": translate("ExportRecordsDialog", "Deletion requests"),
         "exceptions": translate("ExportRecordsDialog", "IEP/504 exceptions (case references only)"),
+        "accessibility": translate("ExportRecordsDialog", "Accessibility reviews"),
         "audit": translate("ExportRecordsDialog", "Audit trail"),
     }
 
