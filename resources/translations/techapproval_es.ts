@@ -2,6 +2,252 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AccessibilityReview</name>
+    <message>
+        <location filename="../../techapproval/gui/dialogs/accessibility_review.py" line="+42"/>
+        <location line="+135"/>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-134"/>
+        <source>Conformance the vendor claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ACR on file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attached report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Equally effective alternative plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The requester says: VPAT/ACR available: {acr}; vendor claims: {claimed}; known barriers: {barriers}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>none given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Accessibility review — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accessibility review</source>
+        <translation type="unfinished">Revisión de accesibilidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resulting accessibility status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accessibility review: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About the review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Under the ADA Title II web rule, web content and apps the district provides, third-party tools included, must conform to WCAG 2.1 Level AA by {due}. Check the vendor&apos;s accessibility conformance report (VPAT or ACR); where the tool falls short, record the equally effective alternative the district will provide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>What the requester said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Finding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not stated</source>
+        <translation type="unfinished">No indicado</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Vendor&apos;s &amp;claim:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An accessibility conformance report is on file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ACR &amp;on file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No file attached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Attach report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+99"/>
+        <source>Attach the accessibility conformance report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <source>Report file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Review &amp;date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Needed when the tool partially conforms or does not conform: how a student or parent with a disability gets the same thing another way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alternative &amp;plan:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Notes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Earlier reviews (newest first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Earlier accessibility reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vendor claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ACR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewer</source>
+        <translation type="unfinished">Revisor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan and notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Earlier reviews columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open &amp;report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the selected review&apos;s report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+3"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>on file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No review yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Choose the finding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Once saved, the tool&apos;s accessibility status: {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The file could not be read: {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AddPersonDialog</name>
     <message>
         <location filename="../../techapproval/gui/dialogs/person.py" line="+24"/>
@@ -286,7 +532,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Approved resources</source>
         <translation type="unfinished"></translation>
     </message>
@@ -309,6 +555,26 @@
         <location line="+1"/>
         <source>Link the selected resource to its contract, or record why none is needed</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Record accessibilit&amp;y review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record accessibility review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review the selected resource against WCAG 2.1 Level AA (ADA Title II)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Accessibility: {status}</source>
+        <translation type="unfinished">Accesibilidad: {status}</translation>
     </message>
 </context>
 <context>
@@ -983,7 +1249,7 @@
 <context>
     <name>DeadlinesPage</name>
     <message>
-        <location filename="../../techapproval/gui/pages/deadlines.py" line="+58"/>
+        <location filename="../../techapproval/gui/pages/deadlines.py" line="+61"/>
         <source>Deadlines summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1415,7 +1681,7 @@
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../techapproval/gui/domain_strings.py" line="+8"/>
+        <location filename="../../techapproval/gui/domain_strings.py" line="+15"/>
         <source>P1 — Student data remains the Board&apos;s property and under its control</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1567,6 +1833,16 @@
     <message>
         <location line="+1"/>
         <source>Deletion due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accessibility review</source>
+        <translation type="unfinished">Revisión de accesibilidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renewal due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1856,6 +2132,51 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>WCAG 2.2 Level AA</source>
+        <translation>WCAG 2.2 nivel AA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WCAG 2.1 Level AA</source>
+        <translation>WCAG 2.1 nivel AA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WCAG 2.0 Level AA (older than the rule&apos;s 2.1)</source>
+        <translation>WCAG 2.0 nivel AA (anterior a la 2.1 que exige la norma)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partial AA support, or Level A only</source>
+        <translation>Cumplimiento parcial de AA, o solo nivel A</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No conformance claimed</source>
+        <translation>No declara conformidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conforms to WCAG 2.1 AA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partially conforms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Does not conform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>IEP (individualized education program)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2010,12 +2331,62 @@
         <translation>Nombre del recurso</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="+8"/>
+        <source>An accessibility conformance report (VPAT/ACR) is available</source>
+        <translation>Hay un informe de conformidad de accesibilidad (VPAT/ACR)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accessibility the vendor claims</source>
+        <translation>Accesibilidad que declara el proveedor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Known accessibility barriers</source>
+        <translation>Barreras de accesibilidad conocidas</translation>
+    </message>
+    <message>
+        <location line="-24"/>
         <source>Description</source>
         <translation>Descripción</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-124"/>
+        <source>50,000 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Under 50,000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Special district government (e.g. a regional school district)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conformance unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conforms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alternative plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+117"/>
         <source>Link</source>
         <translation>Enlace</translation>
     </message>
@@ -2310,6 +2681,11 @@
     <message>
         <location line="+1"/>
         <source>IEP/504 exceptions (case references only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accessibility reviews</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2829,7 +3205,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../techapproval/gui/main_window.py" line="+62"/>
+        <location filename="../../techapproval/gui/main_window.py" line="+63"/>
         <source>⚠ Cannot reach the database; retrying</source>
         <translation>⚠ No se puede conectar con la base de datos; reintentando</translation>
     </message>
@@ -2850,12 +3226,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+302"/>
+        <location line="+337"/>
         <source>&amp;New request</source>
         <translation>Solicitud &amp;nueva</translation>
     </message>
     <message>
-        <location line="-301"/>
+        <location line="-336"/>
         <source>New request</source>
         <translation>Solicitud nueva</translation>
     </message>
@@ -2965,7 +3341,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+48"/>
         <source>Overdue obligations</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3001,12 +3377,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-188"/>
         <source>&amp;Show:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+192"/>
         <source>Add person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3027,12 +3403,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+328"/>
+        <location line="+348"/>
         <source>Change role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-326"/>
+        <location line="-346"/>
         <source>Role for the selected person:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3043,12 +3419,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+335"/>
+        <location line="+355"/>
         <source>Reset password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-334"/>
+        <location line="-354"/>
         <source>Give the selected person a temporary password; any lock-out ends</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3068,7 +3444,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>&amp;Save settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3148,7 +3524,17 @@
         <translation>&amp;Acerca de techapproval</translation>
     </message>
     <message>
-        <location line="+226"/>
+        <location line="+125"/>
+        <source>{count} approvals came back to the queue for renewal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} approval came back to the queue for renewal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+117"/>
         <location line="+13"/>
         <location line="+33"/>
         <source>Select a person first.</source>
@@ -3255,6 +3641,45 @@ Solicitudes del personal para la aprobación de recursos tecnológicos, polític
 
 Base de datos: {location}
 Versión del esquema: {schema}</translation>
+    </message>
+</context>
+<context>
+    <name>OpenRenewalDialog</name>
+    <message>
+        <location filename="../../techapproval/gui/dialogs/open_renewal.py" line="+20"/>
+        <source>Open a renewal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{tool} is due for renewal, and nobody on file can renew it. Choose the staff member who uses it: the renewal goes to the review queue in their name, with what the district has on file filled in. Ask them for the rest with Return for more information.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Staff member who uses it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Open renewal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open renewal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No other active staff member is on file. An administrator adds staff under People.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3630,17 +4055,17 @@ Versión del esquema: {schema}</translation>
 <context>
     <name>PolicyTextWindow</name>
     <message>
-        <location filename="../../techapproval/gui/dialogs/policy_text.py" line="+37"/>
+        <location filename="../../techapproval/gui/dialogs/policy_text.py" line="+38"/>
         <source>Policy 3520.13</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Policy 3520.13 “Student Data Protection and Privacy/Cloud-Based Issues” and its form, in the sample wording of the Connecticut Association of Boards of Education. Type in Find and press Enter for the next match, Shift+Enter for the previous.</source>
+        <source>Policy 3520.13 “Student Data Protection and Privacy/Cloud-Based Issues” and its form, in the sample wording of the Connecticut Association of Boards of Education, then excerpts of the ADA Title II web rule (28 CFR 35.200) from the Federal Register. Type in Find and press Enter for the next match, Shift+Enter for the previous.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>About this text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4049,7 +4474,17 @@ Versión del esquema: {schema}</translation>
         <translation>2. Describa cómo planea usar el recurso solicitado. ¿Qué información se compartirá, si alguna? ¿Quién tendrá acceso al recurso? Si lo usarán los estudiantes, ¿tendrán que crear una cuenta o descargar una aplicación? ¿La aplicación exige el permiso de los padres antes de que un estudiante la use?</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+7"/>
+        <source>Not on the paper form: under the ADA, the tools the district provides must meet the WCAG 2.1 Level AA accessibility standard. Answer what you know; “Not sure” is fine.</source>
+        <translation>No figura en el formulario de papel: según la ADA, las herramientas que ofrece el distrito deben cumplir la norma de accesibilidad WCAG 2.1 nivel AA. Responda lo que sepa; «No estoy seguro» es válido.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Not stated</source>
+        <translation>No indicado</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Choose…</source>
         <translation>Elija…</translation>
     </message>
@@ -4144,7 +4579,27 @@ Versión del esquema: {schema}</translation>
         <translation>¿La aplicación exige el pe&amp;rmiso de los padres antes de usarla?</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+8"/>
+        <source>Accessibility (optional)</source>
+        <translation>Accesibilidad (opcional)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Is an accessi&amp;bility conformance report (VPAT or ACR) available?</source>
+        <translation>¿Hay un informe de conformidad de accesi&amp;bilidad (VPAT o ACR)?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Which accessibility standard does the vendor claim?</source>
+        <translation>¿Qué norma de accesibilidad declara el proveedor?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Known accessibility barriers:</source>
+        <translation>Barreras de accesibilidad &amp;conocidas:</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>Name: {name}    Position: {position}    Date: {date_text}</source>
         <translation>Nombre: {name}    Cargo: {position}    Fecha: {date_text}</translation>
     </message>
@@ -4152,24 +4607,25 @@ Versión del esquema: {schema}</translation>
 <context>
     <name>RequestWindow</name>
     <message>
-        <location filename="../../techapproval/gui/dialogs/request_window.py" line="+49"/>
+        <location filename="../../techapproval/gui/dialogs/request_window.py" line="+51"/>
         <source>⚠ Cannot reach the database; your text is kept on this computer and will be saved when it answers.</source>
         <translation>⚠ No se puede conectar con la base de datos; su texto se guarda en esta computadora y se guardará cuando responda.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+66"/>
+        <location line="+73"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location line="-65"/>
-        <location line="+131"/>
+        <location line="-72"/>
+        <location line="+6"/>
+        <location line="+134"/>
         <source>Decision</source>
         <translation>Decisión</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-139"/>
         <source>Permission</source>
         <translation>Permiso</translation>
     </message>
@@ -4184,12 +4640,27 @@ Versión del esquema: {schema}</translation>
         <translation>No lo usarán los estudiantes</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Accessibility</source>
+        <translation>Accesibilidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Information shared</source>
+        <translation>Información compartida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grades</source>
+        <translation>Grados</translation>
+    </message>
+    <message>
         <location line="+60"/>
         <source>Request heading</source>
         <translation>Encabezado de la solicitud</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Request sections</source>
         <translation>Secciones de la solicitud</translation>
     </message>
@@ -4225,11 +4696,12 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+130"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-130"/>
         <source>Changes</source>
         <translation>Cambios</translation>
     </message>
@@ -4296,12 +4768,72 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+376"/>
+        <location line="+470"/>
         <source>Withdraw request</source>
         <translation>Retirar solicitud</translation>
     </message>
     <message>
-        <location line="-369"/>
+        <location line="-461"/>
+        <source>Renewal: previous decision and what changed</source>
+        <translation>Renovación: decisión anterior y lo que cambió</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Renewal due date</source>
+        <translation>Fecha de renovación</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Previous decision and what changed</source>
+        <translation>Decisión anterior y lo que cambió</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous</source>
+        <translation>Antes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now</source>
+        <translation>Ahora</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Changed</source>
+        <translation>Cambió</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renewal comparison columns</source>
+        <translation>Columnas de la comparación de renovación</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This approval is due for renewal on {day}.</source>
+        <translation>Esta aprobación debe renovarse el {day}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This approval was opened for renewal by a reviewer; it has no due date.</source>
+        <translation>Un revisor abrió la renovación de esta aprobación; no tiene fecha límite.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Same</source>
+        <translation>Igual</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>✱ Changed</source>
+        <translation>✱ Cambió</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>? Not known</source>
+        <translation>? No se sabe</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Recovered from this computer</source>
         <translation>Recuperado de esta computadora</translation>
     </message>
@@ -4328,12 +4860,13 @@ Versión del esquema: {schema}</translation>
         <translation>Descartar el texto recuperado</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-287"/>
+        <location line="+299"/>
         <source>Contract status</source>
         <translation>Estado del contrato</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+22"/>
         <source>Ask the requester</source>
         <translation>Preguntar al solicitante</translation>
     </message>
@@ -4380,12 +4913,12 @@ Versión del esquema: {schema}</translation>
         <translation>aún no enviada</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>&amp;Conversation ({messages})</source>
         <translation>&amp;Conversación ({messages})</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+31"/>
         <source>Status: new draft. Your draft is saved as you type.</source>
         <translation>Estado: borrador nuevo. Su borrador se guarda mientras escribe.</translation>
     </message>
@@ -4464,7 +4997,7 @@ Close the window now?</source>
         <translation>No se guardó: {errors}</translation>
     </message>
     <message>
-        <location line="-336"/>
+        <location line="-430"/>
         <source>Actions and policy help</source>
         <translation>Acciones y ayuda sobre la política</translation>
     </message>
@@ -4484,7 +5017,27 @@ Close the window now?</source>
         <translation>Retirar soli&amp;citud</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+97"/>
+        <source>Accessibility status</source>
+        <translation>Estado de accesibilidad</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Accessibility review…</source>
+        <translation>Revisión de accesibilidad…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accessibility review</source>
+        <translation>Revisión de accesibilidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record a review of this tool against WCAG 2.1 Level AA (ADA Title II)</source>
+        <translation>Registrar una revisión de esta herramienta según WCAG 2.1 nivel AA (ADA, título II)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Ret&amp;urn for more information</source>
         <translation>Dev&amp;olver para pedir más información</translation>
     </message>
@@ -4494,7 +5047,12 @@ Close the window now?</source>
         <translation>Estado del contrato: {state}</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+37"/>
+        <source>Accessibility: {status}</source>
+        <translation>Accesibilidad: {status}</translation>
+    </message>
+    <message>
+        <location line="+134"/>
         <source>Not saved: {message}</source>
         <translation>No se guardó: {message}</translation>
     </message>
@@ -4723,7 +5281,7 @@ Inicie sesión con su correo electrónico escolar.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <location line="+13"/>
         <location filename="../../techapproval/gui/pages/contracts.py" line="-226"/>
         <location filename="../../techapproval/gui/pages/exceptions.py" line="-388"/>
@@ -4768,12 +5326,17 @@ Inicie sesión con su correo electrónico escolar.</translation>
         <translation>Permiso</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-27"/>
         <source>(no name yet)</source>
         <translation>(aún sin nombre)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>↻ Renewal: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Last change</source>
         <translation>Último cambio</translation>
     </message>
@@ -4793,12 +5356,32 @@ Inicie sesión con su correo electrónico escolar.</translation>
         <translation type="unfinished">Estado del contrato</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Accessibility</source>
+        <translation type="unfinished">Accesibilidad</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Approved</source>
         <translation type="unfinished">Aprobada</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>⚠ {day} (overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Renewal due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4865,7 +5448,7 @@ Inicie sesión con su correo electrónico escolar.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../techapproval/gui/pages/deadlines.py" line="-91"/>
+        <location filename="../../techapproval/gui/pages/deadlines.py" line="-93"/>
         <source>When</source>
         <translation type="unfinished">Cuándo</translation>
     </message>

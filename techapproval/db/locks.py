@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 UPGRADE = 3520_13  # the schema upgrade: two desks opening a new database at once
 CATALOG = 3520_14  # adding an approved resource to the catalog
 SETTINGS = 3520_15  # changing the district settings
+RENEWALS = 3520_16  # opening the renewals that are due
 
 
 def hold(bind: Session | Connection, key: int) -> None:

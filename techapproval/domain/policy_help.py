@@ -1,11 +1,13 @@
-"""What policy 3520.13 (and its form) says about each thing a person fills in or chooses.
+"""What policy 3520.13 (and its form) says about each thing a person fills in or chooses, and for the
+accessibility questions, what the ADA Title II web rule says.
 
 A small table, field key → passages: each passage has a heading, its words quoted from the shipped
 policy text (`resources/policy/`), and where they come from. The keys are:
 
 - the request form's fields: the names of `validation.RequestForm`'s fields;
 - the reviewer's choices: the values of `Decision` and `Permission`, and "reason";
-- the contract: the provisions `P1` … `P11`, and a few of `contract_form.ContractForm`'s fields.
+- the contract: the provisions `P1` … `P11`, and a few of `contract_form.ContractForm`'s fields;
+- the reviewer's accessibility review: "finding" and "alternative_plan" (`accessibility.ReviewForm`).
 
 An excerpt is one or more pieces, each copied word for word from the text (a test checks it, spaces
 and line breaks aside); pieces are shown joined by an ellipsis. No Qt here: the screens show it.
@@ -29,14 +31,17 @@ ELLIPSIS = " \u2026 "
 class Document(StrEnum):
     POLICY = "policy"
     FORM = "form"
+    ADA = "ada"  # the ADA Title II web rule: the accessibility questions (not part of 3520.13)
 
     @property
     def filename(self) -> str:
-        return {"policy": "policy-3520.13.txt", "form": "form-3520.13.txt"}[self.value]
+        return {"policy": "policy-3520.13.txt", "form": "form-3520.13.txt",
+                "ada": "ada-title-ii-web-rule.txt"}[self.value]
 
     @property
     def short_title(self) -> str:
-        return {"policy": "Policy 3520.13", "form": "Form 3520.13 (the paper request form)"}[self.value]
+        return {"policy": "Policy 3520.13", "form": "Form 3520.13 (the paper request form)",
+                "ada": "ADA Title II web rule (28 CFR 35.200)"}[self.value]
 
 
 @dataclass(frozen=True)
@@ -89,7 +94,7 @@ def _p(heading: str, document: Document, where: str, *pieces: str) -> Passage:
     return Passage(heading, pieces, document, where)
 
 
-P, F = Document.POLICY, Document.FORM
+P, F, A = Document.POLICY, Document.FORM, Document.ADA
 
 _FORM_INTRO = _p(
     "Who must ask first", F, "introduction",
@@ -289,6 +294,27 @@ _PURPOSES = _p(
     "digital educational software to access, store, and use student records in accordance with the contractual "
     "provisions listed below.")
 
+# The ADA Title II web rule: what a district provides through vendors must conform to WCAG 2.1 AA.
+_ADA_GENERAL = _p(
+    "ADA Title II: web content and apps the district provides", A, "28 CFR 35.200(a)",
+    "A public entity shall ensure that the following are readily accessible to and usable by individuals with "
+    "disabilities:",
+    "(1) Web content that a public entity provides or makes available, directly or through contractual, "
+    "licensing, or other arrangements; and (2) Mobile apps that a public entity provides or makes available, "
+    "directly or through contractual, licensing, or other arrangements.")
+_ADA_STANDARD = _p(
+    "ADA Title II: the standard, WCAG 2.1 Level AA", A, "28 CFR 35.200(b)(1)",
+    "comply with Level A and Level AA success criteria and conformance requirements specified in WCAG 2.1, unless "
+    "the public entity can demonstrate that compliance with this section would result in a fundamental "
+    "alteration in the nature of a service, program, or activity or in undue financial and administrative "
+    "burdens.")
+_ADA_DATES = _p(
+    "ADA Title II: the compliance dates, as extended in 2026", A, "interim final rule, 91 FR 20902, summary",
+    "The compliance date for State and local government entities with a total population of 50,000 or more is "
+    "extended from April 24, 2026, to April 26, 2027. The compliance date for public entities with a total "
+    "population of less than 50,000, or any special district government, is extended from April 26, 2027, to "
+    "April 26, 2028.")
+
 FIELD_HELP: dict[str, tuple[Passage, ...]] = {
     # The request form (validation.RequestForm)
     "grades": (
@@ -321,6 +347,13 @@ FIELD_HELP: dict[str, tuple[Passage, ...]] = {
     "student_accounts": (_ACCOUNT_OR_DOWNLOAD, _CREATED_BY_STUDENT, _GENERAL_AUDIENCE),
     "download_required": (_ACCOUNT_OR_DOWNLOAD, _OPERATOR),
     "app_requires_parental_permission": (_PARENTAL_QUESTION, _APPROVED),
+    # Not on the paper form: the tool's accessibility (ADA Title II)
+    "acr_available": (_ADA_GENERAL, _ADA_DATES),
+    "claimed_conformance": (_ADA_STANDARD, _ADA_DATES),
+    "known_barriers": (_ADA_GENERAL, _ADA_STANDARD),
+    # The reviewer's accessibility review
+    "finding": (_ADA_STANDARD, _ADA_GENERAL, _ADA_DATES),
+    "alternative_plan": (_ADA_GENERAL, _ADA_STANDARD),
     # The reviewer's choices ("For Office Use Only")
     Decision.APPROVED.value: (_APPROVED, _FORM_INTRO, _CONTRACT_REQUIRED, _VOID),
     Permission.PARENTAL_REQUIRED.value: (_APPROVED, _PARENTAL_QUESTION, _IEP_504),

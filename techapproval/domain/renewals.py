@@ -3,6 +3,7 @@ for re-review, and whether a tool's contract ending brings it back sooner."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 # A renewal enters the queue this many days before it is due, so the review can end by then.
@@ -34,3 +35,12 @@ def renewal_due(approved_on: date, every_years: int, contract_expires: date | No
 def opens_on(due: date) -> date:
     """The day the renewal enters the review queue."""
     return due - timedelta(days=LEAD_DAYS)
+
+
+@dataclass(frozen=True)
+class RenewalRef:
+    """The `ref` of a renewal obligation: the catalog entry, and its open renewal request if there is one
+    (None: nobody is on file to renew it, so a reviewer chooses who uses it)."""
+
+    resource_id: int
+    request_id: int | None

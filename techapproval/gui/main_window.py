@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
@@ -295,6 +296,36 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.deletions_page)
         self.deletions_page.select_request(request_id)
 
+    def open_renewal(self, obligation) -> RequestWindow | None:
+        """A renewal due (a Deadlines line): its request window; when none is open yet, the reviewer first
+        names the staff member who uses the tool."""
+        request_id = obligation.ref.request_id
+        if request_id is None:
+            from .dialogs.open_renewal import OpenRenewalDialog
+
+            dialog = OpenRenewalDialog(self.ctx, obligation.ref.resource_id, obligation.subject, self)
+            accepted, request_id = dialog.exec(), dialog.request_id
+            dialog.deleteLater()
+            if not accepted or request_id is None:
+                return None
+            self.refresh()
+        return self.open_request(SimpleNamespace(id=request_id))
+
+    def open_accessibility(self, resource_id: int) -> None:
+        """An ACCESSIBILITY_REVIEW line of the deadlines: the review dialog for that approved tool."""
+        from ..services import catalog
+        from .dialogs.accessibility_review import AccessibilityReviewDialog
+
+        try:
+            name = self.ctx.call(catalog.get_entry, resource_id).name
+        except (ServiceError, DatabaseProblem) as exc:
+            show_problem(self, exc)
+            return
+        dialog = AccessibilityReviewDialog(self.ctx, name, resource_id=resource_id, parent=self)
+        if dialog.exec():
+            self.refresh()
+        dialog.deleteLater()
+
     def _build_deadlines(self) -> None:
         def make():
             from .pages.deadlines import DeadlinesPage
@@ -302,6 +333,8 @@ class MainWindow(QMainWindow):
             page.open_contract.connect(self.open_contract)
             page.open_incident.connect(self.open_incident)
             page.open_deletion.connect(self.open_deletion)
+            page.open_accessibility.connect(self.open_accessibility)
+            page.open_renewal.connect(self.open_renewal)
             page.counted.connect(self._show_overdue)
             return page
 
@@ -547,12 +580,29 @@ class MainWindow(QMainWindow):
         otherwise (another filter or search) the first page."""
         if not self.ctx.is_reviewer:
             return
+        self._open_due_renewals()
         self.queue_model.reload(keep)  # the view keeps the selected request selected (by its id)
         if self.counts.text() or self.isVisible():
             self._read_counts()
         else:  # at start: the counts line just after the list the person opened the app for
             after_first_paint(self, self._read_counts)
         self.queue_view.select_first_if_none()
+
+    def _open_due_renewals(self) -> None:
+        """Approved tools whose renewal has come: into the queue first (services/renewals.py). A refusal or a
+        database that does not answer is said like the queue's own problems; the queue is read anyway."""
+        from ..services import renewals  # with the compliance rules: not before the window shows
+
+        try:
+            opened = self.ctx.call(renewals.open_due_renewals)
+        except READ_ERRORS as exc:
+            self._queue_failed(exc)
+            return
+        if opened:
+            self.statusBar().showMessage(
+                (translate("MainWindow", "{count} approvals came back to the queue for renewal.") if opened != 1
+                 else translate("MainWindow", "{count} approval came back to the queue for renewal.")
+                 ).format(count=opened), 10_000)
 
     def _read_counts(self) -> None:
         try:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..domain.enums import Answer, Grade, InfoCategory
+from ..domain.enums import Answer, ClaimedConformance, Grade, InfoCategory
 from ..domain.validation import FIELD_LABELS, RequestForm
 from ..paths import data_dir
 
@@ -33,7 +33,9 @@ FOLDER = "drafts"
 VERSION = 1
 STALE_TEMP_S = 60  # a temporary file older than this is what a crash left halfway
 _LISTS = {"grades": Grade, "information_shared": InfoCategory}
-_ANSWERS = ("student_accounts", "download_required", "app_requires_parental_permission")
+# The form's choices, each kept as its stored value (None: not answered).
+_CHOICES = {name: Answer for name in ("student_accounts", "download_required", "app_requires_parental_permission",
+                                      "acr_available")} | {"claimed_conformance": ClaimedConformance}
 
 
 def default_folder() -> Path:
@@ -62,7 +64,7 @@ def form_to_json(form: RequestForm) -> dict:
         value = getattr(form, f.name)
         if isinstance(value, list):
             value = [v.value for v in value]
-        elif isinstance(value, Answer):
+        elif isinstance(value, Answer | ClaimedConformance):
             value = value.value
         values[f.name] = value
     return values
@@ -77,8 +79,8 @@ def form_from_json(values: dict) -> RequestForm:
         value = values[f.name]
         if f.name in _LISTS:
             value = [_LISTS[f.name](v) for v in value]
-        elif f.name in _ANSWERS:
-            value = Answer(value) if value is not None else None
+        elif f.name in _CHOICES:
+            value = _CHOICES[f.name](value) if value is not None else None
         elif f.name == "not_used_by_students":
             if not isinstance(value, bool):
                 raise TypeError(f.name)
@@ -100,7 +102,7 @@ def as_text(form: RequestForm) -> str:
         value = getattr(form, f.name)
         if isinstance(value, list):
             value = ", ".join(v.label if isinstance(v, InfoCategory) else v.value for v in value)
-        elif isinstance(value, Answer):
+        elif isinstance(value, Answer | ClaimedConformance):
             value = value.label
         elif isinstance(value, bool):
             value = "Yes" if value else ""

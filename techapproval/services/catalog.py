@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -18,9 +18,11 @@ from ..domain.contracts import ComplianceState, ComplianceStatus, ContractTerms,
 from ..domain.enums import Grade, Permission, RequestStatus
 from ..domain.exceptions import Condition, Plan, RecordedException, resource_exception_outcome
 from ..domain.validation import clean_text, normalise_link, normalise_name
+from . import accessibility
 from .access import REVIEWERS, acting
 from .compliance import ComplianceContext, compliance_context, contract_terms, contract_terms_in
 from .errors import NotFound
+from .renewals import due_on
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,8 @@ def _grades(text: str) -> tuple[Grade, ...]:
 def _entry(r: CatalogResource, ctx: ComplianceContext) -> CatalogEntry:
     return CatalogEntry(r.id, r.name, r.link, r.description, Permission(r.permission), _grades(r.grades),
                         r.not_used_by_students, r.approved_at, Coverage(r.coverage), r.contract_id,
-                        r.coverage_note, resource_status_of(r, ctx), r.version)
+                        r.coverage_note, resource_status_of(r, ctx), r.version,
+                        renewal_due=due_on(r.approved_at, ctx, r.contract.expires_on if r.contract else None))
 
 
 def resource_status_of(r: CatalogResource, ctx: ComplianceContext) -> ComplianceStatus:
@@ -129,9 +132,10 @@ def _entries(rows: Iterable, terms: dict[int, ContractTerms], exceptions: dict[i
     entries = []
     for r in rows:
         coverage = Coverage(r.coverage)
+        expires = terms[r.contract_id].expires if coverage is Coverage.CONTRACT and r.contract_id in terms else None
         entries.append(CatalogEntry(r.id, r.name, r.link, r.description, Permission(r.permission), _grades(r.grades),
                                     r.not_used_by_students, r.approved_at, coverage, r.contract_id, r.coverage_note,
-                                    status(r, coverage), r.version))
+                                    status(r, coverage), r.version, renewal_due=due_on(r.approved_at, ctx, expires)))
     return entries
 
 
@@ -167,10 +171,12 @@ def list_catalog(
     session: Session, actor_id: int, search: str = "", states: set[ComplianceState] | None = None,
     on: date | None = None,
 ) -> list[CatalogEntry]:
-    """Approved resources with their compliance status on `on` (today), optionally only those states."""
+    """Approved resources with their compliance status on `on` (today), optionally only those states, and
+    when each comes back for renewal. A tool whose renewal was not approved is no longer listed."""
     acting(session, actor_id)
     ctx = compliance_context(session, on)
-    query = select(*ENTRY_COLUMNS).order_by(CatalogResource.normalised_name, CatalogResource.id)
+    query = (select(*ENTRY_COLUMNS).where(CatalogResource.approval_ended_at.is_(None))
+             .order_by(CatalogResource.normalised_name, CatalogResource.id))
     if words := normalise_name(search):
         query = query.where(_matching(session, words, clean_text(search).lower()))
     rows = session.execute(query).all()
@@ -181,7 +187,8 @@ def list_catalog(
     exceptions = _exceptions_in(session, listed.with_only_columns(CatalogResource.id).where(
         CatalogResource.coverage == Coverage.IEP_504_EXCEPTION.value))
     entries = _entries(rows, terms, exceptions, ctx)
-    return [e for e in entries if states is None or e.status.state in states]
+    access = accessibility.statuses_in(session, listed.with_only_columns(CatalogResource.id), ctx)
+    return [replace(e, accessibility=access.get(e.id)) for e in entries if states is None or e.status.state in states]
 
 
 def get_entry(session: Session, actor_id: int, resource_id: int, on: date | None = None) -> CatalogEntry:
@@ -189,7 +196,8 @@ def get_entry(session: Session, actor_id: int, resource_id: int, on: date | None
     r = session.get(CatalogResource, resource_id, options=ONE_RESOURCE_LOADS)
     if r is None:
         raise NotFound("This resource is no longer in the catalog.")
-    return _entry(r, compliance_context(session, on))
+    ctx = compliance_context(session, on)
+    return replace(_entry(r, ctx), accessibility=accessibility.status_of_resource(session, r.id, ctx))
 
 
 def status_for_request(session: Session, actor_id: int, request_id: int, on: date | None = None) -> ComplianceStatus:
@@ -233,7 +241,9 @@ def find_matches(session: Session, actor_id: int, name: str, link: str) -> list[
         conditions.append(CatalogResource.normalised_link == key_link)
     matches = [
         PriorDecision(r.name, r.link, True, Permission(r.permission), r.approved_at, "", r.id)
-        for r in session.scalars(select(CatalogResource).where(or_(*conditions)).order_by(CatalogResource.id).limit(20))
+        for r in session.scalars(select(CatalogResource)
+                                 .where(or_(*conditions), CatalogResource.approval_ended_at.is_(None))
+                                 .order_by(CatalogResource.id).limit(20))
     ]
     # Earlier refusals, so a teacher knows why before filing the same thing again.
     # Only the columns shown, newest first through ix_request_status_decided (no sort of every refusal).

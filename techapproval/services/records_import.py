@@ -305,8 +305,8 @@ def _why_not(session: Session, ids: dict[str, dict[int, RecordsImportItem]], res
                 .where(or_(Request.catalog_resource_id.in_(resource_ids), Request.renewal_of_id.in_(resource_ids)))
                 .order_by(Request.id)):
             reasons.append(f"{names.get(resource_id, resource_id)} is linked to request {rid}")
-        for resource_id, in session.execute(select(AccessibilityReview.catalog_resource_id.distinct())
-                                            .where(AccessibilityReview.catalog_resource_id.in_(resource_ids))):
+        for resource_id in session.scalars(select(AccessibilityReview.catalog_resource_id).distinct()
+                                           .where(AccessibilityReview.catalog_resource_id.in_(resource_ids))):
             reasons.append(f"{names.get(resource_id, resource_id)} has an accessibility review")
         for resource_id, case in session.execute(select(PlanException.catalog_resource_id,
                                                         PlanException.case_reference)

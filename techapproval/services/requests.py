@@ -7,7 +7,7 @@ the audit trail. Nothing here trusts the screen to have checked anything.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from sqlalchemy import ColumnElement, and_, case, column, func, literal_column, or_, select, table
@@ -38,6 +38,7 @@ class RequestRow:
     updated_at: datetime
     permission: Permission | None
     app_requires_permission: Answer | None = None  # the requester's answer, shown until a decision
+    renewal: bool = False  # an approved tool back for re-review (services/renewals.py)
 
     def days_waiting(self, now: datetime | None = None) -> int | None:
         """Days since (re)submission while the request waits for a reviewer."""
@@ -74,6 +75,8 @@ class RequestDetail:
     history: tuple[audit.HistoryEntry, ...]
     actions: tuple[Action, ...]  # what the person who asked may do now
     catalog_resource_id: int | None
+    renewal_of_id: int | None = None  # a renewal: the catalog entry it renews (services/renewals.py)
+    renewal_due_on: date | None = None
 
 
 # --- mapping between the form and the row -----------------------------------------------------
@@ -168,13 +171,14 @@ def get_request(session: Session, actor_id: int, request_id: int) -> RequestDeta
         messages=tuple(MessageView(m.created_at, m.author.name, m.kind, m.body) for m in messages),
         history=tuple(audit.history(session, "request", r.id)),
         actions=actions_for(actor, r), catalog_resource_id=r.catalog_resource_id,
+        renewal_of_id=r.renewal_of_id, renewal_due_on=r.renewal_due_on,
     )
 
 
 # What a list row shows, read as plain columns: sorting a page of 50,000 requests carries only these.
 ROW_COLUMNS = (Request.id, Request.status, Person.name, Request.resource_name, Request.grades,
                Request.not_used_by_students, Request.submitted_at, Request.updated_at, Request.permission,
-               Request.app_requires_parental_permission)
+               Request.app_requires_parental_permission, Request.renewal_of_id)
 
 
 def _row(r) -> RequestRow:
@@ -183,6 +187,7 @@ def _row(r) -> RequestRow:
         tuple(Grade(g) for g in r.grades.split(",") if g), r.not_used_by_students, r.submitted_at, r.updated_at,
         Permission(r.permission) if r.permission else None,
         Answer(r.app_requires_parental_permission) if r.app_requires_parental_permission else None,
+        renewal=r.renewal_of_id is not None,
     )
 
 

@@ -77,7 +77,9 @@ def website_data(session: Session, actor_id: int) -> WebsiteData:
     # Only the listed columns: the site shows no compliance status, so none is computed.
     listed = session.execute(select(CatalogResource.name, CatalogResource.link, CatalogResource.description,
                                     CatalogResource.grades, CatalogResource.not_used_by_students,
-                                    CatalogResource.permission).order_by(CatalogResource.id))
+                                    CatalogResource.permission)
+                           .where(CatalogResource.approval_ended_at.is_(None))  # a renewal not approved: no longer
+                           .order_by(CatalogResource.id))
     resources = sorted(
         (
             PublicResource(r.name, r.link, r.description, tuple(Grade(g) for g in r.grades.split(",") if g),

@@ -48,14 +48,33 @@ def test_the_provisions_are_the_eleven_items_in_the_policy_in_order():
         assert text[:position].endswith(f"{number}. "), f"P{number} is not item {number} of the list"
 
 
+# Who wrote each shipped document, as its source lines must say, and how its title starts.
+AUTHORS = {
+    Document.POLICY: ("Connecticut Association of Boards of Education", "Policy 3520.13"),
+    Document.FORM: ("Connecticut Association of Boards of Education", "Form 3520.13"),
+    Document.ADA: ("Federal Register", "ADA Title II"),
+}
+
+
 def test_documents_name_their_source_and_keep_the_text_apart():
+    assert set(AUTHORS) == set(Document)
     for document in Document:
         shipped = read_document(document)
-        assert "Connecticut Association of Boards of Education" in shipped.source
-        assert shipped.title.startswith(("Policy 3520.13", "Form 3520.13"))
+        author, title = AUTHORS[document]
+        assert author in shipped.source
+        assert shipped.title.startswith(title)
         assert policy_help.SEPARATOR not in shipped.text
     assert "P3520.13(a)" in read_document(Document.POLICY).text
     assert "STAFF REQUEST FOR APPROVAL OF TECHNOLOGY RESOURCES" in read_document(Document.FORM).text
+    ada = read_document(Document.ADA)
+    # Both Federal Register documents, by their numbers, and the dates the app uses (domain/accessibility.py).
+    assert "2024-07758" in ada.source and "2026-07663" in ada.source
+    assert "to April 26, 2027" in normalise(ada.text) and "to April 26, 2028" in normalise(ada.text)
+
+
+def test_the_accessibility_questions_quote_the_ada_rule():
+    for key in ("acr_available", "claimed_conformance", "known_barriers", "finding", "alternative_plan"):
+        assert any(p.document is Document.ADA for p in help_for(key)), key
 
 
 def test_normalise_joins_words_split_at_a_line_end_hyphen_and_nothing_else():

@@ -40,6 +40,7 @@ import techapproval.gui
 from techapproval.domain.enums import Decision, Permission
 from techapproval.domain.incidents import IncidentForm, Involves
 from techapproval.gui.crash import CrashDialog
+from techapproval.gui.dialogs.accessibility_review import AccessibilityReviewDialog
 from techapproval.gui.dialogs.batch_print import BatchPrintDialog
 from techapproval.gui.dialogs.contract import ContractDialog
 from techapproval.gui.dialogs.contractor import ContractorDialog
@@ -48,6 +49,7 @@ from techapproval.gui.dialogs.deletion import CloseDeletionDialog, ConfirmDeleti
 from techapproval.gui.dialogs.export_records import ExportRecordsDialog
 from techapproval.gui.dialogs.forms import FieldDialog, ScrollingFormDialog
 from techapproval.gui.dialogs.incident import IncidentDialog
+from techapproval.gui.dialogs.open_renewal import OpenRenewalDialog
 from techapproval.gui.dialogs.parent_letter import ParentLetterDialog
 from techapproval.gui.dialogs.password import PasswordDialog, ResetPasswordDialog
 from techapproval.gui.dialogs.person import AddPersonDialog
@@ -396,6 +398,48 @@ def _reviewed_request(env: Env) -> list[str]:
     return check(review, "submitted request (reviewer)")
 
 
+def _imported_tool(env: Env) -> int:
+    """A tool imported four years ago with no request on file: its renewal waits for a reviewer."""
+    from datetime import UTC, datetime
+
+    from techapproval.db.models import CatalogResource
+
+    with env.district.db.transaction() as s:
+        tool = CatalogResource(name="GeoGebra", normalised_name="geogebra", permission="none_required", grades="",
+                               approved_at=datetime.now(UTC) - timedelta(days=4 * 365), coverage="none")
+        s.add(tool)
+        s.flush()
+        return tool.id
+
+
+def _open_renewal(env: Env) -> list[str]:
+    from techapproval.domain.deadlines import ObligationKind
+    from techapproval.domain.renewals import RenewalRef
+
+    tool = _imported_tool(env)
+    window = env.main("reviewer", "deadlines_page")
+    view = window.deadlines_page.view
+    assert view.select_key((ObligationKind.RENEWAL_DUE, RenewalRef(tool, None)))
+    view.setFocus()
+    return walked_when_opened(OpenRenewalDialog, lambda: env.qtbot.keyClick(view, Qt.Key.Key_Return),
+                              "Deadlines \u2192 renewal due")
+
+
+def _renewal(env: Env, role: str) -> list[str]:
+    from techapproval.services import renewals
+
+    tool = _imported_tool(env)
+    with env.district.db.transaction() as s:
+        request_id = renewals.open_renewal(s, env.district.reviewer, tool, env.district.teacher)
+    window = env.request(role, request_id)
+    assert window.renewal_box.isVisible()
+    found = []
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        found += check(window, f"renewal ({role})")
+    return found
+
+
 def _built(env: Env, dialog: QWidget, where: str) -> list[str]:
     return check(env.built(dialog), where)
 
@@ -405,6 +449,9 @@ def _built(env: Env, dialog: QWidget, where: str) -> list[str]:
 DIALOGS: list[tuple[str, type, Callable[[Env, pytest.MonkeyPatch], list[str]]]] = [
     ("new request", RequestWindow, lambda env, _mp: _new_request(env)),
     ("request in review", RequestWindow, lambda env, _mp: _reviewed_request(env)),
+    ("renewal in review", RequestWindow, lambda env, _mp: _renewal(env, "reviewer")),
+    ("renewal (staff member)", RequestWindow, lambda env, _mp: _renewal(env, "teacher")),
+    ("open a renewal", OpenRenewalDialog, lambda env, _mp: _open_renewal(env)),
     ("add person", AddPersonDialog, lambda env, _mp: _people(env, "Add person", AddPersonDialog)),
     ("reset password", ResetPasswordDialog, lambda env, _mp: _people(env, "Reset password", ResetPasswordDialog)),
     ("change password", PasswordDialog,
@@ -437,6 +484,10 @@ DIALOGS: list[tuple[str, type, Callable[[Env, pytest.MonkeyPatch], list[str]]]] 
      lambda env, _mp: _on_tab(env, "exceptions_page", "Record exception", PlanExceptionDialog)),
     ("parent letter", ParentLetterDialog, lambda env, _mp: _in_request(env, "Parent letter", ParentLetterDialog)),
     ("permission slips of a class", TallyDialog, lambda env, _mp: _in_request(env, "Add class or case", TallyDialog)),
+    ("accessibility review of a request", AccessibilityReviewDialog,
+     lambda env, _mp: _in_request(env, "Accessibility review", AccessibilityReviewDialog)),
+    ("accessibility review of an approved resource", AccessibilityReviewDialog,
+     lambda env, _mp: _on_tab(env, "catalog_page", "Record accessibility review", AccessibilityReviewDialog)),
     # Shown before any main window exists, or by the crash handler: built as app.py and crash.py build them.
     ("first-run setup", SetupDialog, lambda env, _mp: _built(env, SetupDialog(env.district.db), "setup")),
     ("sign in", SignInDialog,

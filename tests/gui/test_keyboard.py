@@ -80,7 +80,10 @@ def test_request_filed_decided_and_seen_with_the_keyboard_alone(qtbot, signed_in
     active(qtbot, window)
     assert spoken_name(focused()) == "Name of the resource"
     order = reading_order(window.form)
-    assert order[:2] == ["Grade PreK", "Grade K"] and order[-1] == "The application requires parental permission"
+    assert order[:2] == ["Grade PreK", "Grade K"] and order[-1] == "Known accessibility barriers"
+    assert order[-4:-1] == ["The application requires parental permission",  # the paper form's last question,
+                            "An accessibility conformance report (VPAT/ACR) is available",  # then the ADA's
+                            "Accessibility the vendor claims"]
 
     answers = {"Name of the resource": "Padlet", "Description": "Online bulletin boards.",
                "Link": "https://padlet.com", "How you plan to use it": "Exit tickets after each lesson.",

@@ -18,6 +18,8 @@ from techapproval.services import audit
 from techapproval.services.errors import NotAllowed
 
 REVIEWERS_ONLY = {
+    "accessibility.record_review", "accessibility.reviews_for_request", "accessibility.reviews_for_resource",
+    "accessibility.review_document", "accessibility.status_for_request",
     "catalog.status_for_request", "compliance.deadlines", "compliance.overdue_count",
     "compliance.record_annual_notice", "contracts.attach_document", "contracts.link_resource",
     "contracts.list_contractors", "contracts.record_notice_posted", "contracts.save_contract",
@@ -29,6 +31,7 @@ REVIEWERS_ONLY = {
     "incidents.record_incident", "incidents.update_incident", "permissions.annual_notice_email",
     "printing.decided_between", "requests.decide_request", "requests.list_queue", "requests.queue_counts",
     "requests.return_request",
+    "renewals.open_due_renewals", "renewals.open_renewal", "renewals.renewal_staff_choices",
     "website.check_may_record_posted",
     "records_import.preview", "records_import.apply", "records_import.list_imports", "records_import.undo_import",
 }
@@ -54,6 +57,7 @@ OPEN = {  # to every active account; what each one shows is limited inside it
     "permissions.save_tally": "their own request only",
     "printing.decision_sheet": "their own request only (reviewers: any)",
     "requests.get_request": "their own request only (reviewers: any)",
+    "renewals.renewal_comparison": "their own renewal only (reviewers: any)",
     "requests.list_my_requests": "their own requests",
     "requests.resubmit_request": "their own request only",
     "requests.save_draft": "their own request only",

@@ -144,3 +144,33 @@ def test_request_window_reads_a_fixed_number_of_statements(district):
         detail, tallies = window(many)(s)
         assert (len(detail.messages), len(tallies)) == (2 * MANY, MANY)
     assert statements(district, window(many)) == statements(district, window(few))
+
+
+def test_renewals_due_read_a_fixed_number_of_statements(district):
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import update
+
+    from techapproval.db.models import CatalogResource, Request
+    from techapproval.domain.deadlines import ObligationKind
+    from techapproval.services import renewals
+
+    def view(s):
+        return compliance.deadlines(s, district.reviewer)
+
+    def add(start: int, stop: int) -> None:  # approved four years ago; every other one's renewal already open
+        for i in range(start, stop):
+            rid = approved_resource(district, resource_name=f"Tool {i:03}", resource_link=f"https://tool{i}.example")
+            with district.db.transaction() as s:
+                when = datetime.now(UTC) - timedelta(days=4 * 365)
+                s.execute(update(CatalogResource).where(CatalogResource.id == rid).values(approved_at=when))
+                s.execute(update(Request).where(Request.catalog_resource_id == rid).values(decided_at=when))
+                if i % 2:
+                    renewals.open_renewal(s, district.reviewer, rid, district.other_teacher)
+
+    add(0, FEW)
+    few = statements(district, view)
+    add(FEW, MANY)
+    with district.db.transaction() as s:
+        assert len([o for o in view(s) if o.kind is ObligationKind.RENEWAL_DUE]) == MANY
+    assert statements(district, view) == few

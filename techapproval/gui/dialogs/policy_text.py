@@ -1,4 +1,5 @@
-"""Help → Policy 3520.13: the whole shipped text of the policy and its form, to read and search."""
+"""Help → Policy 3520.13: the whole shipped text of the policy and its form (and the ADA rule's excerpts), to
+read and search."""
 
 from __future__ import annotations
 
@@ -40,7 +41,8 @@ class PolicyTextWindow(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(translate(
             "PolicyTextWindow", "Policy 3520.13 \u201cStudent Data Protection and Privacy/Cloud-Based Issues\u201d "
-            "and its form, in the sample wording of the Connecticut Association of Boards of Education. Type in "
+            "and its form, in the sample wording of the Connecticut Association of Boards of Education, then "
+            "excerpts of the ADA Title II web rule (28 CFR 35.200) from the Federal Register. Type in "
             "Find and press Enter for the next match, Shift+Enter for the previous."))
         intro.setWordWrap(True)
         named(intro, translate("PolicyTextWindow", "About this text"))

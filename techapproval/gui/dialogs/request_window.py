@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...db.database import DatabaseProblem
+from ...domain.contracts import format_day
 from ...domain.enums import Decision, RequestStatus
 from ...domain.validation import FIELD_LABELS, RequestForm
 from ...domain.workflow import EDITABLE, Action
-from ...services import catalog, printing
+from ...services import accessibility, catalog, printing, renewals
 from ...services import requests as svc
 from ...services.errors import Conflict, Invalid, ServiceError
 from ..common import ErrorLabel, local_date, local_datetime, named, show_problem
@@ -41,6 +42,7 @@ from ..widgets.decision_panel import DecisionPanel
 from ..widgets.permissions import ParentalPermissionsBox
 from ..widgets.policy_help import PolicyHelpPanel
 from ..widgets.request_form import RequestFormWidget
+from .accessibility_review import requester_answers
 
 AUTOSAVE_MS = 700
 JOURNAL_MS = 300  # what is typed reaches this computer's recovery journal this soon, database or not
@@ -55,6 +57,13 @@ HISTORY_FIELDS = {**FIELD_LABELS, "status": QT_TRANSLATE_NOOP("RequestWindow", "
                   "permission": QT_TRANSLATE_NOOP("RequestWindow", "Permission"),
                   "reason": QT_TRANSLATE_NOOP("RequestWindow", "Reason"),
                   "not_used_by_students": QT_TRANSLATE_NOOP("RequestWindow", "Not used by students")}
+
+# The renewal comparison's rows (services/renewals.py names them in English).
+COMPARISON_LABELS = (QT_TRANSLATE_NOOP("RequestWindow", "Decision"),
+                     QT_TRANSLATE_NOOP("RequestWindow", "Contract status"),
+                     QT_TRANSLATE_NOOP("RequestWindow", "Accessibility"),
+                     QT_TRANSLATE_NOOP("RequestWindow", "Information shared"),
+                     QT_TRANSLATE_NOOP("RequestWindow", "Grades"))
 
 
 def _short(value) -> str:
@@ -120,6 +129,8 @@ class RequestWindow(QDialog):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        self._build_renewal_box()
+        layout.addWidget(self.renewal_box)
         self._build_recovered_box()
         layout.addWidget(self.recovered_box)
 
@@ -263,6 +274,59 @@ class RequestWindow(QDialog):
         box.addWidget(self.withdraw_button)
         self.side.addWidget(self.requester_box)
 
+    def _build_renewal_box(self) -> None:
+        """A renewal's previous decision beside what is true now (services/renewals.py), for the reviewer and
+        the staff member alike."""
+        self.renewal_box = QGroupBox(translate("RequestWindow", "Renewal: previous decision and what changed"))
+        box = QVBoxLayout(self.renewal_box)
+        self.renewal_due = named(QLabel(), translate("RequestWindow", "Renewal due date"))
+        self.renewal_due.setTextFormat(Qt.TextFormat.PlainText)
+        self.renewal_due.setWordWrap(True)
+        box.addWidget(self.renewal_due)
+        self.renewal_table = named(QTreeWidget(), translate("RequestWindow", "Previous decision and what changed"))
+        self.renewal_table.setHeaderLabels([translate("RequestWindow", "What"), translate("RequestWindow", "Previous"),
+                                            translate("RequestWindow", "Now"), translate("RequestWindow", "Changed")])
+        self.renewal_table.header().setAccessibleName(translate("RequestWindow", "Renewal comparison columns"))
+        self.renewal_table.setRootIsDecorated(False)
+        self.renewal_table.setWordWrap(True)
+        self.renewal_table.setUniformRowHeights(False)
+        self.renewal_table.setMaximumHeight(self.renewal_table.fontMetrics().lineSpacing() * 12 + 12)
+        box.addWidget(self.renewal_table)
+        self.renewal_box.hide()
+
+    def _show_renewal(self, d: svc.RequestDetail | None) -> None:
+        if d is None or d.renewal_of_id is None:
+            self.renewal_box.hide()
+            return
+        self.renewal_due.setText(
+            translate("RequestWindow", "This approval is due for renewal on {day}.").format(
+                day=format_day(d.renewal_due_on))
+            if d.renewal_due_on
+            else translate("RequestWindow", "This approval was opened for renewal by a reviewer; it has no due date.")
+        )
+        self.renewal_table.clear()
+        try:
+            rows = self.ctx.call(renewals.renewal_comparison, d.id)
+        except (ServiceError, DatabaseProblem) as exc:
+            self.renewal_table.hide()
+            self.renewal_due.setText(self.renewal_due.text() + "\n" + (exc.message if isinstance(exc, ServiceError)
+                                                                         else f"{exc.title}: {exc.message}"))
+            self.renewal_box.show()
+            return
+        same, changed, unknown = (translate("RequestWindow", "Same"), translate("RequestWindow", "\u2731 Changed"),
+                                  translate("RequestWindow", "? Not known"))
+        for row in rows:
+            mark = changed if row.changed else same if row.known else unknown
+            item = QTreeWidgetItem([translate("RequestWindow", row.label), row.previous, row.now, mark])
+            for column in range(4):
+                item.setToolTip(column, item.text(column))
+            self.renewal_table.addTopLevelItem(item)
+        for column in (0, 3):
+            self.renewal_table.resizeColumnToContents(column)
+        self.renewal_table.setColumnWidth(1, max(self.renewal_table.columnWidth(1), 260))
+        self.renewal_table.show()
+        self.renewal_box.show()
+
     def _build_recovered_box(self) -> None:
         self.recovered_box = QGroupBox(translate("RequestWindow", "Recovered from this computer"))
         box = QVBoxLayout(self.recovered_box)
@@ -300,6 +364,20 @@ class RequestWindow(QDialog):
         self.contract_status.setWordWrap(True)
         self.contract_status.setFrameShape(QLabel.Shape.StyledPanel)
         self.side.addWidget(self.contract_status)
+        # The tool's accessibility (ADA Title II): its status, what the requester said, and the review.
+        self.accessibility_status = named(QLabel(), translate("RequestWindow", "Accessibility status"))
+        self.accessibility_status.setTextFormat(Qt.TextFormat.PlainText)
+        self.accessibility_status.setWordWrap(True)
+        self.accessibility_status.setFrameShape(QLabel.Shape.StyledPanel)
+        self.side.addWidget(self.accessibility_status)
+        # No Alt+letter: the form and this window take every letter of it; Tab reaches it.
+        self.accessibility_button = named(
+            QPushButton(translate("RequestWindow", "Accessibility review\u2026")),
+            translate("RequestWindow", "Accessibility review"),
+            translate("RequestWindow", "Record a review of this tool against WCAG 2.1 Level AA (ADA Title II)"),
+        )
+        self.accessibility_button.clicked.connect(self.review_accessibility)
+        self.side.addWidget(self.accessibility_button)
         self.decision_panel = DecisionPanel()
         self.decision_panel.decideClicked.connect(self.decide)
         self.side.addWidget(self.decision_panel)
@@ -368,6 +446,8 @@ class RequestWindow(QDialog):
                 text += "\n" + reason
             self.contract_status.setText(text)
         self.contract_status.setVisible(self.compliance is not None)
+        self._show_accessibility(d)
+        self._show_renewal(d)
         self.question_box.setVisible(Action.RETURN in actions)
         decided = d is not None and d.status.is_decided
         self.decision_summary.setVisible(decided)
@@ -390,6 +470,31 @@ class RequestWindow(QDialog):
                 1, translate("RequestWindow", "&Conversation ({messages})").format(messages=len(d.messages))
             )
         self.refresh_matches()
+
+    def _show_accessibility(self, d: svc.RequestDetail | None) -> None:
+        """For a reviewer: the tool's accessibility status and the requester's answers; the review button
+        while the request awaits a decision or is approved."""
+        shown = self.ctx.is_reviewer and d is not None and d.status is not RequestStatus.DRAFT
+        if shown:
+            status = self.ctx.call(accessibility.status_for_request, d.id)
+            self.accessibility_status.setText(
+                translate("RequestWindow", "Accessibility: {status}").format(status=status.text)
+                + "\n" + requester_answers(d.form))
+        self.accessibility_status.setVisible(shown)
+        self.accessibility_button.setVisible(
+            shown and (d.status.awaits_reviewer or d.status is RequestStatus.APPROVED))
+
+    def review_accessibility(self) -> None:
+        from .accessibility_review import AccessibilityReviewDialog  # on first use
+
+        d = self.detail
+        if d is None:
+            return
+        dialog = AccessibilityReviewDialog(self.ctx, d.form.resource_name, request_id=d.id, requester_form=d.form,
+                                           parent=self)
+        if dialog.exec():
+            self.reload()
+            self.changed.emit(self.request_id)
 
     def _status_text(self, d: svc.RequestDetail | None) -> str:
         if d is None:

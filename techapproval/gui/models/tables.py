@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from ...db.database import DatabaseProblem
-from ...domain.contracts import ComplianceState
+from ...domain.contracts import ComplianceState, format_day
 from ...domain.enums import RequestStatus, format_grades
 from ...services.errors import ServiceError
 from ...services.people import PersonView
@@ -177,11 +177,17 @@ def _permission(r: RequestRow) -> str:
     return ""
 
 
+def _resource(r: RequestRow) -> str:
+    """The resource's name; a renewal says so in words (a mark alone is not read out)."""
+    name = r.resource_name or translate("Tables", "(no name yet)")
+    return translate("Tables", "\u21bb Renewal: {name}").format(name=name) if r.renewal else name
+
+
 # Sorted in the database (services.requests.QueueSort): the queue is read a page at a time.
 QUEUE_COLUMNS: list[Column[RequestRow]] = [
     Column(QT_TRANSLATE_NOOP("Tables", "Status"), lambda r: status_text(r.status), order=QueueSort.STATUS),
     Column(QT_TRANSLATE_NOOP("Tables", "Requester"), lambda r: r.requester_name, order=QueueSort.REQUESTER),
-    Column(QT_TRANSLATE_NOOP("Tables", "Resource"), lambda r: r.resource_name, order=QueueSort.RESOURCE),
+    Column(QT_TRANSLATE_NOOP("Tables", "Resource"), _resource, order=QueueSort.RESOURCE),
     Column(QT_TRANSLATE_NOOP("Tables", "Grades"),
            lambda r: format_grades(r.grades, r.not_used_by_students), order=QueueSort.GRADES),
     SUBMITTED_COLUMN := Column(
@@ -194,7 +200,7 @@ QUEUE_COLUMNS: list[Column[RequestRow]] = [
 MY_COLUMNS: list[Column[RequestRow]] = [
     Column(QT_TRANSLATE_NOOP("Tables", "Status"),
            lambda r: status_text(r.status), lambda r: list(RequestStatus).index(r.status)),
-    Column(QT_TRANSLATE_NOOP("Tables", "Resource"), lambda r: r.resource_name or translate("Tables", "(no name yet)")),
+    Column(QT_TRANSLATE_NOOP("Tables", "Resource"), _resource),
     Column(QT_TRANSLATE_NOOP("Tables", "Grades"), lambda r: format_grades(r.grades, r.not_used_by_students)),
     Column(QT_TRANSLATE_NOOP("Tables", "Submitted"),
            lambda r: local_date(r.submitted_at), lambda r: _when(r.submitted_at)),
@@ -223,9 +229,26 @@ CATALOG_COLUMNS: list[Column[CatalogEntry]] = [
     Column(QT_TRANSLATE_NOOP("Tables", "Parental permission"), lambda e: domain_text(e.permission.short_label)),
     Column(QT_TRANSLATE_NOOP("Tables", "Contract status"),
            lambda e: badge(e.status.state), lambda e: STATE_ORDER.index(e.status.state)),
+    # ADA Title II: a symbol and words ("⚠ Not reviewed: review before …"); those needing review sort first.
+    Column(QT_TRANSLATE_NOOP("Tables", "Accessibility"), lambda e: e.accessibility.text if e.accessibility else "",
+           lambda e: (not e.accessibility.needs_review, e.accessibility.text) if e.accessibility else (True, "")),
     Column(QT_TRANSLATE_NOOP("Tables", "Approved"),
            lambda e: local_date(e.approved_at), lambda e: e.approved_at.timestamp()),
 ]
+
+
+
+def _renewal_due(e: CatalogEntry) -> str:
+    if e.renewal_due is None:
+        return translate("Tables", "Never")
+    day = format_day(e.renewal_due)
+    return translate("Tables", "\u26a0 {day} (overdue)").format(day=day) if e.renewal_due < date.today() else day
+
+
+# For reviewers: when each approval comes back for re-review (services/renewals.py).
+RENEWAL_DUE_COLUMN: Column[CatalogEntry] = Column(
+    QT_TRANSLATE_NOOP("Tables", "Renewal due"), _renewal_due,
+    lambda e: e.renewal_due.toordinal() if e.renewal_due else float("inf"))
 
 PEOPLE_COLUMNS: list[Column[PersonView]] = [
     Column(QT_TRANSLATE_NOOP("Tables", "Name"), lambda p: p.name),

@@ -11,7 +11,7 @@ from ...services import catalog
 from ..common import SEARCH_DELAY_MS, named
 from ..context import AppContext
 from ..i18n import translate
-from ..models.tables import CATALOG_COLUMNS, RowTableModel, badge, sorting_proxy
+from ..models.tables import CATALOG_COLUMNS, RENEWAL_DUE_COLUMN, RowTableModel, badge, sorting_proxy
 from ..widgets.list_view import ListView
 
 NEEDS_ATTENTION = {s for s in ComplianceState if not s.within_law}
@@ -51,7 +51,8 @@ class CatalogPage(QWidget):
         bar.addWidget(self.status_filter)
         layout.addLayout(bar)
 
-        self.model = RowTableModel(CATALOG_COLUMNS, self)
+        # Reviewers see when each approval comes back for renewal, too.
+        self.model = RowTableModel([*CATALOG_COLUMNS, *([RENEWAL_DUE_COLUMN] if ctx.is_reviewer else [])], self)
         self.view = ListView(translate("CatalogPage", "Approved resources"), self.edit_coverage, stretch=0)
         self.view.setModel(sorting_proxy(self.model, self))
         layout.addWidget(self.view, 1)
@@ -68,6 +69,13 @@ class CatalogPage(QWidget):
             )
             self.coverage_button.clicked.connect(self.edit_coverage)
             buttons.addWidget(self.coverage_button)
+            self.accessibility_button = named(
+                QPushButton(translate("CatalogPage", "Record accessibilit&y review\u2026")),
+                translate("CatalogPage", "Record accessibility review"),
+                translate("CatalogPage", "Review the selected resource against WCAG 2.1 Level AA (ADA Title II)"),
+            )
+            self.accessibility_button.clicked.connect(self.review_accessibility)
+            buttons.addWidget(self.accessibility_button)
             buttons.addStretch(1)
             layout.addLayout(buttons)
 
@@ -91,6 +99,8 @@ class CatalogPage(QWidget):
         status = entry.status
         lines = [f"{entry.name}: {badge(status.state)}. {status.reason}"]
         lines += [f"\u2022 {p}" for p in status.problems if p != status.reason]
+        if entry.accessibility is not None:
+            lines.append(translate("CatalogPage", "Accessibility: {status}").format(status=entry.accessibility.text))
         self.details.setText("\n".join(lines))
 
     def edit_coverage(self) -> None:
@@ -102,3 +112,19 @@ class CatalogPage(QWidget):
         if CoverageDialog(self.ctx, entry, self).exec():
             self.refresh()
             self.changed.emit()
+
+    def review_accessibility(self) -> None:
+        entry = self.view.current_row()
+        if entry is None or not self.ctx.is_reviewer:
+            return
+        self.open_accessibility(entry.id, entry.name)
+
+    def open_accessibility(self, resource_id: int, name: str) -> bool:
+        """The accessibility review dialog for a catalog entry; True when a review was recorded."""
+        from ..dialogs.accessibility_review import AccessibilityReviewDialog  # on first use
+
+        if AccessibilityReviewDialog(self.ctx, name, resource_id=resource_id, parent=self).exec():
+            self.refresh()
+            self.changed.emit()
+            return True
+        return False

@@ -19,6 +19,7 @@ from ...domain.contracts import format_day
 from ...domain.deadlines import Obligation, ObligationKind, school_year_of
 from ...domain.deletions import DeletionRef
 from ...domain.enums import Role
+from ...domain.renewals import RenewalRef
 from ...services import compliance
 from ...services.errors import Invalid, ServiceError
 from ..common import named, show_problem
@@ -49,6 +50,8 @@ class DeadlinesPage(QWidget):
     open_contract = Signal(int)
     open_incident = Signal(int)
     open_deletion = Signal(int)
+    open_accessibility = Signal(int)  # an ACCESSIBILITY_REVIEW line: the catalog entry to review
+    open_renewal = Signal(object)  # the RENEWAL_DUE obligation: its renewal request, or whom to name for it
     counted = Signal(int)  # overdue items, for the main window's tab and status bar
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -164,6 +167,10 @@ class DeadlinesPage(QWidget):
             return
         if isinstance(item.ref, DeletionRef):
             self.open_deletion.emit(item.ref.request_id)
+        elif isinstance(item.ref, RenewalRef):
+            self.open_renewal.emit(item)
+        elif item.kind is ObligationKind.ACCESSIBILITY_REVIEW:
+            self.open_accessibility.emit(item.ref)
         elif item.kind in INCIDENT_KINDS:
             self.open_incident.emit(item.ref)
         elif item.kind in CONTRACT_KINDS:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.enums import Answer, Grade, InfoCategory
+from ...domain.enums import Answer, ClaimedConformance, Grade, InfoCategory
 from ...domain.validation import FIELD_LABELS, RequestForm
 from ..common import ErrorLabel, named
 from ..i18n import domain_text, translate
@@ -37,6 +37,11 @@ QUESTION_2 = QT_TRANSLATE_NOOP(
               "sign up for an account or download an application? Is parental permission required by the "
               "application before use by a student?")
 
+ACCESSIBILITY_INTRO = QT_TRANSLATE_NOOP(
+    "RequestForm",
+    "Not on the paper form: under the ADA, the tools the district provides must meet the WCAG 2.1 Level AA "
+    "accessibility standard. Answer what you know; \u201cNot sure\u201d is fine.")
+
 
 def field_label(key: str) -> str:
     """The form's name for a field (from the domain), in the person's language: accessible names, errors."""
@@ -48,6 +53,19 @@ def _text_box(name: str, lines: int = 4) -> QPlainTextEdit:
     box.setTabChangesFocus(True)  # Tab moves on, as in every other field: keyboard users are not trapped
     # `lines` tall (it scrolls for more): Qt's default of ~190 px made the paper form's one page a long scroll.
     box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 12)
+    named(box, name)
+    return box
+
+
+def _choice(kind, value):
+    return kind(value) if value else None
+
+
+def _claim_box(name: str) -> QComboBox:
+    box = QComboBox()
+    box.addItem(translate("RequestForm", "Not stated"), None)  # the answer is optional
+    for claim in ClaimedConformance:
+        box.addItem(domain_text(claim.label), claim)
     named(box, name)
     return box
 
@@ -175,6 +193,28 @@ class RequestFormWidget(QWidget):
         )
         q2_layout.addLayout(fields)
         outer.addWidget(q2)
+
+        # Not on the paper form: what the requester knows of the tool's accessibility (ADA Title II).
+        access = QGroupBox(translate("RequestForm", "Accessibility (optional)"))
+        access_layout = QVBoxLayout(access)
+        access_layout.addWidget(self._question(ACCESSIBILITY_INTRO))
+        fields = QFormLayout()
+        self.acr_available = _answer_box(field_label("acr_available"))
+        self.claimed_conformance = _claim_box(field_label("claimed_conformance"))
+        self.known_barriers = _text_box(field_label("known_barriers"), 2)
+        self._row(
+            fields,
+            translate("RequestForm", "Is an accessi&bility conformance report (VPAT or ACR) available?"),
+            self.acr_available,
+            "acr_available",
+        )
+        # No Alt+letter: every letter of the question is taken in the request window; Tab reaches it.
+        self._row(fields, translate("RequestForm", "Which accessibility standard does the vendor claim?"),
+                  self.claimed_conformance, "claimed_conformance")
+        self._row(fields, translate("RequestForm", "&Known accessibility barriers:"), self.known_barriers,
+                  "known_barriers")
+        access_layout.addLayout(fields)
+        outer.addWidget(access)
         outer.addStretch(1)
 
         for box in [*self.grade_boxes.values(), self.not_used, *self.info_boxes.values()]:
@@ -182,9 +222,11 @@ class RequestFormWidget(QWidget):
         for edit in (self.resource_name, self.resource_link):
             edit.textEdited.connect(self.edited)
             edit.textEdited.connect(self.matchInputsEdited)
-        for text in (self.resource_description, self.planned_use, self.information_details, self.who_has_access):
+        for text in (self.resource_description, self.planned_use, self.information_details, self.who_has_access,
+                     self.known_barriers):
             text.textChanged.connect(self.edited)
-        for combo in (self.student_accounts, self.download_required, self.app_permission):
+        for combo in (self.student_accounts, self.download_required, self.app_permission, self.acr_available,
+                      self.claimed_conformance):
             combo.currentIndexChanged.connect(self.edited)
         self.not_used.toggled.connect(self._student_questions_enabled)
         for widget, key in self.help_targets().items():
@@ -237,6 +279,8 @@ class RequestFormWidget(QWidget):
             self.planned_use: "planned_use", self.information_details: "information_details",
             self.who_has_access: "who_has_access", self.student_accounts: "student_accounts",
             self.download_required: "download_required", self.app_permission: "app_requires_parental_permission",
+            self.acr_available: "acr_available", self.claimed_conformance: "claimed_conformance",
+            self.known_barriers: "known_barriers",
         }
         return targets
 
@@ -264,6 +308,10 @@ class RequestFormWidget(QWidget):
             student_accounts=self.student_accounts.currentData(),
             download_required=self.download_required.currentData(),
             app_requires_parental_permission=self.app_permission.currentData(),
+            # Qt hands an enum choice back as its plain string: the enum again
+            acr_available=_choice(Answer, self.acr_available.currentData()),
+            claimed_conformance=_choice(ClaimedConformance, self.claimed_conformance.currentData()),
+            known_barriers=self.known_barriers.toPlainText(),
         )
 
     def set_form(self, form: RequestForm) -> None:
@@ -282,8 +330,11 @@ class RequestFormWidget(QWidget):
             self.who_has_access.setPlainText(form.who_has_access)
             for combo, value in ((self.student_accounts, form.student_accounts),
                                  (self.download_required, form.download_required),
-                                 (self.app_permission, form.app_requires_parental_permission)):
+                                 (self.app_permission, form.app_requires_parental_permission),
+                                 (self.acr_available, form.acr_available),
+                                 (self.claimed_conformance, form.claimed_conformance)):
                 combo.setCurrentIndex(max(0, combo.findData(value)) if value else 0)
+            self.known_barriers.setPlainText(form.known_barriers)
         finally:
             for w, was in zip(self._inputs(), blockers, strict=True):
                 w.blockSignals(was)
@@ -292,7 +343,8 @@ class RequestFormWidget(QWidget):
     def _inputs(self) -> list[QWidget]:
         return [*self.grade_boxes.values(), self.not_used, self.resource_name, self.resource_description,
                 self.resource_link, self.planned_use, *self.info_boxes.values(), self.information_details,
-                self.who_has_access, self.student_accounts, self.download_required, self.app_permission]
+                self.who_has_access, self.student_accounts, self.download_required, self.app_permission,
+                self.acr_available, self.claimed_conformance, self.known_barriers]
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
