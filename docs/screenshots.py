@@ -170,6 +170,23 @@ def shoot(url: str, out: Path, work: Path) -> None:
     save(review, "coordinator-decision")
     review.close()
 
+    # Desmos, approved nearly three years ago, is back in the queue for renewal.
+    with db.transaction() as s:
+        renewal = s.scalar(select(Request.id).where(Request.renewal_of_id.is_not(None)))
+    window = request_window(reviewer, home, renewal)
+    save(window, "coordinator-renewal")
+    window.close()
+
+    from techapproval.gui.dialogs.accessibility_review import AccessibilityReviewDialog
+
+    with db.transaction() as s:
+        kahoot = s.scalar(select(Request).where(Request.resource_name == "Kahoot!", Request.status == "approved"))
+        kahoot_id = kahoot.id
+    dialog = AccessibilityReviewDialog(reviewer, "Kahoot!", request_id=kahoot_id, parent=home)
+    dialog.show()
+    save(dialog, "coordinator-accessibility-review")
+    dialog.close()
+
     for page, name in ((home.catalog_page, "coordinator-approved-resources"),
                        (home.contracts_page, "coordinator-contracts"),
                        (home.deadlines_page, "coordinator-deadlines")):

@@ -63,6 +63,11 @@ class AccessibilityState(StrEnum):
         return _STATE_LABELS[self]
 
     @property
+    def symbol(self) -> str:
+        """Shown beside the label, so the status is never told by colour alone."""
+        return {"conforms": "\u2714", "alternative_plan": "\u25d1"}.get(self.value, "\u26a0")
+
+    @property
     def needs_review(self) -> bool:
         """Listed on the deadlines dashboard until the compliance date, and overdue after it."""
         return self in (AccessibilityState.NOT_REVIEWED, AccessibilityState.UNKNOWN)

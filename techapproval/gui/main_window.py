@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, cast
 
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.windows: dict[int | None, RequestWindow] = {}
         self.seen_changes: int | None = None  # the change counter when the lists were last read
+        self.renewals_checked_on: date | None = None  # the day due renewals were last put in the queue
         district = ctx.settings.get("district_name", "")
         self.setWindowTitle(
             translate("MainWindow", "techapproval \u2014 {district}").format(district=district_heading(district))
@@ -580,7 +582,10 @@ class MainWindow(QMainWindow):
         otherwise (another filter or search) the first page."""
         if not self.ctx.is_reviewer:
             return
-        self._open_due_renewals()
+        if self.isVisible():
+            self._open_due_renewals()
+        else:  # at start: the queue first, then the renewals that came due (and the queue again if any did)
+            after_first_paint(self, lambda: self._open_due_renewals() and self.queue_model.reload(True))
         self.queue_model.reload(keep)  # the view keeps the selected request selected (by its id)
         if self.counts.text() or self.isVisible():
             self._read_counts()
@@ -588,21 +593,27 @@ class MainWindow(QMainWindow):
             after_first_paint(self, self._read_counts)
         self.queue_view.select_first_if_none()
 
-    def _open_due_renewals(self) -> None:
-        """Approved tools whose renewal has come: into the queue first (services/renewals.py). A refusal or a
-        database that does not answer is said like the queue's own problems; the queue is read anyway."""
+    def _open_due_renewals(self) -> int:
+        """Approved tools whose renewal has come: into the queue (services/renewals.py); how many. Renewals
+        come due by the day, so once a day is enough: the queue's other refreshes (every change another
+        desk makes) do not each take the write lock. A refusal or a database that does not answer is said
+        like the queue's own problems; the queue is read anyway."""
         from ..services import renewals  # with the compliance rules: not before the window shows
 
+        if self.renewals_checked_on == date.today():
+            return 0
         try:
             opened = self.ctx.call(renewals.open_due_renewals)
         except READ_ERRORS as exc:
             self._queue_failed(exc)
-            return
+            return 0
+        self.renewals_checked_on = date.today()
         if opened:
             self.statusBar().showMessage(
                 (translate("MainWindow", "{count} approvals came back to the queue for renewal.") if opened != 1
                  else translate("MainWindow", "{count} approval came back to the queue for renewal.")
                  ).format(count=opened), 10_000)
+        return opened
 
     def _read_counts(self) -> None:
         try:

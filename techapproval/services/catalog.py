@@ -208,8 +208,8 @@ def status_for_request(session: Session, actor_id: int, request_id: int, on: dat
     if request is None:
         raise NotFound(f"There is no request {request_id}.")
     ctx = compliance_context(session, on)
-    entry = (session.get(CatalogResource, request.catalog_resource_id, options=ONE_RESOURCE_LOADS)
-             if request.catalog_resource_id else None)
+    linked = request.catalog_resource_id or request.renewal_of_id  # a renewal's entry, whatever its name now
+    entry = session.get(CatalogResource, linked, options=ONE_RESOURCE_LOADS) if linked else None
     entry = entry or _catalog_match(session, request, ONE_RESOURCE_LOADS)
     if entry is None:
         return resource_status(Coverage.NONE, None, ctx.on, ctx.calendar, ctx.amend_days)
@@ -301,5 +301,11 @@ def approval_context(session: Session, entry: CatalogResource) -> dict:
     status = resource_status_of(session.get(CatalogResource, entry.id, options=ONE_RESOURCE_LOADS), ctx)
     access = accessibility.status_of_resource(session, entry.id, ctx)
     return {"on": ctx.on.isoformat(), "contract_state": status.state.value,
-            "contract": f"{status.state.label}: {status.reason}",
+            "contract": status_words(status),
             "accessibility_state": access.state.value, "accessibility": access.text}
+
+
+def status_words(status: ComplianceStatus) -> str:
+    """A compliance status in one line: its state and reason, the state once when the reason starts with it."""
+    label = status.state.label
+    return status.reason if status.reason.startswith(label) else f"{label}: {status.reason}"

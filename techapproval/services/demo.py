@@ -186,6 +186,7 @@ def seed_demo(db: Database, *, password: str = DEMO_PASSWORD) -> DemoSummary:
             created.append(DemoPerson(name, position, person.email, role))
         counts = Counter(_tell(s, ids, story) for story in STORIES)
         _contracts(s, ids["rosa"], ids["admin"], date.today())
+        _accessibility_and_renewal(s, ids, date.today())
     return DemoSummary(tuple(created), {status: counts[status] for status in S}, password, admin_created)
 
 
@@ -276,3 +277,32 @@ def _duties(s: Session, reviewer: int, today: date, catalog: dict[str, int]) -> 
         exceptions.set_condition(s, reviewer, exception.id, condition, today - timedelta(days=days_ago), today=today)
     seesaw = next(r for r in s.scalars(select(Request).where(Request.resource_name == "Seesaw")))
     permissions.save_tally(s, reviewer, seesaw.id, None, "Grade 2 \u2013 Room 7", 22, 18, 1)
+
+
+def _accessibility_and_renewal(s: Session, ids: dict[str, int], today: date) -> None:
+    """Two tools reviewed for accessibility (the rest wait on the dashboard), and one approval old enough
+    that its renewal is in the queue."""
+    from datetime import UTC, datetime
+
+    from ..domain.accessibility import Population, ReviewForm
+    from ..domain.enums import AccessibilityFinding, ClaimedConformance
+    from . import accessibility, renewals, settings
+
+    reviewer = ids["rosa"]
+    settings.write(s, ids["admin"], {"district_population": Population.SMALL.value})
+    catalog = {r.name: r for r in s.scalars(select(CatalogResource))}
+    accessibility.record_review(s, reviewer, resource_id=catalog["Seesaw"].id, form=ReviewForm(
+        AccessibilityFinding.CONFORMS, ClaimedConformance.WCAG_21_AA, True, today - timedelta(days=30),
+        notes="Vendor's ACR (VPAT 2.5) reviewed; spot-checked with a screen reader and the keyboard."), today=today)
+    accessibility.record_review(s, reviewer, resource_id=catalog["Canva for Education"].id, form=ReviewForm(
+        AccessibilityFinding.PARTIALLY_CONFORMS, ClaimedConformance.PARTIAL, True, today - timedelta(days=20),
+        alternative_plan="Students who use a screen reader make the same poster in Google Slides with the "
+                         "teacher's template; the teacher grades both the same way."), today=today)
+    # Desmos was approved nearly three years ago (dated back here, as a district's older approvals are):
+    # its renewal is due within the month, so it is back in the queue.
+    desmos = catalog["Desmos"]
+    approved = datetime.combine(today - timedelta(days=3 * 365 - 10), datetime.min.time(), UTC).replace(hour=15)
+    desmos.approved_at = approved
+    s.get(Request, desmos.last_request_id).decided_at = approved
+    s.flush()
+    renewals.open_due_renewals(s, reviewer, today)

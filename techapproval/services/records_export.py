@@ -60,7 +60,7 @@ from ..domain.exceptions import Condition, Plan, exception_status, required_cond
 from ..domain.incidents import IncidentFacts, incident_timeline, involves_text, parse_involves
 from ..domain.workflow import Action
 from ..export.writers import TableFormat, TableLayout, open_writer
-from . import audit
+from . import accessibility, audit, renewals
 from .access import REVIEWERS, acting
 from .catalog import ENTRY_COLUMNS, _entries, _exceptions_in
 from .compliance import ComplianceContext, compliance_context, contract_terms_in
@@ -273,11 +273,13 @@ CATALOG_COLUMNS = (
     Column("Approved (Connecticut time)", 20), Column("Request number", 10), Column("Coverage", 20),
     Column("Contract number", 10), Column("Reason no contract is required, or case reference", 30),
     Column("Compliance status", 20), Column("Compliance details", 50), Column("Due", 11),
+    Column("Accessibility", 20), Column("Accessibility details", 40), Column("Renewal due", 11),
+    Column("Approval ended, renewal not approved (Connecticut time)", 20),
 )
 
 
 def _read_catalog(session: Session, reading: Reading, after: int, upto: int, limit: int) -> list[tuple]:
-    page = (select(*ENTRY_COLUMNS, CatalogResource.last_request_id)
+    page = (select(*ENTRY_COLUMNS, CatalogResource.last_request_id, CatalogResource.approval_ended_at)
             .where(CatalogResource.id > after, CatalogResource.id <= upto).order_by(CatalogResource.id).limit(limit))
     rows = session.execute(page).all()
     if not rows:
@@ -286,13 +288,20 @@ def _read_catalog(session: Session, reading: Reading, after: int, upto: int, lim
     terms = contract_terms_in(session, select(CatalogResource.contract_id).where(CatalogResource.id.in_(ids)))
     exceptions = _exceptions_in(session, select(CatalogResource.id).where(
         CatalogResource.id.in_(ids), CatalogResource.coverage == Coverage.IEP_504_EXCEPTION.value))
+    access = accessibility.statuses_in(session, select(CatalogResource.id).where(CatalogResource.id.in_(ids)),
+                                       reading.compliance)
     found = []
     for r, e in zip(rows, _entries(rows, terms, exceptions, reading.compliance), strict=True):
+        a = access.get(e.id)
+        renewal_due = (renewals.due_on(e.approved_at, reading.compliance,
+                                       terms[e.contract_id].expires if e.contract_id in terms else None)
+                       if r.approval_ended_at is None else None)
         found.append((
             e.id, e.name, _none_if_empty(e.link), _none_if_empty(e.description), e.permission.short_label,
             _none_if_empty(_grades(r.grades)), e.not_used_by_students, _local(e.approved_at), r.last_request_id,
             e.coverage.label, e.contract_id, _none_if_empty(e.coverage_note.strip()), e.status.state.label,
             " ".join(e.status.problems) or e.status.reason, e.status.due,
+            a.state.label if a else None, a.text if a else None, renewal_due, _local(r.approval_ended_at),
         ))
     return found
 

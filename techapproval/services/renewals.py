@@ -267,7 +267,7 @@ def renewal_comparison(session: Session, actor_id: int, request_id: int) -> list
     if r.renewal_of_id is None:
         return []
     from . import accessibility
-    from .catalog import ONE_RESOURCE_LOADS, resource_status_of
+    from .catalog import ONE_RESOURCE_LOADS, resource_status_of, status_words
 
     basis = r.renewal_basis or {}
     context = basis.get("decided_context") or {}
@@ -291,7 +291,7 @@ def renewal_comparison(session: Session, actor_id: int, request_id: int) -> list
     rows.append(ComparisonRow("Decision", previous, now, changed))
 
     status = resource_status_of(entry, ctx)
-    contract_now = f"{status.state.label}: {status.reason}"
+    contract_now = status_words(status)
     if context.get("contract_state"):
         rows.append(ComparisonRow("Contract status", context.get("contract", ""), contract_now,
                                   context["contract_state"] != status.state.value))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableWidget
 from sqlalchemy import update
 
 from techapproval.db.models import CatalogResource, Person
@@ -23,10 +23,10 @@ from tests.services.test_renewals import YEAR, backdate, renewal_requests
 
 
 def comparison(window) -> dict[str, tuple[str, str, str]]:
-    table = find(window, "Previous decision and what changed", QTreeWidget)
+    table = find(window, "Previous decision and what changed", QTableWidget)
     assert table.isVisible()
-    items = [table.topLevelItem(i) for i in range(table.topLevelItemCount())]
-    return {item.text(0): (item.text(1), item.text(2), item.text(3)) for item in items}
+    cells = [[table.item(row, column).text() for column in range(4)] for row in range(table.rowCount())]
+    return {what: (previous, now, changed) for what, previous, now, changed in cells}
 
 
 def test_a_due_renewal_is_in_the_queue_with_what_changed(qtbot, signed_in, district):

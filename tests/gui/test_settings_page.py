@@ -33,3 +33,18 @@ def test_population_and_renewal_settings_are_chosen_and_saved(qtbot, signed_in, 
     assert (saved["district_population"], saved["renewal_years"], saved["renewal_at_contract_expiry"]) == (
         "under_50000", "5", "no")
     assert population.currentText() == "Under 50,000"
+
+
+def test_the_deadlines_page_says_which_ada_date_it_assumes_until_the_population_is_set(qtbot, signed_in, district):
+    def summary_of_a_new_window() -> str:
+        window = open_main(qtbot, signed_in(district.reviewer))
+        window.tabs.setCurrentWidget(window.deadlines_page)
+        qtbot.waitUntil(lambda: bool(find(window, "Deadlines summary").text()), timeout=5000)
+        text = find(window, "Deadlines summary").text()
+        window.close()
+        return text
+
+    assert "until an administrator sets the district's population under Settings" in summary_of_a_new_window()
+    with district.db.transaction() as s:
+        settings.update_settings(s, district.admin, {"district_population": "under_50000"})
+    assert "population" not in summary_of_a_new_window()

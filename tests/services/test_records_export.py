@@ -335,3 +335,32 @@ def test_plain_values_in_csv_and_xlsx():
     assert xlsx_value("bell\x07") == ("bell", False)  # XML cannot carry it
     assert xlsx_value("#N/A") == ("#N/A", True)  # never an error cell
     assert xlsx_value(None) == (None, False)
+
+
+def test_accessibility_answers_reviews_and_renewal_dates_are_exported(district, out):
+    from techapproval.domain.accessibility import ReviewForm
+    from techapproval.domain.enums import AccessibilityFinding, Answer, ClaimedConformance
+    from techapproval.services import accessibility
+
+    rid = submitted_request(district, resource_name="Flip", resource_link="https://flip.example",
+                            acr_available=Answer.YES, claimed_conformance=ClaimedConformance.WCAG_21_AA,
+                            known_barriers="Videos have no captions by default.")
+    with district.db.transaction() as s:
+        accessibility.record_review(s, district.reviewer, request_id=rid, today=ON, form=ReviewForm(
+            AccessibilityFinding.PARTIALLY_CONFORMS, ClaimedConformance.WCAG_21_AA, True, D("2027-01-15"),
+            alternative_plan="Captioned copies of each video from the teacher."))
+        svc.decide_request(s, district.reviewer, rid, Decision.APPROVED, Permission.NONE_REQUIRED)
+    export(district, out / "records.xlsx", TableFormat.XLSX)
+    found = sheets(out / "records.xlsx")
+    [request] = [r for r in as_dicts(found["Requests"]) if r["Request number"] == rid]
+    assert (request["Accessibility report (VPAT/ACR) available"], request["Accessibility the vendor claims"],
+            request["Known accessibility barriers"]) == ("Yes", "WCAG 2.1 Level AA",
+                                                         "Videos have no captions by default.")
+    [review] = as_dicts(found["Accessibility reviews"])
+    assert (review["Resource"], review["Request number"], review["Finding"]) == ("Flip", rid, "Partially conforms")
+    assert review["Equally effective alternative plan"] == "Captioned copies of each video from the teacher."
+    assert review["Reviewed by"] == "Rita Reviewer"
+    [resource] = as_dicts(found["Approved resources"])
+    assert resource["Accessibility"] == "Alternative plan"
+    assert resource["Renewal due"] is not None and resource["Renewal due"].year == datetime.now().year + 3
+    assert resource["Approval ended, renewal not approved (Connecticut time)"] is None

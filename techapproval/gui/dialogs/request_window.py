@@ -8,16 +8,20 @@ from datetime import datetime
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QDialog,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -283,14 +287,24 @@ class RequestWindow(QDialog):
         self.renewal_due.setTextFormat(Qt.TextFormat.PlainText)
         self.renewal_due.setWordWrap(True)
         box.addWidget(self.renewal_due)
-        self.renewal_table = named(QTreeWidget(), translate("RequestWindow", "Previous decision and what changed"))
-        self.renewal_table.setHeaderLabels([translate("RequestWindow", "What"), translate("RequestWindow", "Previous"),
-                                            translate("RequestWindow", "Now"), translate("RequestWindow", "Changed")])
-        self.renewal_table.header().setAccessibleName(translate("RequestWindow", "Renewal comparison columns"))
-        self.renewal_table.setRootIsDecorated(False)
+        self.renewal_table = named(QTableWidget(0, 4), translate("RequestWindow", "Previous decision and what changed"))
+        self.renewal_table.setHorizontalHeaderLabels([
+            translate("RequestWindow", "What"), translate("RequestWindow", "Previous"),
+            translate("RequestWindow", "Now"), translate("RequestWindow", "Changed")])
+        self.renewal_table.horizontalHeader().setAccessibleName(
+            translate("RequestWindow", "Renewal comparison columns"))
+        self.renewal_table.verticalHeader().hide()
+        self.renewal_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.renewal_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.renewal_table.setWordWrap(True)
-        self.renewal_table.setUniformRowHeights(False)
-        self.renewal_table.setMaximumHeight(self.renewal_table.fontMetrics().lineSpacing() * 12 + 12)
+        self.renewal_table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.renewal_table.setTabKeyNavigation(False)  # Tab leaves the table, as in the other lists
+        header = self.renewal_table.horizontalHeader()
+        for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
+                                       QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(column, mode)
+        # Rows grow to their wrapped text as the window is resized.
+        self.renewal_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         box.addWidget(self.renewal_table)
         self.renewal_box.hide()
 
@@ -304,7 +318,7 @@ class RequestWindow(QDialog):
             if d.renewal_due_on
             else translate("RequestWindow", "This approval was opened for renewal by a reviewer; it has no due date.")
         )
-        self.renewal_table.clear()
+        self.renewal_table.setRowCount(0)
         try:
             rows = self.ctx.call(renewals.renewal_comparison, d.id)
         except (ServiceError, DatabaseProblem) as exc:
@@ -315,15 +329,17 @@ class RequestWindow(QDialog):
             return
         same, changed, unknown = (translate("RequestWindow", "Same"), translate("RequestWindow", "\u2731 Changed"),
                                   translate("RequestWindow", "? Not known"))
-        for row in rows:
+        self.renewal_table.setRowCount(len(rows))
+        for i, row in enumerate(rows):
             mark = changed if row.changed else same if row.known else unknown
-            item = QTreeWidgetItem([translate("RequestWindow", row.label), row.previous, row.now, mark])
-            for column in range(4):
-                item.setToolTip(column, item.text(column))
-            self.renewal_table.addTopLevelItem(item)
-        for column in (0, 3):
-            self.renewal_table.resizeColumnToContents(column)
-        self.renewal_table.setColumnWidth(1, max(self.renewal_table.columnWidth(1), 260))
+            for column, text in enumerate((translate("RequestWindow", row.label), row.previous, row.now, mark)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.renewal_table.setItem(i, column, item)
+        self.renewal_table.resizeRowsToContents()
+        lines = 2 * len(rows) + 2  # room for each row to wrap once, no taller
+        self.renewal_table.setFixedHeight(self.renewal_table.fontMetrics().lineSpacing() * lines
+                                          + 2 * self.renewal_table.frameWidth() + 8)
         self.renewal_table.show()
         self.renewal_box.show()
 

@@ -229,8 +229,11 @@ CATALOG_COLUMNS: list[Column[CatalogEntry]] = [
     Column(QT_TRANSLATE_NOOP("Tables", "Parental permission"), lambda e: domain_text(e.permission.short_label)),
     Column(QT_TRANSLATE_NOOP("Tables", "Contract status"),
            lambda e: badge(e.status.state), lambda e: STATE_ORDER.index(e.status.state)),
-    # ADA Title II: a symbol and words ("⚠ Not reviewed: review before …"); those needing review sort first.
-    Column(QT_TRANSLATE_NOOP("Tables", "Accessibility"), lambda e: e.accessibility.text if e.accessibility else "",
+    # ADA Title II: a symbol and a word or two ("⚠ Not reviewed"; the details line has the date); those needing
+    # review sort first.
+    Column(QT_TRANSLATE_NOOP("Tables", "Accessibility"),
+           lambda e: f"{e.accessibility.state.symbol} {domain_text(e.accessibility.state.label)}"
+           if e.accessibility else "",
            lambda e: (not e.accessibility.needs_review, e.accessibility.text) if e.accessibility else (True, "")),
     Column(QT_TRANSLATE_NOOP("Tables", "Approved"),
            lambda e: local_date(e.approved_at), lambda e: e.approved_at.timestamp()),

@@ -115,12 +115,17 @@ class DeadlinesPage(QWidget):
         self.summary.setText(
             translate(
                 "DeadlinesPage",
-                "{overdue} overdue, {upcoming} coming up. Overdue items come first; press Enter on a contract's line "
-                "to open it.",
+                "{overdue} overdue, {upcoming} coming up. Overdue items come first; press Enter on a line to open "
+                "what it is about.",
             ).format(overdue=overdue, upcoming=upcoming)
             if items
             else translate("DeadlinesPage", "Nothing is due: every contract's obligations are met.")
         )
+        if not self.ctx.settings.get("district_population"):
+            # The earlier ADA Title II date is assumed: say so, so nobody takes it for the district's own.
+            self.summary.setText(self.summary.text() + " " + translate(
+                "DeadlinesPage", "Accessibility reviews are dated for a town of 50,000 or more until an administrator "
+                "sets the district's population under Settings."))
         self._show_notice()
         self.counted.emit(overdue)
 
