@@ -1284,7 +1284,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="+24"/>
+        <source>{overdue} overdue, {upcoming} coming up. Overdue items come first; press Enter on a line to open what it is about.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-28"/>
         <source>Record as d&amp;rafted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1304,17 +1309,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>{overdue} overdue, {upcoming} coming up. Overdue items come first; press Enter on a contract&apos;s line to open it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+19"/>
         <source>Nothing is due: every contract&apos;s obligations are met.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+4"/>
+        <source>Accessibility reviews are dated for a town of 50,000 or more until an administrator sets the district&apos;s population under Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Yearly notice to students and parents of the contracts website ({label})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3205,12 +3210,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../techapproval/gui/main_window.py" line="+63"/>
+        <location filename="../../techapproval/gui/main_window.py" line="+64"/>
         <source>⚠ Cannot reach the database; retrying</source>
         <translation>⚠ No se puede conectar con la base de datos; reintentando</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>techapproval — {district}</source>
         <translation>techapproval — {district}</translation>
     </message>
@@ -3403,12 +3408,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+348"/>
+        <location line="+357"/>
         <source>Change role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-346"/>
+        <location line="-355"/>
         <source>Role for the selected person:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3419,12 +3424,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+355"/>
+        <location line="+364"/>
         <source>Reset password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-354"/>
+        <location line="-363"/>
         <source>Give the selected person a temporary password; any lock-out ends</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3524,7 +3529,7 @@
         <translation>&amp;Acerca de techapproval</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+133"/>
         <source>{count} approvals came back to the queue for renewal.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3534,7 +3539,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+118"/>
         <location line="+13"/>
         <location line="+33"/>
         <source>Select a person first.</source>
@@ -4607,7 +4612,7 @@ Versión del esquema: {schema}</translation>
 <context>
     <name>RequestWindow</name>
     <message>
-        <location filename="../../techapproval/gui/dialogs/request_window.py" line="+51"/>
+        <location filename="../../techapproval/gui/dialogs/request_window.py" line="+55"/>
         <source>⚠ Cannot reach the database; your text is kept on this computer and will be saved when it answers.</source>
         <translation>⚠ No se puede conectar con la base de datos; su texto se guarda en esta computadora y se guardará cuando responda.</translation>
     </message>
@@ -4696,12 +4701,12 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+130"/>
+        <location line="+131"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-131"/>
         <source>Changes</source>
         <translation>Cambios</translation>
     </message>
@@ -4768,12 +4773,12 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+470"/>
+        <location line="+482"/>
         <source>Withdraw request</source>
         <translation>Retirar solicitud</translation>
     </message>
     <message>
-        <location line="-461"/>
+        <location line="-473"/>
         <source>Renewal: previous decision and what changed</source>
         <translation>Renovación: decisión anterior y lo que cambió</translation>
     </message>
@@ -4788,7 +4793,7 @@ Versión del esquema: {schema}</translation>
         <translation>Decisión anterior y lo que cambió</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Previous</source>
         <translation>Antes</translation>
     </message>
@@ -4803,12 +4808,12 @@ Versión del esquema: {schema}</translation>
         <translation>Cambió</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Renewal comparison columns</source>
         <translation>Columnas de la comparación de renovación</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+21"/>
         <source>This approval is due for renewal on {day}.</source>
         <translation>Esta aprobación debe renovarse el {day}.</translation>
     </message>
@@ -4833,7 +4838,7 @@ Versión del esquema: {schema}</translation>
         <translation>? No se sabe</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Recovered from this computer</source>
         <translation>Recuperado de esta computadora</translation>
     </message>
@@ -4860,8 +4865,8 @@ Versión del esquema: {schema}</translation>
         <translation>Descartar el texto recuperado</translation>
     </message>
     <message>
-        <location line="-287"/>
-        <location line="+299"/>
+        <location line="-299"/>
+        <location line="+311"/>
         <source>Contract status</source>
         <translation>Estado del contrato</translation>
     </message>
@@ -4997,7 +5002,7 @@ Close the window now?</source>
         <translation>No se guardó: {errors}</translation>
     </message>
     <message>
-        <location line="-430"/>
+        <location line="-442"/>
         <source>Actions and policy help</source>
         <translation>Acciones y ayuda sobre la política</translation>
     </message>
@@ -5017,7 +5022,7 @@ Close the window now?</source>
         <translation>Retirar soli&amp;citud</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+109"/>
         <source>Accessibility status</source>
         <translation>Estado de accesibilidad</translation>
     </message>
@@ -5356,12 +5361,12 @@ Inicie sesión con su correo electrónico escolar.</translation>
         <translation type="unfinished">Estado del contrato</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Accessibility</source>
         <translation type="unfinished">Accesibilidad</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Approved</source>
         <translation type="unfinished">Aprobada</translation>
     </message>
@@ -5448,7 +5453,7 @@ Inicie sesión con su correo electrónico escolar.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../techapproval/gui/pages/deadlines.py" line="-93"/>
+        <location filename="../../techapproval/gui/pages/deadlines.py" line="-98"/>
         <source>When</source>
         <translation type="unfinished">Cuándo</translation>
     </message>
