@@ -4773,12 +4773,12 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+482"/>
+        <location line="+483"/>
         <source>Withdraw request</source>
         <translation>Retirar solicitud</translation>
     </message>
     <message>
-        <location line="-473"/>
+        <location line="-474"/>
         <source>Renewal: previous decision and what changed</source>
         <translation>Renovación: decisión anterior y lo que cambió</translation>
     </message>
@@ -4811,6 +4811,11 @@ Versión del esquema: {schema}</translation>
         <location line="+2"/>
         <source>Renewal comparison columns</source>
         <translation>Columnas de la comparación de renovación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renewal comparison rows</source>
+        <translation>Filas de la comparación de renovación</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -4865,8 +4870,8 @@ Versión del esquema: {schema}</translation>
         <translation>Descartar el texto recuperado</translation>
     </message>
     <message>
-        <location line="-299"/>
-        <location line="+311"/>
+        <location line="-300"/>
+        <location line="+312"/>
         <source>Contract status</source>
         <translation>Estado del contrato</translation>
     </message>
@@ -5002,7 +5007,7 @@ Close the window now?</source>
         <translation>No se guardó: {errors}</translation>
     </message>
     <message>
-        <location line="-442"/>
+        <location line="-443"/>
         <source>Actions and policy help</source>
         <translation>Acciones y ayuda sobre la política</translation>
     </message>
@@ -5022,7 +5027,7 @@ Close the window now?</source>
         <translation>Retirar soli&amp;citud</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>Accessibility status</source>
         <translation>Estado de accesibilidad</translation>
     </message>

@@ -293,6 +293,7 @@ class RequestWindow(QDialog):
             translate("RequestWindow", "Now"), translate("RequestWindow", "Changed")])
         self.renewal_table.horizontalHeader().setAccessibleName(
             translate("RequestWindow", "Renewal comparison columns"))
+        self.renewal_table.verticalHeader().setAccessibleName(translate("RequestWindow", "Renewal comparison rows"))
         self.renewal_table.verticalHeader().hide()
         self.renewal_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.renewal_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
