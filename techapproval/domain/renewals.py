@@ -9,6 +9,9 @@ from datetime import date, timedelta
 # A renewal enters the queue this many days before it is due, so the review can end by then.
 LEAD_DAYS = 30
 MAX_YEARS = 10
+# At most this many renewals wait in the queue at once; the next open as those are decided. A district
+# that upgrades with years of approvals, or imports them, would otherwise find hundreds in its queue at once.
+MAX_OPEN = 20
 
 
 def add_years(day: date, years: int) -> date:

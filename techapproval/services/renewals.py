@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db import locks
@@ -20,7 +20,7 @@ from ..db.models import CatalogResource, Contract, Person, Request
 from ..domain.contracts import Coverage, format_day
 from ..domain.deadlines import Obligation, ObligationKind
 from ..domain.enums import Decision, Grade, InfoCategory, Permission, RequestStatus, format_grades
-from ..domain.renewals import RenewalRef, opens_on, renewal_due
+from ..domain.renewals import MAX_OPEN, RenewalRef, opens_on, renewal_due
 from ..domain.validation import RequestForm
 from . import audit
 from .access import REVIEWERS, acting
@@ -163,13 +163,22 @@ def open_due_renewals(session: Session, actor_id: int, on: date | None = None) -
     actor = acting(session, actor_id, *REVIEWERS)
     locks.hold(session, locks.RENEWALS)  # two desks refreshing at once must not open the same renewal twice
     ctx = compliance_context(session, on)
+    tools = _due_tools(session, ctx)
+    room = MAX_OPEN - _open_count(session)
     opened = 0
-    for tool in _due_tools(session, ctx):
+    for tool in tools:  # soonest due first
+        if opened >= room:
+            break
         if tool.open_request is not None or tool.withdrawn or tool.previous is None or not tool.previous.active:
             continue
         _open(session, actor, session.get(CatalogResource, tool.resource_id), tool.previous.requester_id, tool.due)
         opened += 1
     return opened
+
+
+def _open_count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Request)
+                          .where(Request.renewal_of_id.is_not(None), Request.status.in_(OPEN))) or 0
 
 
 @dataclass(frozen=True)
@@ -327,6 +336,7 @@ def open_obligations(session: Session, ctx: ComplianceContext) -> list[Obligatio
     """One RENEWAL_DUE obligation per approved tool whose renewal has opened or is overdue; `ref` is a
     RenewalRef. No role check: the caller (compliance.deadlines) has made it."""
     found = []
+    full = _open_count(session) >= MAX_OPEN
     for tool in _due_tools(session, ctx):
         if tool.open_request is not None:
             request_id, since = tool.open_request
@@ -336,7 +346,9 @@ def open_obligations(session: Session, ctx: ComplianceContext) -> list[Obligatio
             text = "The renewal was withdrawn: choose who uses it to open the renewal again."
             request_id = None
         elif tool.previous is not None and tool.previous.active:
-            text = (f"Opens in the review queue for {tool.previous.requester_name} when the queue is next read; "
+            when = (f"once fewer than {MAX_OPEN} renewals wait there" if full
+                    else "when the queue is next read")
+            text = (f"Opens in the review queue for {tool.previous.requester_name} {when}; "
                     f"decide by {format_day(tool.due)}.")
             request_id = None
         else:

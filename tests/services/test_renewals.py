@@ -315,3 +315,23 @@ def test_others_are_refused(district):
         with pytest.raises(NotAllowed):
             renewals.open_renewal(s, district.teacher, rid, district.other_teacher)
         assert renewals.renewal_comparison(s, district.teacher, renewal.id)  # the renewal's own requester
+
+
+def test_no_more_than_a_queue_full_of_renewals_opens_at_once(district, monkeypatch):
+    """Years of approvals coming due together (an upgrade, an import) open a few at a time, soonest due
+    first; the next open as those are decided, and the dashboard says why the others wait."""
+    monkeypatch.setattr(renewals, "MAX_OPEN", 2)
+    tools = [approved_resource(district, resource_name=f"Tool {n}", resource_link=f"https://tool{n}.example")
+             for n in range(3)]
+    for n, rid in enumerate(tools):
+        backdate(district, rid, 3 * YEAR + timedelta(days=10 - n))  # Tool 0 is due first
+    assert open_due(district) == 2
+    assert [len(renewal_requests(district, rid)) for rid in tools] == [1, 1, 0]
+    [waiting] = [o for o in renewal_lines(district) if o.ref.request_id is None]
+    assert waiting.subject == "Tool 2" and "once fewer than 2 renewals wait there" in waiting.text
+    assert open_due(district) == 0  # still full
+
+    [first] = renewal_requests(district, tools[0])
+    decide(district, first.id, Decision.APPROVED, permission=Permission.NONE_REQUIRED)
+    assert open_due(district) == 1
+    assert len(renewal_requests(district, tools[2])) == 1
