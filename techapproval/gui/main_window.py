@@ -593,6 +593,11 @@ class MainWindow(QMainWindow):
             after_first_paint(self, self._read_counts)
         self.queue_view.select_first_if_none()
 
+    def _after_own_change(self) -> None:
+        """A request decided or withdrawn here may make room in the queue for the next renewal: look again."""
+        self.renewals_checked_on = None
+        self.refresh()
+
     def _open_due_renewals(self) -> int:
         """Approved tools whose renewal has come: into the queue (services/renewals.py); how many. Renewals
         come due by the day, so once a day is enough: the queue's other refreshes (every change another
@@ -660,7 +665,7 @@ class MainWindow(QMainWindow):
         """Known by its request's number, once it has one: opening that request again shows this window
         instead of a second one that would save over it."""
         self.windows[window.request_id] = window
-        window.changed.connect(lambda _id: self.refresh())
+        window.changed.connect(lambda _id: self._after_own_change())
         window.changed.connect(lambda request_id, w=window: self._known_as(w, request_id))
 
     def _known_as(self, window: RequestWindow, request_id: int) -> None:

@@ -157,3 +157,32 @@ def test_reviewers_see_when_each_approval_comes_back(qtbot, signed_in, district)
     view = find(teacher, "Approved resources", QAbstractItemView)
     assert "Renewal due" not in [view.model().headerData(i, Qt.Orientation.Horizontal)
                                  for i in range(view.model().columnCount())]
+
+
+def test_deciding_a_renewal_makes_room_for_the_next_one(qtbot, signed_in, district, monkeypatch):
+    from techapproval.services import renewals
+
+    monkeypatch.setattr(renewals, "MAX_OPEN", 1)
+    first = approved_resource(district, resource_name="Kahoot!", resource_link="https://kahoot.com")
+    second = approved_resource(district, resource_name="Quizizz", resource_link="https://quizizz.com")
+    backdate(district, first, 3 * YEAR + timedelta(days=9))
+    backdate(district, second, 3 * YEAR + timedelta(days=5))
+    window = open_main(qtbot, signed_in(district.reviewer))
+    queue = find(window, "Review queue", QAbstractItemView)
+    qtbot.waitUntil(lambda: len(renewal_requests(district, first)) == 1, timeout=5_000)
+    assert renewal_requests(district, second) == []  # the queue holds one renewal at a time here
+    [renewal] = renewal_requests(district, first)
+    qtbot.waitUntil(lambda: renewal.id in [r.id for r in listed(queue)], timeout=5_000)
+
+    review = window.open_request(next(r for r in listed(queue) if r.id == renewal.id))
+    qtbot.addWidget(review)
+    click(qtbot, review, "Approved for use")
+    click(qtbot, review, "No additional notifications or permissions required.")
+    from PySide6.QtWidgets import QMessageBox
+
+    # No contract on file: the reviewer is asked, and approves anyway.
+    monkeypatch.setattr(QMessageBox, "warning", lambda *_args: QMessageBox.StandardButton.Yes)
+    click(qtbot, review, "Record decision")
+    qtbot.waitUntil(lambda: len(renewal_requests(district, second)) == 1, timeout=5_000)
+    [following] = renewal_requests(district, second)
+    qtbot.waitUntil(lambda: following.id in [r.id for r in listed(queue)], timeout=5_000)
