@@ -3408,12 +3408,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+357"/>
+        <location line="+362"/>
         <source>Change role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-355"/>
+        <location line="-360"/>
         <source>Role for the selected person:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3424,12 +3424,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+364"/>
+        <location line="+369"/>
         <source>Reset password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-363"/>
+        <location line="-368"/>
         <source>Give the selected person a temporary password; any lock-out ends</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3529,7 +3529,7 @@
         <translation>&amp;Acerca de techapproval</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+138"/>
         <source>{count} approvals came back to the queue for renewal.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3657,7 +3657,7 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{tool} is due for renewal, and nobody on file can renew it. Choose the staff member who uses it: the renewal goes to the review queue in their name, with what the district has on file filled in. Ask them for the rest with Return for more information.</source>
+        <source>{tool} is due for renewal and not in the review queue yet. Choose the staff member who uses it: the renewal goes to the review queue now, in their name, with what the district has on file filled in. Ask them for the rest with Return for more information.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1,5 +1,5 @@
 """A reviewer opens a tool's renewal, naming the staff member who uses it: for a tool imported without a
-request on file, or whose requester has left (services/renewals.py)."""
+request on file, whose requester has left, or that waits for room in the queue (services/renewals.py)."""
 
 from __future__ import annotations
 
@@ -20,9 +20,9 @@ class OpenRenewalDialog(FieldDialog):
             translate("OpenRenewalDialog", "Open a renewal"),
             translate(
                 "OpenRenewalDialog",
-                "{tool} is due for renewal, and nobody on file can renew it. Choose the staff member who uses it: "
-                "the renewal goes to the review queue in their name, with what the district has on file filled in. "
-                "Ask them for the rest with Return for more information.",
+                "{tool} is due for renewal and not in the review queue yet. Choose the staff member who uses it: "
+                "the renewal goes to the review queue now, in their name, with what the district has on file filled "
+                "in. Ask them for the rest with Return for more information.",
             ).format(tool=tool),
             parent,
         )
