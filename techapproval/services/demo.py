@@ -186,7 +186,7 @@ def seed_demo(db: Database, *, password: str = DEMO_PASSWORD) -> DemoSummary:
             created.append(DemoPerson(name, position, person.email, role))
         counts = Counter(_tell(s, ids, story) for story in STORIES)
         _contracts(s, ids["rosa"], ids["admin"], date.today())
-        _accessibility_and_renewal(s, ids, date.today())
+        counts[S.SUBMITTED] += _accessibility_and_renewal(s, ids, date.today())
     return DemoSummary(tuple(created), {status: counts[status] for status in S}, password, admin_created)
 
 
@@ -279,9 +279,9 @@ def _duties(s: Session, reviewer: int, today: date, catalog: dict[str, int]) -> 
     permissions.save_tally(s, reviewer, seesaw.id, None, "Grade 2 \u2013 Room 7", 22, 18, 1)
 
 
-def _accessibility_and_renewal(s: Session, ids: dict[str, int], today: date) -> None:
+def _accessibility_and_renewal(s: Session, ids: dict[str, int], today: date) -> int:
     """Two tools reviewed for accessibility (the rest wait on the dashboard), and one approval old enough
-    that its renewal is in the queue."""
+    that its renewal is in the queue; returns the renewals opened (submitted requests)."""
     from datetime import UTC, datetime
 
     from ..domain.accessibility import Population, ReviewForm
@@ -305,4 +305,4 @@ def _accessibility_and_renewal(s: Session, ids: dict[str, int], today: date) -> 
     desmos.approved_at = approved
     s.get(Request, desmos.last_request_id).decided_at = approved
     s.flush()
-    renewals.open_due_renewals(s, reviewer, today)
+    return renewals.open_due_renewals(s, reviewer, today)

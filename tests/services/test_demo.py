@@ -37,7 +37,13 @@ def test_fresh_database_gets_every_state_and_a_catalog(db):
         assert refused.resource_name == "FreeGamesNow" and "ads" in refused.reason
         # The audit trail is the services' own: every non-draft request was submitted by its requester.
         submits = s.scalars(select(AuditEvent).where(AuditEvent.action == "submit")).all()
-        assert len(submits) == sum(n for st, n in summary.requests.items() if st is not RequestStatus.DRAFT)
+        renewal = s.scalar(select(Request).where(Request.renewal_of_id.is_not(None)))  # opened by the app
+        assert renewal.resource_name == "Desmos" and renewal.status == "submitted"
+        assert len(submits) == sum(n for st, n in summary.requests.items() if st is not RequestStatus.DRAFT) - 1
+        # Two tools reviewed for accessibility; the others wait on the deadlines dashboard.
+        reviewed = {e.name: e.accessibility.state.value for e in catalog.list_catalog(s, admin.id)}
+        assert (reviewed["Seesaw"], reviewed["Canva for Education"], reviewed["Kahoot!"]) == (
+            "conforms", "alternative_plan", "not_reviewed")
         resubmitted = s.scalar(select(Request).where(Request.status == "resubmitted"))
         assert [m.kind for m in resubmitted.messages] == ["question", "answer"]
 
