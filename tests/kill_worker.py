@@ -91,6 +91,12 @@ def main(url: str, requester: int, reviewer: int) -> int:
     if url.startswith("postgresql"):  # the driver loads here once, not in every child
         import psycopg  # noqa: F401
         import sqlalchemy.dialects.postgresql.psycopg  # noqa: F401
+    # What a decision loads on first use (the catalog with its compliance and accessibility rules), loaded
+    # once here as in a running app: each child is killed within a quarter second, and would otherwise often
+    # die importing them before its first decision.
+    import techapproval.services.accessibility  # noqa: F401
+    import techapproval.services.catalog  # noqa: F401
+    import techapproval.services.renewals  # noqa: F401
     for line in sys.stdin:
         round_, seed = (int(x) for x in line.split())
         pid = os.fork()

@@ -467,7 +467,7 @@ def _server_tables(url: URL) -> tuple[str | None, set[str]]:
 
 def _dump_revision(pg_restore: Path, dump: Path, env: dict[str, str], failed: str) -> tuple[str | None, set[str]]:
     """The schema revision in a pg_dump archive (the data of its alembic_version), and its tables."""
-    listing = _run(pg_restore, ["--list", str(dump)], env, failed).stdout.decode("utf-8", "replace")
+    listing = _dump_listing(pg_restore, dump, env, failed)
     tables = set(re.findall(r"^\d+;\s+\d+\s+\d+\s+TABLE\s+(?!DATA\s)\S+\s+(\S+)\s", listing, flags=re.MULTILINE))
     if "alembic_version" not in tables:
         return None, tables
@@ -502,6 +502,15 @@ def _backup_server(url: URL, destination: Path) -> BackupResult:
     finally:
         tmp.unlink(missing_ok=True)
     return BackupResult(_location(url), destination, destination.stat().st_size, dumped)
+
+
+def _dump_listing(pg_restore: Path, dump: Path, env: dict[str, str], failed: str) -> str:
+    return _run(pg_restore, ["--list", str(dump)], env, failed).stdout.decode("utf-8", "replace")
+
+
+def _dump_foreign_keys(listing: str) -> set[str]:
+    """The names of the foreign keys a pg_dump archive creates."""
+    return set(re.findall(r"^\d+;\s+\d+\s+\d+\s+FK CONSTRAINT\s+\S+\s+\S+\s+(\S+)\s", listing, flags=re.MULTILINE))
 
 
 def _restore_server(url: URL, source: Path, confirm: Callable[[str], bool] | None) -> RestoreResult:
@@ -546,11 +555,17 @@ def _restore_server(url: URL, source: Path, confirm: Callable[[str], bool] | Non
     from .models import Base
 
     leftover = (tables & (set(Base.metadata.tables) | {"alembic_version"})) - dumped_tables
+    # Likewise a newer column's foreign key on a table the backup has (request.renews_request_id to
+    # request): pg_restore --clean cannot drop the key it points at while it stands.
+    dumped_keys = _dump_foreign_keys(_dump_listing(pg_restore, source, env, NOTHING_CHANGED))
+    newer_keys = {(table, name) for table, name in _server_foreign_keys(url)
+                  if table in dumped_tables and name not in dumped_keys}
     not_restored = f"The restore did not happen: the database is as it was.{kept}"
-    if leftover:
-        _drop_tables(url, leftover, kept)
-        not_restored = (f"The restore did not happen. The tables of the newer schema that the backup lacks had "
-                        f"been removed for it; restore the copy of the database as it was to have them back.{kept}")
+    if leftover or newer_keys:
+        _drop_tables(url, leftover, kept, newer_keys)
+        not_restored = (f"The restore did not happen. The tables and links of the newer schema that the backup "
+                        "lacks had been removed for it; restore the copy of the database as it was to have them "
+                        f"back.{kept}")
     _run(pg_restore, ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--exit-on-error",
                       "--dbname", url.database or "", str(source)],
          _libpq_env(url, lock_timeout=True), not_restored)
@@ -558,15 +573,33 @@ def _restore_server(url: URL, source: Path, confirm: Callable[[str], bool] | Non
     return RestoreResult(location, source, source.stat().st_size, revision, previous, upgraded, server=True)
 
 
-def _drop_tables(url: URL, names: set[str], kept: str) -> None:
+def _server_foreign_keys(url: URL) -> list[tuple[str, str]]:
+    """(table, constraint) of every foreign key in the database's schema."""
+    engine = create_engine(url, connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
+    try:
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text(
+                "SELECT table_name, constraint_name FROM information_schema.table_constraints "
+                "WHERE constraint_type = 'FOREIGN KEY' AND table_schema = current_schema()"))]
+    except DBAPIError as exc:
+        raise plain_error(exc) from exc
+    finally:
+        engine.dispose()
+
+
+def _drop_tables(url: URL, names: set[str], kept: str, keys: set[tuple[str, str]] = frozenset()) -> None:
+    """Drop the newer schema's tables, and its foreign keys on the tables the backup has."""
     engine = create_engine(url, connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
     try:
         with engine.begin() as conn:
+            for table, key in sorted(keys):
+                conn.execute(text(f'ALTER TABLE "{table}" DROP CONSTRAINT IF EXISTS "{key}"'))
             for name in sorted(names):
                 conn.execute(text(f'DROP TABLE IF EXISTS "{name}" CASCADE'))
     except DBAPIError as exc:
         problem = plain_error(exc)
-        raise DatabaseProblem(problem.title, f"The tables of the newer schema that the backup lacks could not be "
-                                             f"removed: {problem.message} The restore did not happen.{kept}") from exc
+        raise DatabaseProblem(problem.title, "The tables and links of the newer schema that the backup lacks "
+                                             f"could not be removed: {problem.message} The restore did not "
+                                             f"happen.{kept}") from exc
     finally:
         engine.dispose()
