@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from ..db.database import DatabaseProblem
+from ..domain.district_time import LOCAL
 from ..services.errors import Invalid, ServiceError
 from .i18n import translate
 
-LOCAL = ZoneInfo("America/New_York")
 SEARCH_DELAY_MS = 200  # search boxes read once typing pauses this long
 
 

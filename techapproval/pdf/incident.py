@@ -16,7 +16,6 @@ from collections.abc import Mapping
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -30,12 +29,12 @@ from techapproval.domain.contracts import format_day
 from techapproval.domain.incidents import Involves
 from techapproval.domain.settings import district_heading, district_short
 
+from ..domain.district_time import LOCAL
 from .fonts import BOLD, REGULAR, markup, register_fonts
 
 if TYPE_CHECKING:
     from techapproval.services.incidents import IncidentView
 
-LOCAL = ZoneInfo("America/New_York")  # Connecticut: the dates printed are the district's local dates
 MARGIN = 0.85 * inch
 FOOTER_LINE = 0.6 * inch
 KEEP_WITH_TEXT = 0.8 * inch

@@ -43,12 +43,24 @@ class ReviewView:
     resource_id: int | None
 
 
-def _facts(review: AccessibilityReview | None) -> ReviewFacts | None:
-    if review is None:
+def _facts(finding: str | None, claimed: str | None, reviewed_on: date | None, acr_on_file: bool | None,
+           ) -> ReviewFacts | None:
+    """A review's facts from its columns; None where there is no review."""
+    if finding is None:
         return None
-    return ReviewFacts(AccessibilityFinding(review.finding),
-                       ClaimedConformance(review.claimed) if review.claimed else None,
-                       review.reviewed_on, review.acr_on_file)
+    return ReviewFacts(AccessibilityFinding(finding), ClaimedConformance(claimed) if claimed else None,
+                       reviewed_on, bool(acr_on_file))
+
+
+_FACT_COLUMNS = (AccessibilityReview.finding, AccessibilityReview.claimed, AccessibilityReview.reviewed_on,
+                 AccessibilityReview.acr_on_file)
+
+
+def _status_of_newest(session: Session, condition: ColumnElement[bool], ctx: ComplianceContext,
+                      ) -> AccessibilityStatus:
+    newest = session.execute(select(*_FACT_COLUMNS).where(condition)
+                             .order_by(AccessibilityReview.id.desc()).limit(1)).first()
+    return accessibility_status(_facts(*newest) if newest else None, ctx.ada_due, ctx.on)
 
 
 def _newest_review_id() -> ColumnElement[int]:
@@ -61,26 +73,18 @@ def _newest_review_id() -> ColumnElement[int]:
 
 def status_of_resource(session: Session, resource_id: int, ctx: ComplianceContext) -> AccessibilityStatus:
     """A catalog entry's accessibility status on ctx.on, from its newest review."""
-    latest = session.scalar(select(AccessibilityReview).where(AccessibilityReview.catalog_resource_id == resource_id)
-                            .order_by(AccessibilityReview.id.desc()).limit(1))
-    return accessibility_status(_facts(latest), ctx.ada_due, ctx.on)
+    return _status_of_newest(session, AccessibilityReview.catalog_resource_id == resource_id, ctx)
 
 
 def statuses_in(session: Session, resource_ids: Select, ctx: ComplianceContext) -> dict[int, AccessibilityStatus]:
     """The accessibility status on ctx.on of every catalog entry `resource_ids` selects, by id, in one
     statement: each from its newest review, "not reviewed" when it has none."""
     rows = session.execute(
-        select(CatalogResource.id, AccessibilityReview.finding, AccessibilityReview.claimed,
-               AccessibilityReview.reviewed_on, AccessibilityReview.acr_on_file)
+        select(CatalogResource.id, *_FACT_COLUMNS)
         .outerjoin(AccessibilityReview, AccessibilityReview.id == _newest_review_id())
         .where(CatalogResource.id.in_(resource_ids))
     )
-    found = {}
-    for resource_id, finding, claimed, reviewed_on, acr_on_file in rows:
-        facts = (ReviewFacts(AccessibilityFinding(finding), ClaimedConformance(claimed) if claimed else None,
-                             reviewed_on, acr_on_file) if finding is not None else None)
-        found[resource_id] = accessibility_status(facts, ctx.ada_due, ctx.on)
-    return found
+    return {resource_id: accessibility_status(_facts(*facts), ctx.ada_due, ctx.on) for resource_id, *facts in rows}
 
 
 def _resource_of_request(session: Session, r: Request) -> int | None:
@@ -93,6 +97,15 @@ def _resource_of_request(session: Session, r: Request) -> int | None:
 
     entry = _catalog_match(session, r)
     return entry.id if entry is not None else None
+
+
+def _of_request(session: Session, r: Request) -> ColumnElement[bool]:
+    """The reviews of a request's tool: those recorded on the request, and its catalog entry's."""
+    condition = AccessibilityReview.request_id == r.id
+    resource_id = _resource_of_request(session, r)
+    if resource_id is not None:
+        condition = or_(condition, AccessibilityReview.catalog_resource_id == resource_id)
+    return condition
 
 
 def _request(session: Session, request_id: int) -> Request:
@@ -179,12 +192,7 @@ def reviews_for_request(session: Session, actor_id: int, request_id: int) -> lis
     """The reviews of a request's tool, newest first: those recorded on the request, and those of the
     catalog entry it is (or matches)."""
     acting(session, actor_id, *REVIEWERS)
-    r = _request(session, request_id)
-    resource_id = _resource_of_request(session, r)
-    condition = AccessibilityReview.request_id == r.id
-    if resource_id is not None:
-        condition = or_(condition, AccessibilityReview.catalog_resource_id == resource_id)
-    return _views(session, condition)
+    return _views(session, _of_request(session, _request(session, request_id)))
 
 
 def reviews_for_resource(session: Session, actor_id: int, resource_id: int) -> list[ReviewView]:
@@ -201,14 +209,7 @@ def status_for_request(session: Session, actor_id: int, request_id: int,
     the request while the tool is new to the catalog."""
     acting(session, actor_id, *REVIEWERS)
     r = _request(session, request_id)
-    ctx = compliance_context(session, on)
-    resource_id = _resource_of_request(session, r)
-    condition = AccessibilityReview.request_id == r.id
-    if resource_id is not None:
-        condition = or_(condition, AccessibilityReview.catalog_resource_id == resource_id)
-    latest = session.scalar(select(AccessibilityReview).where(condition)
-                            .order_by(AccessibilityReview.id.desc()).limit(1))
-    return accessibility_status(_facts(latest), ctx.ada_due, ctx.on)
+    return _status_of_newest(session, _of_request(session, r), compliance_context(session, on))
 
 
 def review_document(session: Session, actor_id: int, review_id: int) -> tuple[str, bytes]:

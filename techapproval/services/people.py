@@ -6,13 +6,13 @@ import functools
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.database import Database
 from ..db.models import Person
+from ..domain.district_time import LOCAL
 from ..domain.enums import Role
 from ..domain.settings import setting_problem
 from ..domain.sign_in import is_locked, lock_until, locked_message
@@ -42,7 +42,6 @@ def _dummy_hash() -> str:
     first sign-in, not at import: hashing is slow on purpose, and every start would pay for it."""
     return hasher().hash("not a real password")
 
-LOCAL = ZoneInfo("America/New_York")  # the district's clock, for the time a lock-out ends
 WRONG = "The email address or password is not right."
 SWITCHED_OFF = "This account is switched off. Ask district IT."
 

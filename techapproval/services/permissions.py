@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,6 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..db.models import PermissionTally, Person, Request
 from ..domain.deadlines import school_year_label
+from ..domain.district_time import LOCAL
 from ..domain.enums import Permission, RequestStatus, Role
 from ..domain.letters import Language, letter_texts
 from ..domain.settings import district_short
@@ -29,7 +29,6 @@ from .settings import read as read_settings
 LABEL_MAX = 100
 COUNT_MAX = 2000  # more than any class or school; catches a typo such as 250 for 25
 LABEL_PLACEHOLDER = "e.g. \u201cGrade 3 \u2013 Room 12\u201d or a case reference; never a student\u2019s name"
-LOCAL = ZoneInfo("America/New_York")
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ..db.database import Database
 from ..db.models import Request
+from ..domain.district_time import LOCAL
 from ..domain.enums import Decision, Permission, RequestStatus
 from ..domain.sheet import DecisionSheet
 from . import settings
@@ -24,7 +24,6 @@ from .errors import NotFound
 from .requests import _load, _visible, form_of
 
 # Connecticut: dates on the form are the district's local dates, not UTC.
-LOCAL = ZoneInfo("America/New_York")
 DECIDED = (RequestStatus.APPROVED.value, RequestStatus.NOT_APPROVED.value)
 SHEETS_PER_TRANSACTION = 50  # a short read each time: on SQLite a transaction holds the write lock
 

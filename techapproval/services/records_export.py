@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
@@ -46,6 +45,7 @@ from ..db.models import (
 from ..domain.contract_form import ContractorKind
 from ..domain.contracts import PROVISIONS, ContractTerms, Coverage, Provision, contract_status, website_notice_deadline
 from ..domain.deletions import Outcome, Requester, deletion_state
+from ..domain.district_time import LOCAL
 from ..domain.enums import (
     AccessibilityFinding,
     Answer,
@@ -66,7 +66,6 @@ from .catalog import ENTRY_COLUMNS, _entries, _exceptions_in
 from .compliance import ComplianceContext, compliance_context, contract_terms_in
 from .errors import Invalid
 
-LOCAL = ZoneInfo("America/New_York")  # Connecticut: times are shown as the district's clocks showed them
 PAGE = 2_000  # rows per read: a short transaction each
 AUDIT_ENTITY = "records_export"
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -35,6 +34,7 @@ from ..db.models import (
     Request,
 )
 from ..domain.contracts import Coverage, Provision
+from ..domain.district_time import LOCAL
 from ..domain.records_import import (
     ContractRecord,
     Existing,
@@ -51,7 +51,6 @@ from . import audit
 from .access import REVIEWERS, acting
 from .errors import Invalid, NotFound, Refused
 
-LOCAL = ZoneInfo("America/New_York")
 CONTRACTOR, CONTRACT, RESOURCE = "contractor", "contract", "catalog_resource"
 AUDIT_ENTITY = "records_import"
 # The audit trail's names for the records (as the rest of the app writes them).

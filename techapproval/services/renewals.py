@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -19,21 +18,17 @@ from ..db import locks
 from ..db.models import CatalogResource, Contract, Person, Request
 from ..domain.contracts import Coverage, format_day
 from ..domain.deadlines import Obligation, ObligationKind
+from ..domain.district_time import local_day
 from ..domain.enums import Decision, Grade, InfoCategory, Permission, RequestStatus, format_grades
 from ..domain.renewals import MAX_OPEN, RenewalRef, opens_on, renewal_due
 from ..domain.validation import RequestForm
 from . import audit
 from .access import REVIEWERS, acting
 from .compliance import ComplianceContext, compliance_context
-from .errors import Invalid, NotAllowed, NotFound, Refused
+from .errors import Invalid, NotFound, Refused
 
-LOCAL = ZoneInfo("America/New_York")  # Connecticut: an approval's day is the district's day
 OPEN = (RequestStatus.SUBMITTED.value, RequestStatus.RETURNED.value, RequestStatus.RESUBMITTED.value)
 NOT_RECORDED = "Not recorded (approved before this version)"
-
-
-def local_day(when: datetime) -> date:
-    return when.astimezone(LOCAL).date()
 
 
 def due_on(approved_at: datetime, ctx: ComplianceContext, contract_expires: date | None) -> date | None:
@@ -267,12 +262,11 @@ def _grades(text: str | None, not_used: bool) -> str:
 def renewal_comparison(session: Session, actor_id: int, request_id: int) -> list[ComparisonRow]:
     """A renewal's previous decision beside what is true now: the decision, the contract status, the
     accessibility status, the information shared and the grades. For reviewers and the renewal's requester."""
+    from .requests import _load, _visible
+
     actor = acting(session, actor_id)
-    r = session.get(Request, request_id) if request_id is not None else None
-    if r is None:
-        raise NotFound(f"Request {request_id} does not exist.")
-    if r.requester_id != actor.id and actor.role not in {role.value for role in REVIEWERS}:
-        raise NotAllowed("You can only see your own requests.")
+    r = _load(session, request_id)
+    _visible(actor, r)  # the requester's own, or a reviewer's
     if r.renewal_of_id is None:
         return []
     from . import accessibility
