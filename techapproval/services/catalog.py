@@ -118,8 +118,9 @@ def _exceptions_in(session: Session, resource_ids: Select) -> dict[int, list[Rec
 
 
 def _entries(rows: Iterable, terms: dict[int, ContractTerms], exceptions: dict[int, list[RecordedException]],
-             ctx: ComplianceContext) -> list[CatalogEntry]:
-    """The entries of rows of ENTRY_COLUMNS, each with its status on ctx.on."""
+             ctx: ComplianceContext, access: dict[int, AccessibilityStatus]) -> list[CatalogEntry]:
+    """The entries of rows of ENTRY_COLUMNS, each with its status on ctx.on, its accessibility status from
+    `access` (accessibility.statuses_in) and its renewal date."""
     by_contract: dict[int, ComplianceStatus] = {}  # several resources share one contract: its status once
 
     def status(r, coverage: Coverage) -> ComplianceStatus:
@@ -135,7 +136,8 @@ def _entries(rows: Iterable, terms: dict[int, ContractTerms], exceptions: dict[i
         expires = terms[r.contract_id].expires if coverage is Coverage.CONTRACT and r.contract_id in terms else None
         entries.append(CatalogEntry(r.id, r.name, r.link, r.description, Permission(r.permission), _grades(r.grades),
                                     r.not_used_by_students, r.approved_at, coverage, r.contract_id, r.coverage_note,
-                                    status(r, coverage), r.version, renewal_due=due_on(r.approved_at, ctx, expires)))
+                                    status(r, coverage), r.version, access.get(r.id),
+                                    due_on(r.approved_at, ctx, expires)))
     return entries
 
 
@@ -186,9 +188,9 @@ def list_catalog(
     terms = contract_terms_in(session, listed.with_only_columns(CatalogResource.contract_id))
     exceptions = _exceptions_in(session, listed.with_only_columns(CatalogResource.id).where(
         CatalogResource.coverage == Coverage.IEP_504_EXCEPTION.value))
-    entries = _entries(rows, terms, exceptions, ctx)
     access = accessibility.statuses_in(session, listed.with_only_columns(CatalogResource.id), ctx)
-    return [replace(e, accessibility=access.get(e.id)) for e in entries if states is None or e.status.state in states]
+    entries = _entries(rows, terms, exceptions, ctx, access)
+    return [e for e in entries if states is None or e.status.state in states]
 
 
 def get_entry(session: Session, actor_id: int, resource_id: int, on: date | None = None) -> CatalogEntry:
@@ -295,8 +297,6 @@ def link_approved_request(session: Session, request: Request) -> CatalogResource
 def approval_context(session: Session, entry: CatalogResource) -> dict:
     """What an approval rests on as it is made, kept with the decision for its renewal to compare:
     the entry's compliance and accessibility status, as state codes and the words shown."""
-    from . import accessibility
-
     ctx = compliance_context(session)
     status = resource_status_of(session.get(CatalogResource, entry.id, options=ONE_RESOURCE_LOADS), ctx)
     access = accessibility.status_of_resource(session, entry.id, ctx)

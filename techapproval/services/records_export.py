@@ -60,7 +60,7 @@ from ..domain.exceptions import Condition, Plan, exception_status, required_cond
 from ..domain.incidents import IncidentFacts, incident_timeline, involves_text, parse_involves
 from ..domain.workflow import Action
 from ..export.writers import TableFormat, TableLayout, open_writer
-from . import accessibility, audit, renewals
+from . import accessibility, audit
 from .access import REVIEWERS, acting
 from .catalog import ENTRY_COLUMNS, _entries, _exceptions_in
 from .compliance import ComplianceContext, compliance_context, contract_terms_in
@@ -290,11 +290,9 @@ def _read_catalog(session: Session, reading: Reading, after: int, upto: int, lim
     access = accessibility.statuses_in(session, select(CatalogResource.id).where(CatalogResource.id.in_(ids)),
                                        reading.compliance)
     found = []
-    for r, e in zip(rows, _entries(rows, terms, exceptions, reading.compliance), strict=True):
-        a = access.get(e.id)
-        renewal_due = (renewals.due_on(e.approved_at, reading.compliance,
-                                       terms[e.contract_id].expires if e.contract_id in terms else None)
-                       if r.approval_ended_at is None else None)
+    for r, e in zip(rows, _entries(rows, terms, exceptions, reading.compliance, access), strict=True):
+        a = e.accessibility
+        renewal_due = e.renewal_due if r.approval_ended_at is None else None
         found.append((
             e.id, e.name, _none_if_empty(e.link), _none_if_empty(e.description), e.permission.short_label,
             _none_if_empty(_grades(r.grades)), e.not_used_by_students, _local(e.approved_at), r.last_request_id,
