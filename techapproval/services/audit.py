@@ -34,6 +34,11 @@ def record(
     )
 
 
+def pending(session: Session) -> list[AuditEvent]:
+    """The events this transaction recorded, not yet joined to the chain (they join at commit)."""
+    return list(session.info.get(_PENDING, ()))
+
+
 @event.listens_for(Session, "before_commit")
 def _chain_pending(session: Session) -> None:
     pending = session.info.pop(_PENDING, None)
