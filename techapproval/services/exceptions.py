@@ -193,6 +193,19 @@ def set_condition(
     return _view(session, e)
 
 
+def set_conditions(
+    session: Session, actor_id: int, exception_id: int, dates: dict[Condition, date | None],
+    expected_version: int | None = None, today: date | None = None,
+) -> ExceptionView:
+    """Record several conditions' dates at once: all of them, or (a refusal, a conflict) none."""
+    view = get_exception(session, actor_id, exception_id)
+    version = expected_version
+    for condition, met_on in dates.items():
+        view = set_condition(session, actor_id, exception_id, condition, met_on, version, today)
+        version = view.version
+    return view
+
+
 def attach_evidence(
     session: Session, actor_id: int, exception_id: int, condition: Condition | str, filename: str, content: bytes,
     expected_version: int | None = None,

@@ -328,17 +328,8 @@ class ExceptionsPage(ReadWhenShown, QWidget):
         if v is None or not pending:
             return
         self.message.say("")
-        person = self.ctx.person.id
-
-        def save_all(session) -> ExceptionView:
-            version, saved = v.version, v
-            for condition, met_on in pending.items():
-                saved = exceptions.set_condition(session, person, v.id, condition, met_on, version)
-                version = saved.version
-            return saved
-
         try:
-            saved = self.ctx.read(save_all)  # one transaction: all the dates, or none
+            saved = self.ctx.call(exceptions.set_conditions, v.id, pending, v.version)  # all the dates, or none
         except (ServiceError, DatabaseProblem) as exc:
             self.message.say(exc)
             return
