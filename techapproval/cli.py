@@ -389,28 +389,27 @@ def _progress_and_ctrl_c(unit: str):
 
 
 def export_website(args: argparse.Namespace) -> int:
-    from .services.contracts import document_content
-    from .services.website import check_may_record_posted, website_data
+    from .services.backend import LocalBackend
+    from .services.website import check_may_record_posted, export_site
     from .website.export import ExportProblem
-    from .website.export import export_website as export
 
     outdir = Path(args.outdir)
     if outdir.exists() and not outdir.is_dir():
         raise CliError(f"{outdir} is a file, not a folder. Give the folder to write the website to.")
     db = _open(args)
     try:
-        with db.transaction() as session:
-            actor = _actor(session, args.as_email)
-            if args.record_posted:
-                check_may_record_posted(session, actor)
-            data = website_data(session, actor)
-            try:
-                result = export(data, outdir, lambda contract_id: document_content(session, actor, contract_id))
-            except ExportProblem as exc:
-                raise CliError(f"{exc} The website in {outdir} may be partly updated; nothing was recorded.") from None
-            except OSError as exc:
-                raise CliError(f"Cannot write the website to {outdir} ({exc.strerror or exc}). Choose a folder you "
-                               "can write to; nothing was recorded.") from None
+        backend = LocalBackend(db)
+        actor = backend.query(_actor, args.as_email)
+        if args.record_posted:
+            backend.run(check_may_record_posted, actor)
+        try:
+            exported = backend.long_run(export_site, actor, outdir)
+        except ExportProblem as exc:
+            raise CliError(f"{exc} The website in {outdir} may be partly updated; nothing was recorded.") from None
+        except OSError as exc:
+            raise CliError(f"Cannot write the website to {outdir} ({exc.strerror or exc}). Choose a folder you "
+                           "can write to; nothing was recorded.") from None
+        data, result = exported.data, exported.result
         print(f"Wrote the contracts website to {outdir}: {len(data.contracts)} contract(s), {result.documents} "
               f"document(s), {len(data.resources)} approved resource(s); {len(result.written)} file(s) new or "
               f"changed.")

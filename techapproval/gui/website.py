@@ -6,9 +6,8 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
-from sqlalchemy.exc import DBAPIError
 
-from ..db.database import DatabaseProblem, plain_error
+from ..db.database import DatabaseProblem
 from ..domain.contracts import format_day
 from ..services import contracts, website
 from ..services.errors import ServiceError
@@ -21,26 +20,15 @@ from .i18n import translate
 def export_contracts_website(parent: QWidget, ctx: AppContext) -> Path | None:
     """Ask for a folder, write the site there off the UI thread (progress, Cancel), then offer to record
     today's posting of new notices. Returns when the export is done, like a dialog's exec()."""
-    from ..website.export import ExportCancelled, ExportProblem, export_website  # loaded only when used
+    from ..website.export import ExportCancelled, ExportProblem  # loaded only when used
 
     folder = QFileDialog.getExistingDirectory(parent, translate("Website", "Export the contracts website to a folder"))
     if not folder:
         return None
     outdir = Path(folder)
-    db, person = ctx.db, ctx.person.id
 
-    def work(progress, cancelled):
-        """In the worker thread. Short transactions of its own: the data in one, then each document in one,
-        so the window's reads never wait for the files being written (on SQLite a transaction holds the
-        write lock). A document changed in between fails its checksum: the pages are then not written."""
-        with db.transaction() as session:
-            data = website.website_data(session, person)
-
-        def document(cid: int) -> tuple[str, bytes]:
-            with db.transaction() as session:
-                return contracts.document_content(session, person, cid)
-
-        return data, export_website(data, outdir, document, progress=progress, cancelled=cancelled)
+    def work(progress, cancelled) -> website.SiteExport:  # in the worker thread
+        return ctx.long_run(website.export_site, outdir, progress=progress, cancelled=cancelled)
 
     task = BackgroundTask(
         parent,
@@ -49,10 +37,7 @@ def export_contracts_website(parent: QWidget, ctx: AppContext) -> Path | None:
         work,
     ).start()
     try:
-        data, result = task.wait()
-    except DBAPIError as exc:
-        show_problem(parent, plain_error(exc))
-        return None
+        exported = task.wait()
     except (ServiceError, DatabaseProblem) as exc:
         show_problem(parent, exc)
         return None
@@ -74,6 +59,7 @@ def export_contracts_website(parent: QWidget, ctx: AppContext) -> Path | None:
             ),
         )
         return None
+    data, result = exported.data, exported.result
     summary = (f"Wrote the contracts website to {outdir}: {len(data.contracts)} contract(s), "
                f"{len(data.resources)} approved resource(s); {len(result.written)} file(s) new or changed.")
     unposted = [c for c in ctx.call(contracts.list_contracts) if c.form.notice_posted_on is None]

@@ -101,3 +101,28 @@ def check_may_record_posted(session: Session, actor_id: int) -> None:
         person = acting(session, actor_id)  # an inactive account keeps its own message
         raise NotAllowed(f"{person.name} may not record website notices as posted: only a reviewer or an "
                          "administrator can. Nothing was written.") from None
+
+
+@dataclass(frozen=True)
+class SiteExport:
+    data: WebsiteData
+    result: object  # website.export.ExportResult: the files written, changed and removed
+
+
+def export_site(db, actor_id: int, outdir, *, progress=None, cancelled=None) -> SiteExport:
+    """Write the contracts website to `outdir`: File → Export contracts website and `export-website` alike.
+
+    Short transactions of its own: the data in one, then each document in one, so other desks' work never
+    waits for the files being written (on SQLite a transaction holds the write lock). A document changed in
+    between fails its checksum, and then the pages are not written (website.export.ExportProblem)."""
+    from ..website.export import export_website  # the page templates load only when a site is written
+    from .contracts import document_content
+
+    with db.transaction() as session:
+        data = website_data(session, actor_id)
+
+    def document(contract_id: int) -> tuple[str, bytes]:
+        with db.transaction() as session:
+            return document_content(session, actor_id, contract_id)
+
+    return SiteExport(data, export_website(data, outdir, document, progress=progress, cancelled=cancelled))

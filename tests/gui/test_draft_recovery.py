@@ -21,6 +21,7 @@ from techapproval.gui.dialogs.request_window import RequestWindow
 from techapproval.gui.main_window import MainWindow
 from techapproval.gui.recovery import DraftStore
 from techapproval.services import requests as svc
+from techapproval.services.backend import LocalBackend
 from tests.gui.conftest import click, find, open_main, type_into
 from tests.gui.test_refresh import unreachable
 from tests.helpers import complete_form
@@ -158,8 +159,8 @@ def test_while_the_database_does_not_answer_typing_is_kept_and_saved_once_it_ans
     status = find(window, "Status", QLabel)
     plan = find(window, "How you plan to use it", QPlainTextEdit)
 
-    working, broken = ctx.db, unreachable(db_url, tmp_path)
-    ctx.db = broken  # the server went away (or the drive the file is on)
+    working, broken = ctx.backend.db, unreachable(db_url, tmp_path)
+    ctx.backend = LocalBackend(broken)  # the server went away (or the drive the file is on)
     try:
         type_into(qtbot, window, "How you plan to use it", "Exit tickets")
         qtbot.waitUntil(lambda: status.text() == (
@@ -183,7 +184,7 @@ def test_while_the_database_does_not_answer_typing_is_kept_and_saved_once_it_ans
         with working.transaction() as s:
             assert svc.get_request(s, district.teacher, rid).form.planned_use == ""
     finally:
-        ctx.db = working  # the database answers again
+        ctx.backend = LocalBackend(working)  # the database answers again
         broken.dispose()
 
     qtbot.waitUntil(lambda: not window._dirty, timeout=WAIT_MS)  # saved by the next try, with no one asking
@@ -200,15 +201,15 @@ def test_a_window_closed_while_the_database_is_gone_keeps_the_text_for_later(
     ctx = signed_in(district.teacher)
     main = open_main(qtbot, ctx)
     window = open_from_my_list(qtbot, main)
-    working, broken = ctx.db, unreachable(db_url, tmp_path)
-    ctx.db = broken
+    working, broken = ctx.backend.db, unreachable(db_url, tmp_path)
+    ctx.backend = LocalBackend(broken)
     try:
         type_into(qtbot, window, "How you plan to use it", "Weekly quizzes")
         monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
         assert window.close()  # "close the window now?" yes: the text stays on this computer
         assert not window.retry.isActive()
     finally:
-        ctx.db = working
+        ctx.backend = LocalBackend(working)
         broken.dispose()
     [kept] = journals(district, district.teacher)
     assert (kept.request_id, kept.form.planned_use) == (rid, "Weekly quizzes")

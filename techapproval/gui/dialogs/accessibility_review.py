@@ -79,7 +79,7 @@ class AccessibilityReviewDialog(ScrollingFormDialog):
         self.request_id, self.resource_id = request_id, resource_id
         self.review_id: int | None = None
         self.document: tuple[str, bytes] | None = None
-        self.compliance: ComplianceContext = ctx.read(compliance_context)
+        self.compliance: ComplianceContext = ctx.query(compliance_context)
         self.setWindowTitle(translate("AccessibilityReview", "Accessibility review \u2014 {name}").format(name=name))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.setMinimumSize(600, 460)

@@ -183,10 +183,10 @@ class BatchPrintDialog(QDialog):
                 ).format(first=format_day(first), last=format_day(last))
             )
             return
-        db, person = self.ctx.db, self.ctx.person.id
+        ctx = self.ctx
 
         def work(progress, cancelled) -> printing.SavedSheets:  # in the worker thread: its own transactions
-            return printing.save_decision_sheets(db, person, ids, folder, progress=progress, cancelled=cancelled)
+            return ctx.long_run(printing.save_decision_sheets, ids, folder, progress=progress, cancelled=cancelled)
 
         self._set_busy(True)
         self.task = BackgroundTask(

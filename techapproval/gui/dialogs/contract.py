@@ -84,7 +84,7 @@ class ContractDialog(ScrollingFormDialog):
         self.editable = ctx.is_reviewer
         self.original: contracts.ContractView | None = (
             ctx.call(contracts.get_contract, contract_id) if contract_id is not None else None)
-        self.compliance: ComplianceContext = ctx.read(compliance_context)  # today, closures, time to amend
+        self.compliance: ComplianceContext = ctx.query(compliance_context)  # today, closures, time to amend
 
         self.setWindowTitle(
             translate("ContractDialog", "Add a contract")

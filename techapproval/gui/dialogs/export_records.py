@@ -207,11 +207,11 @@ class ExportRecordsDialog(QDialog):
         self.destination_error.show_message(problem)
         if problem or not keys:
             return
-        db, person = self.ctx.db, self.ctx.person.id
+        ctx = self.ctx
 
         def work(progress, cancelled) -> records_export.ExportResult:  # in the worker thread
-            return records_export.export_records(
-                db, person, destination, fmt, keys, progress=progress, cancelled=cancelled
+            return ctx.long_run(
+                records_export.export_records, destination, fmt, keys, progress=progress, cancelled=cancelled
             )
 
         self._set_busy(True)

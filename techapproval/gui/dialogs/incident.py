@@ -80,7 +80,7 @@ class IncidentDialog(ScrollingFormDialog):
         self.incident: incidents.IncidentView | None = None
         self.original: incidents.IncidentView | None = (
             ctx.call(incidents.get_incident, incident_id) if incident_id is not None else None)
-        self.compliance: ComplianceContext = ctx.read(compliance_context)
+        self.compliance: ComplianceContext = ctx.query(compliance_context)
         self.all_contracts = ctx.call(contracts.list_contracts)
 
         self.setWindowTitle(

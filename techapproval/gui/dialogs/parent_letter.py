@@ -74,7 +74,7 @@ def save_parent_letter(parent: QWidget, ctx, detail: RequestDetail) -> Path | No
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     language, return_by = dialog.chosen_language(), dialog.return_by.value()
-    settings = ctx.read(settings_service.read)
+    settings = ctx.query(settings_service.read)
     from ...pdf.letters import render_permission_letter
 
     data = render_permission_letter(detail, settings, language, return_by, on=date.today())

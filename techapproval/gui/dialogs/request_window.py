@@ -102,7 +102,7 @@ class RequestWindow(QDialog):
         self.detail: svc.RequestDetail | None = None
         self._dirty = False
         # What is typed is kept on this computer until the database has it (see ..recovery).
-        self.journal = DraftStore.for_database(ctx.db.url, ctx.person.id).journal(
+        self.journal = DraftStore.for_database(ctx.backend.url, ctx.person.id).journal(
             request_id, recovered.token if recovered else None)
         self.recovered: Recovered | None = None  # a journal this window shows, recovered or read-only
         self._kept_locally = True  # the last write of the journal worked

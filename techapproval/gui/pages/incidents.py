@@ -208,7 +208,7 @@ class IncidentsPage(ReadWhenShown, QWidget):
         self.message.say("")
         try:
             fresh = self.ctx.call(incidents.get_incident, v.id)  # today's deadlines, someone else's changes
-            district = self.ctx.read(settings_service.read)
+            district = self.ctx.query(settings_service.read)
             data = render(fresh, district)
         except (ServiceError, DatabaseProblem) as exc:
             self.message.say(exc)

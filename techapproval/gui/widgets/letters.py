@@ -87,7 +87,7 @@ class AnnualNoticeFiles(QWidget):
         return Language(self.language.currentData())
 
     def _settings(self) -> dict[str, str] | None:
-        settings = self.ctx.read(settings_service.read)
+        settings = self.ctx.query(settings_service.read)
         if not settings.get("contracts_website", "").strip():
             self.message.setText(
                 translate(
