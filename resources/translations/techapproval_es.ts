@@ -634,7 +634,7 @@
 <context>
     <name>Common</name>
     <message>
-        <location filename="../../techapproval/gui/common.py" line="+81"/>
+        <location filename="../../techapproval/gui/common.py" line="+80"/>
         <source>{name} error</source>
         <translation>Error en {name}</translation>
     </message>
@@ -2606,7 +2606,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+20"/>
         <source>Saved. {words}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3215,7 +3215,7 @@
         <translation>⚠ No se puede conectar con la base de datos; reintentando</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+40"/>
         <source>techapproval — {district}</source>
         <translation>techapproval — {district}</translation>
     </message>
@@ -3231,12 +3231,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+337"/>
+        <location line="+344"/>
         <source>&amp;New request</source>
         <translation>Solicitud &amp;nueva</translation>
     </message>
     <message>
-        <location line="-336"/>
+        <location line="-343"/>
         <source>New request</source>
         <translation>Solicitud nueva</translation>
     </message>
@@ -3256,7 +3256,7 @@
         <translation>Conexión con la base de datos</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+29"/>
         <source>Requests you have filed. Press Enter or double-click to open one; Ctrl+N starts a new one.</source>
         <translation>Las solicitudes que usted presentó. Pulse Intro o haga doble clic para abrir una; Ctrl+N empieza una nueva.</translation>
     </message>
@@ -3387,7 +3387,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+192"/>
+        <location line="-50"/>
+        <source>⏳ Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+241"/>
         <source>Add person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3408,12 +3418,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+362"/>
+        <location line="+405"/>
         <source>Change role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-360"/>
+        <location line="-403"/>
         <source>Role for the selected person:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3424,12 +3434,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+369"/>
+        <location line="+412"/>
         <source>Reset password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-368"/>
+        <location line="-411"/>
         <source>Give the selected person a temporary password; any lock-out ends</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3529,7 +3539,7 @@
         <translation>&amp;Acerca de techapproval</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+181"/>
         <source>{count} approvals came back to the queue for renewal.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5294,7 +5304,7 @@ Inicie sesión con su correo electrónico escolar.</translation>
         <location line="+13"/>
         <location line="+13"/>
         <location filename="../../techapproval/gui/pages/contracts.py" line="-226"/>
-        <location filename="../../techapproval/gui/pages/exceptions.py" line="-388"/>
+        <location filename="../../techapproval/gui/pages/exceptions.py" line="-379"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -5587,12 +5597,12 @@ Inicie sesión con su correo electrónico escolar.</translation>
 <context>
     <name>Website</name>
     <message>
-        <location filename="../../techapproval/gui/website.py" line="+26"/>
+        <location filename="../../techapproval/gui/website.py" line="+25"/>
         <source>Export the contracts website to a folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+10"/>
         <source>Exporting the contracts website</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5602,7 +5612,7 @@ Inicie sesión con su correo electrónico escolar.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>Website export stopped</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5622,7 +5632,7 @@ Inicie sesión con su correo electrónico escolar.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <location line="+5"/>
         <source>Website exported</source>
         <translation type="unfinished"></translation>

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..db.database import DatabaseProblem
+from ..domain.changes import NOTHING, ChangeSet, Kind
 from ..domain.enums import RequestStatus, Role
 from ..domain.settings import SETTINGS, district_heading
 from ..services import people, settings
 from ..services import requests as svc
-from ..services.audit import change_count
 from ..services.errors import Conflict, Invalid, ServiceError
 from .common import SEARCH_DELAY_MS, ErrorLabel, after_first_paint, named, show_problem
 from .context import AppContext
@@ -63,6 +63,24 @@ POLL_MS = 3_000
 POLL_BACKOFF = 10  # while the database does not answer, the looks thin out to at most POLL_BACKOFF × POLL_MS
 UNREACHABLE = QT_TRANSLATE_NOOP("MainWindow", "\u26a0 Cannot reach the database; retrying")
 
+# What each tab shows: it is read again only when a change touches one of these kinds (domain/changes.py).
+# Compliance is computed from contracts, exceptions, the calendar and settings, so the lists that show it
+# declare those too.
+COMPLIANCE = {Kind.CONTRACTS, Kind.CATALOG, Kind.EXCEPTIONS, Kind.CALENDAR, Kind.SETTINGS}
+PAGE_KINDS: dict[str, frozenset[Kind]] = {
+    "my": frozenset({Kind.REQUESTS}),
+    "queue": frozenset({Kind.REQUESTS}),
+    "catalog": frozenset({*COMPLIANCE, Kind.ACCESSIBILITY, Kind.IMPORTS}),
+    "contracts": frozenset({*COMPLIANCE, Kind.IMPORTS}),
+    "incidents": frozenset({Kind.INCIDENTS, Kind.CONTRACTS, Kind.CALENDAR}),
+    "deletions": frozenset({Kind.DELETIONS, Kind.CONTRACTS, Kind.CALENDAR}),
+    "exceptions": frozenset({Kind.EXCEPTIONS, Kind.CATALOG, Kind.CONTRACTS}),
+    "deadlines": frozenset({*COMPLIANCE, Kind.REQUESTS, Kind.INCIDENTS, Kind.DELETIONS, Kind.ACCESSIBILITY,
+                            Kind.NOTICES, Kind.IMPORTS}),
+    "people": frozenset({Kind.PEOPLE}),
+    "settings": frozenset({Kind.SETTINGS, Kind.CALENDAR}),
+}
+
 
 def _dialog_open() -> bool:
     """Whether a modal dialog is up. Asked of the windows themselves, not QApplication.activeModalWidget():
@@ -76,7 +94,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.windows: dict[int | None, RequestWindow] = {}
-        self.seen_changes: int | None = None  # the change counter when the lists were last read
+        self.seen_event: int | None = None  # the newest audit event when the lists were last read
+        self.own_changes = NOTHING  # this desk's own changes, not yet handed to the pages (apply_changes)
+        self.polling = False  # a look for others' changes is on its way (on the worker thread)
+        ctx.on_changes(self._own_change)
         self.renewals_checked_on: date | None = None  # the day due renewals were last put in the queue
         district = ctx.settings.get("district_name", "")
         self.setWindowTitle(
@@ -127,11 +148,18 @@ class MainWindow(QMainWindow):
             self._build_people()
             self._build_settings()
         self._build_menus()
-        self.statusBar().showMessage(translate("MainWindow", "Database: {location}").format(location=ctx.db.location))
+        self.statusBar().showMessage(translate("MainWindow", "Database: {location}").format(location=ctx.location))
         self.connection = named(QLabel(), translate("MainWindow", "Database connection"))
         self.connection.hide()
         self.database_silent = False  # the last look at the database had no answer; the label says so
         self.statusBar().addPermanentWidget(self.connection)
+        self.working = named(QLabel(translate("MainWindow", "\u23f3 Working\u2026")),
+                             translate("MainWindow", "Working"))
+        self.working.hide()  # shown while an operation takes longer than a moment (gui/operations.py)
+        self.statusBar().addPermanentWidget(self.working)
+        from .operations import Operations
+
+        Operations.instance().busy_changed.connect(self._show_working)
         self.poll_ms = poll_ms or POLL_MS
         self.poll_timer = QTimer(self, interval=self.poll_ms)
         self.poll_timer.timeout.connect(self.poll)
@@ -248,7 +276,7 @@ class MainWindow(QMainWindow):
     deadlines_page = property(lambda self: cast("DeadlinesPage", self.page("deadlines")))
 
     def _changing_page(self, page: QWidget) -> QWidget:
-        page.changed.connect(self.refresh)
+        page.changed.connect(self.apply_changes)
         return page
 
     def _build_catalog(self) -> None:
@@ -310,7 +338,7 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
             if not accepted or request_id is None:
                 return None
-            self.refresh()
+            self.apply_changes()
         return self.open_request(SimpleNamespace(id=request_id))
 
     def open_accessibility(self, resource_id: int) -> None:
@@ -325,7 +353,7 @@ class MainWindow(QMainWindow):
             return
         dialog = AccessibilityReviewDialog(self.ctx, name, resource_id=resource_id, parent=self)
         if dialog.exec():
-            self.refresh()
+            self.apply_changes()
         dialog.deleteLater()
 
     def _build_deadlines(self) -> None:
@@ -427,7 +455,7 @@ class MainWindow(QMainWindow):
         from .widgets.closures import ClosuresBox
 
         self.closures = ClosuresBox(self.ctx)
-        self.closures.changed.connect(self.refresh)
+        self.closures.changed.connect(self.apply_changes)
         layout.addRow(self.closures)
         self.tabs.addTab(page, translate("MainWindow", "Se&ttings"))
         self.pages["settings"] = page
@@ -482,14 +510,32 @@ class MainWindow(QMainWindow):
     # --- data -------------------------------------------------------------------------------
 
     def refresh(self, overdue_now: bool = True) -> None:
-        """Read the lists again (at start, F5, and after the person's own changes): the tab in view and the
-        overdue count now (or, at start, just after the window shows), the other tabs when they are next
-        shown, so a district's ten years of data cost one tab's reading, not all of them. Each list keeps
-        its selected row, scroll position, sort and search; open request windows and their unsaved input
-        are left alone."""
+        """Read the lists again (at start and on F5): the tab in view and the overdue count now (or, at
+        start, just after the window shows), the other tabs when they are next shown, so a district's ten
+        years of data cost one tab's reading, not all of them. Each list keeps its selected row, scroll
+        position, sort and search; open request windows and their unsaved input are left alone."""
         try:
-            self._reload_shown(self.ctx.read(change_count), overdue_now)  # read first: lists at least this new
+            self.seen_event = self.ctx.backend.last_event()  # read first: the lists are at least this new
+            self.own_changes = NOTHING
+            self._reload(ChangeSet.all(), overdue_now)
             self._database_answers()
+        except (ServiceError, DatabaseProblem) as exc:
+            show_problem(self, exc)
+
+    def _own_change(self, changes: ChangeSet) -> None:
+        """A use case run here changed something: kept until the action that ran it is done (apply_changes),
+        so a page is never read again in the middle of its own handler."""
+        if not self.own_changes:
+            QTimer.singleShot(0, self, self.apply_changes)
+        self.own_changes = self.own_changes | changes
+
+    def apply_changes(self) -> None:
+        """Hand this desk's own changes to the pages: those that show a kind that changed read again."""
+        changes, self.own_changes = self.own_changes, NOTHING
+        if not changes:
+            return
+        try:
+            self._reload(changes)
         except (ServiceError, DatabaseProblem) as exc:
             show_problem(self, exc)
 
@@ -509,19 +555,19 @@ class MainWindow(QMainWindow):
             loaders["settings"] = lambda: (self.closures.refresh(), self._load_settings())
         return loaders
 
-    def _reload_shown(self, changes: int, overdue_now: bool = True) -> None:
-        """Someone changed something: the tab in view now, and the overdue count; the other tabs when they
-        are next shown. Cheaper for the database than reading every tab at every desk after every change."""
+    def _reload(self, changes: ChangeSet, overdue_now: bool = True) -> None:
+        """Something changed: the tabs that show what changed are read again, the one in view now (and the
+        overdue count), the others when they are next shown. A tab that shows nothing that changed is left
+        as it is, in view or not."""
         loaders = self._loaders()
         shown = self._key_of(self.tabs.currentWidget())
-        self.stale = set(loaders)
+        self.stale |= {key for key in loaders if changes.touches(PAGE_KINDS[key])}
         for key in (shown, "deadlines" if overdue_now else None):
             if key in self.stale:
                 loaders[key]()
                 self.stale.discard(key)
         if "deadlines" in self.stale and not overdue_now:
             after_first_paint(self, lambda: self._tab_shown(-1, "deadlines"))
-        self.seen_changes = changes
 
     def _tab_shown(self, _index: int, key: str | None = None) -> None:
         """Read a stale tab (the one now shown, or `key`'s), saying a database that does not answer quietly."""
@@ -539,28 +585,53 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(exc.message, 10_000)
 
     def poll(self) -> None:
-        """Every few seconds: when anyone, at any desk, has changed anything since the lists were read, read
-        them again. Never raises: a database that does not answer is said quietly in the status bar, and
-        the polling goes on (less often) until it answers again."""
-        if not self.isVisible() or _dialog_open():
+        """Every few seconds, on the worker thread: what anyone, at any desk, has changed since the lists were
+        read (the audit events after the last one seen); the tabs that show it are read again. The window
+        never waits for it: a database that does not answer is said quietly in the status bar, and the
+        looking goes on (less often) until it answers again."""
+        if self.polling or not self.isVisible() or _dialog_open():
             return  # a dialog is open over the lists: they are read again once it closes
-        try:
-            changes = self.ctx.read(change_count)
-        except (DatabaseProblem, SQLAlchemyError) as exc:
-            self._database_silent(exc)
+        if self.seen_event is None:
+            self.refresh()
             return
+        from .operations import Operation
+
+        self.polling = True
+        after, own = self.seen_event, frozenset(self.ctx.own_events)
+        Operation.on_backend(self, self.ctx, lambda backend: backend.changes_since(after, own)) \
+            .success(self._others_changed).failure(self._poll_failed).run()
+
+    def _others_changed(self, answer: tuple[ChangeSet, int]) -> None:
+        self.polling = False
         if self.database_silent:
             self._database_answers()
-        if changes == self.seen_changes:
+        changes, newest = answer
+        self.seen_event = newest  # first: a list that cannot load is not tried again every few seconds
+        self.ctx.own_events = {n for n in self.ctx.own_events if n > newest}
+        if not changes or _dialog_open():
+            if changes:
+                self.stale |= {key for key in self._loaders() if changes.touches(PAGE_KINDS[key])}
             return
-        self.seen_changes = changes  # first: a list that cannot load is not tried again every few seconds
         try:
-            self._reload_shown(changes)
+            self._reload(changes)
         except (DatabaseProblem, SQLAlchemyError) as exc:
-            self.seen_changes = None  # read again once the database answers
             self._database_silent(exc)
         except ServiceError as exc:  # a refusal, e.g. the person's role was changed at another desk
             self.statusBar().showMessage(exc.message, 10_000)
+
+    def _poll_failed(self, exc: Exception) -> None:
+        self.polling = False
+        if isinstance(exc, ServiceError):
+            self.statusBar().showMessage(exc.message, 10_000)
+        else:
+            self._database_silent(exc)
+
+    def _show_working(self, busy: bool) -> None:
+        self.working.setVisible(busy)
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
 
     def _database_silent(self, exc: Exception) -> None:
         self.database_silent = True
@@ -596,7 +667,7 @@ class MainWindow(QMainWindow):
     def _after_own_change(self) -> None:
         """A request decided or withdrawn here may make room in the queue for the next renewal: look again."""
         self.renewals_checked_on = None
-        self.refresh()
+        self.apply_changes()
 
     def _open_due_renewals(self) -> int:
         """Approved tools whose renewal has come: into the queue (services/renewals.py); how many. Renewals
@@ -676,7 +747,7 @@ class MainWindow(QMainWindow):
     def recover_typed_input(self) -> None:
         """What this person typed on this computer that never reached this database (techapproval closed
         unexpectedly, or the database did not answer): each request window opens again with it."""
-        for recovered in DraftStore.for_database(self.ctx.db.url, self.ctx.person.id).pending():
+        for recovered in DraftStore.for_database(self.ctx.backend.url, self.ctx.person.id).pending():
             open_already = self.windows.get(recovered.request_id)
             if recovered.request_id is not None and open_already is not None and open_already.isVisible():
                 continue
@@ -728,7 +799,7 @@ class MainWindow(QMainWindow):
 
         dialog = AddPersonDialog(self.ctx, self)
         if dialog.exec():
-            self.refresh()
+            self.apply_changes()
 
     def change_role(self) -> None:
         person = self.people_view.current_row()
@@ -741,7 +812,7 @@ class MainWindow(QMainWindow):
             self.ctx.call(people.change_role, person.id, self.role_choice.currentData())
         except (ServiceError, DatabaseProblem) as exc:
             show_problem(self, exc)
-        self.refresh()
+        self.apply_changes()
 
     def reset_password(self) -> None:
         person = self.people_view.current_row()
@@ -767,7 +838,7 @@ class MainWindow(QMainWindow):
                     ).format(name=person.name, password=password)
                 ),
             )
-            self.refresh()
+            self.apply_changes()
 
     def _label_switch(self, *_args) -> None:
         person = self.people_view.current_row()
@@ -803,7 +874,7 @@ class MainWindow(QMainWindow):
             self.ctx.call(people.set_active, person.id, not person.active)
         except (ServiceError, DatabaseProblem) as exc:
             show_problem(self, exc)
-        self.refresh()
+        self.apply_changes()
         self._label_switch()
 
     def change_password(self) -> None:
@@ -817,7 +888,7 @@ class MainWindow(QMainWindow):
     def _load_settings(self, *, seen: bool = False) -> None:
         """Show others' changes in the fields nobody is editing here; a field being edited keeps its text.
         `seen`: the administrator has been told the current values, so saving may now replace them."""
-        self.ctx.settings = self.ctx.read(settings.read)
+        self.ctx.settings = self.ctx.query(settings.read)
         for key, edit in self.setting_fields.items():
             if edit.text() == self.settings_shown[key]:
                 edit.setText(self.ctx.settings[key])
@@ -854,7 +925,7 @@ class MainWindow(QMainWindow):
         from .website import export_contracts_website
 
         if export_contracts_website(self, self.ctx) is not None:
-            self.refresh()
+            self.apply_changes()
 
     def save_decision_sheets(self) -> None:
         """A school year's (or any dates') decision sheets, as PDFs in a folder, for the district's files."""
@@ -875,7 +946,7 @@ class MainWindow(QMainWindow):
         dialog = RecordsImportDialog(self.ctx, self)
         dialog.exec()
         if dialog.imported:
-            self.refresh()
+            self.apply_changes()
 
     def show_policy(self) -> None:
         """The whole policy 3520.13 and its form, searchable, in a window that stays open beside the others."""
@@ -921,7 +992,7 @@ class MainWindow(QMainWindow):
                     "MainWindow",
                     "techapproval {version}\nStaff requests for approval of technology resources, Connecticut "
                     "policy 3520.13.\n\nDatabase: {location}\nSchema version: {schema}",
-                ).format(version=__version__, location=self.ctx.db.location, schema=HEAD)
+                ).format(version=__version__, location=self.ctx.location, schema=HEAD)
             ),
         )
 

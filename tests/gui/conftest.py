@@ -139,3 +139,15 @@ def signed_in(district):
         return ctx
 
     return as_person
+
+
+@pytest.fixture(autouse=True)
+def operations_end_with_the_test():
+    """Every operation a test started answers within it, and the worker thread ends with it: nothing of one
+    test's reaches the next's database."""
+    yield
+    from techapproval.gui.operations import Operations
+
+    if Operations._instance is not None:
+        Operations.instance().wait_idle(10_000)
+        Operations.instance().stop()

@@ -30,7 +30,8 @@ from techapproval.gui.models.tables import ROW_ROLE, Column, RowTableModel, sort
 from techapproval.gui.widgets.list_view import ListView
 from techapproval.services import exceptions
 from techapproval.services import requests as svc
-from techapproval.services.audit import change_count
+from techapproval.services.backend import LocalBackend
+from techapproval.services.changes import last_event
 from tests.gui.conftest import choose, click, find, open_main, type_into, type_text
 from tests.helpers import approved_resource, submitted_request
 
@@ -91,8 +92,8 @@ def decide(desk, request_id: int) -> None:
 def caught_up(qtbot, window, desk) -> None:
     """Wait until the window has seen every change made so far."""
     with desk.db.transaction() as s:
-        now = change_count(s)
-    qtbot.waitUntil(lambda: window.seen_changes == now, timeout=WAIT_MS)
+        now = last_event(s)
+    qtbot.waitUntil(lambda: window.seen_event == now and not window.polling, timeout=WAIT_MS)
 
 
 def names(view: QAbstractItemView) -> list[str]:
@@ -343,8 +344,8 @@ def test_a_database_that_stops_answering_is_said_quietly_and_polling_goes_on(
     status = find(window, "Database connection", QLabel)
     assert not status.isVisible()
 
-    working, broken = ctx.db, unreachable(db_url, tmp_path)
-    ctx.db = broken  # the server went away
+    working, broken = ctx.backend, unreachable(db_url, tmp_path)
+    ctx.backend = LocalBackend(broken)  # the server went away
     try:
         qtbot.waitUntil(status.isVisible, timeout=WAIT_MS)
         assert status.text() == "\u26a0 Cannot reach the database; retrying"
@@ -355,7 +356,7 @@ def test_a_database_that_stops_answering_is_said_quietly_and_polling_goes_on(
         assert window.poll_timer.interval() > POLL_MS  # it asks less often while nobody answers
         new = submitted_request(elsewhere)  # the work goes on elsewhere meanwhile
     finally:
-        ctx.db = working  # the server is back
+        ctx.backend = working  # the server is back
         broken.dispose()
     qtbot.waitUntil(lambda: not status.isVisible(), timeout=WAIT_MS)
     assert status.text() == ""
