@@ -8,13 +8,11 @@ import sys
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-from sqlalchemy.exc import DBAPIError
 
-from ..db.database import Database, DatabaseProblem, open_database, plain_error
+from ..db.database import DatabaseProblem
 from ..domain.settings import district_heading
 from ..paths import database_url, resources_dir
-from ..services import people
-from ..services import settings as settings_service
+from ..services.backend import LocalBackend
 from . import crash
 from .common import after_first_paint
 from .context import AppContext
@@ -70,33 +68,29 @@ def window_icon() -> QIcon:
     return icon
 
 
-def open_or_explain(url: str) -> Database | None:
+def open_or_explain(url: str) -> LocalBackend | None:
     try:
-        return open_database(url)
+        return LocalBackend.open(url)
     except DatabaseProblem as problem:
         QMessageBox.critical(None, problem.title, problem.message)
         return None
 
 
-def sign_in(db: Database) -> AppContext | None:
+def sign_in(backend: LocalBackend) -> AppContext | None:
     """Setup on the first run, then sign-in. None when the person cancels."""
-    with db.transaction() as session:
-        first_run = people.needs_setup(session)
-    if first_run:
+    if backend.needs_setup():
         from .dialogs.setup import SetupDialog  # once per district: not on every start
 
-        setup = SetupDialog(db)
+        setup = SetupDialog(backend)
         if not setup.exec():
             return None
         person = setup.person
     else:
-        with db.transaction() as session:
-            district = settings_service.read(session)["district_name"]
-        dialog = SignInDialog(db, district_heading(district))
+        dialog = SignInDialog(backend, district_heading(backend.district_name()))
         if not dialog.exec():
             return None
         person = dialog.person
-    ctx = AppContext(db, person)
+    ctx = AppContext(backend, person)
     ctx.reload_settings()
     return ctx
 
@@ -104,15 +98,14 @@ def sign_in(db: Database) -> AppContext | None:
 def run_gui(database: str | None) -> int:
     app = application()
     crash.install()
-    db = open_or_explain(database_url(database))
-    if db is None:
+    backend = open_or_explain(database_url(database))
+    if backend is None:
         return 1
     try:
-        ctx = sign_in(db)
-    except (DatabaseProblem, DBAPIError) as exc:  # damaged past what opening reads, or locked since
-        problem = exc if isinstance(exc, DatabaseProblem) else plain_error(exc)
+        ctx = sign_in(backend)
+    except DatabaseProblem as problem:  # damaged past what opening reads, or locked since
         QMessageBox.critical(None, problem.title, problem.message)
-        db.dispose()
+        backend.dispose()
         return 1
     if ctx is None:
         return 0

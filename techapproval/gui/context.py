@@ -21,6 +21,11 @@ T = TypeVar("T")
 Listener = Callable[[ChangeSet], None]
 
 
+def as_backend(backend_or_database: Any) -> Any:
+    """A backend as it is; a database (tests, the single desk) with a LocalBackend over it."""
+    return backend_or_database if hasattr(backend_or_database, "run") else LocalBackend(backend_or_database)
+
+
 @dataclass(eq=False)
 class AppContext:
     backend: Any  # a LocalBackend, or a database to run one over (what tests and the single desk hand in)
@@ -30,8 +35,7 @@ class AppContext:
     own_events: set[int] = field(default_factory=set)  # audit events this desk added: already shown here
 
     def __post_init__(self) -> None:
-        if not hasattr(self.backend, "run"):
-            self.backend = LocalBackend(self.backend)
+        self.backend = as_backend(self.backend)
 
     def call(self, use_case: Callable[..., T], *args, **kwargs) -> T:
         """Run one use case as the signed-in person, in its own transaction; tell listeners what it changed."""

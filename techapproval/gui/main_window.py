@@ -982,8 +982,6 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         from .. import __version__  # read from the package's metadata: not at start
-        from ..db.schema import HEAD
-
         QMessageBox.about(
             self,
             translate("MainWindow", "About techapproval"),
@@ -992,7 +990,7 @@ class MainWindow(QMainWindow):
                     "MainWindow",
                     "techapproval {version}\nStaff requests for approval of technology resources, Connecticut "
                     "policy 3520.13.\n\nDatabase: {location}\nSchema version: {schema}",
-                ).format(version=__version__, location=self.ctx.location, schema=HEAD)
+                ).format(version=__version__, location=self.ctx.location, schema=self.ctx.backend.schema_version)
             ),
         )
 

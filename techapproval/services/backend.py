@@ -53,6 +53,49 @@ class LocalBackend:
     def __init__(self, db: Database):
         self.db = db
 
+    @classmethod
+    def open(cls, url: str) -> LocalBackend:
+        """Open (creating or upgrading) the database at `url`; DatabaseProblem says why it cannot be used."""
+        from ..db.database import open_database
+
+        return cls(open_database(url))
+
+    def dispose(self) -> None:
+        self.db.dispose()
+
+    @property
+    def schema_version(self) -> str:
+        from ..db.schema import HEAD
+
+        return HEAD
+
+    # --- before anyone is signed in ------------------------------------------------------
+
+    def needs_setup(self) -> bool:
+        """A new database: nobody can sign in until the district and its first administrator are set up."""
+        from .people import needs_setup
+
+        return self.query(needs_setup)
+
+    def complete_setup(self, **values: str):
+        """The first run: the district's name and the first administrator, who is signed in."""
+        from .people import complete_setup
+
+        with _plain_errors(), self.db.transaction() as session:
+            return complete_setup(session, **values)
+
+    def district_name(self) -> str:
+        from .settings import read
+
+        return self.query(read)["district_name"]
+
+    def sign_in(self, email: str, password: str):
+        """The person with that email and password (services/people.py), or SignInFailed says why not."""
+        from .people import sign_in
+
+        with _plain_errors():
+            return sign_in(self.db, email, password)
+
     @property
     def location(self) -> str:
         """Where the data lives, for people: a file path, or a server without the password."""

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from ...db.database import Database
 from ...domain.settings import SETTINGS
 from ...services import people
+from ..context import as_backend
 from ..i18n import translate
 from .forms import FieldDialog
 
 
 class SetupDialog(FieldDialog):
-    def __init__(self, db: Database, parent: QWidget | None = None):
+    def __init__(self, backend, parent: QWidget | None = None):
         super().__init__(
             translate("SetupDialog", "Set up techapproval"),
             translate("SetupDialog", "Welcome. This database is new. Enter your district as it appears on the form "
@@ -20,7 +20,7 @@ class SetupDialog(FieldDialog):
             "The administrator then adds teachers and reviewers."),
             parent,
         )
-        self.db = db
+        self.backend = as_backend(backend)
         self.person: people.PersonView | None = None
         self.add_field("district_name", translate("SetupDialog", "&District name:"))
         self.add_field("town", translate("SetupDialog", "&Town:"))
@@ -45,9 +45,8 @@ class SetupDialog(FieldDialog):
         self.person = self.attempt(self._complete)
 
     def _complete(self):
-        with self.db.transaction() as session:
-            return people.complete_setup(
-                session, district_name=self.text("district_name"), town=self.text("town"),
-                approver_title=self.text("approver_title"), name=self.text("name"),
-                position=self.text("position"), email=self.text("email"), password=self.text("password"),
-            )
+        return self.backend.complete_setup(
+            district_name=self.text("district_name"), town=self.text("town"),
+            approver_title=self.text("approver_title"), name=self.text("name"),
+            position=self.text("position"), email=self.text("email"), password=self.text("password"),
+        )

@@ -3,25 +3,24 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
-from sqlalchemy.exc import DBAPIError
 
-from ...db.database import Database, plain_error
+from ...db.database import DatabaseProblem
 from ...services import people
 from ...services.errors import ServiceError
-from ..context import AppContext
+from ..context import AppContext, as_backend
 from ..i18n import translate
 from .forms import FieldDialog
 from .password import PasswordDialog
 
 
 class SignInDialog(FieldDialog):
-    def __init__(self, db: Database, district: str, parent: QWidget | None = None):
+    def __init__(self, backend, district: str, parent: QWidget | None = None):
         super().__init__(
             translate("SignInDialog", "Sign in \u2014 techapproval"),
             translate("SignInDialog", "{district}\nSign in with your school email address.").format(district=district),
             parent,
         )
-        self.db = db
+        self.backend = as_backend(backend)
         self.person: people.PersonView | None = None
         self.add_field("email", translate("SignInDialog", "&Email:"))
         self.add_field("password", translate("SignInDialog", "&Password:"), password=True)
@@ -32,17 +31,16 @@ class SignInDialog(FieldDialog):
     def sign_in(self) -> None:
         password = self.text("password")
         try:
-            person = people.sign_in(self.db, self.text("email"), password)
+            person = self.backend.sign_in(self.text("email"), password)
         except ServiceError as exc:  # a wrong password, or the lock-out's message with its time
             self.show_errors({"password": exc.message})
             self.fields["password"].selectAll()
             return
-        except DBAPIError as exc:  # the server went away, say: nothing to do with the password
-            problem = plain_error(exc)
+        except DatabaseProblem as problem:  # the server went away, say: nothing to do with the password
             self.message.setText(f"{problem.title}: {problem.message}")
             return
         if person.must_change_password:
-            choose = PasswordDialog(AppContext(self.db, person), current=password, parent=self)
+            choose = PasswordDialog(AppContext(self.backend, person), current=password, parent=self)
             if not choose.exec():  # not choosing one signs out: the app does not open
                 self.reject()
                 return
