@@ -572,7 +572,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+44"/>
         <source>Accessibility: {status}</source>
         <translation type="unfinished">Accesibilidad: {status}</translation>
     </message>
@@ -1076,7 +1076,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+59"/>
         <source>No contracts yet. Add one with New contract.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1284,12 +1284,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>{overdue} overdue, {upcoming} coming up. Overdue items come first; press Enter on a line to open what it is about.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-34"/>
         <source>Record as d&amp;rafted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1309,7 +1309,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
         <source>Nothing is due: every contract&apos;s obligations are met.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1648,7 +1648,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+25"/>
         <source>✔ Every expired contract has its deletion confirmed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2491,12 +2491,12 @@
     <message>
         <location line="+4"/>
         <location line="+1"/>
-        <location line="+114"/>
+        <location line="+124"/>
         <source>Conditions of the selected exception</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-122"/>
         <source>Exception status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2551,7 +2551,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+36"/>
         <source>Someone else changed this exception meanwhile. Its dates as recorded now are shown with the ones you have not saved yet; check them, then save.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3101,7 +3101,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+56"/>
         <source>No incidents recorded. Record one with Record incident.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3418,12 +3418,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+405"/>
+        <location line="+429"/>
         <source>Change role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-403"/>
+        <location line="-427"/>
         <source>Role for the selected person:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3434,12 +3434,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+412"/>
+        <location line="+436"/>
         <source>Reset password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-411"/>
+        <location line="-435"/>
         <source>Give the selected person a temporary password; any lock-out ends</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3539,7 +3539,7 @@
         <translation>&amp;Acerca de techapproval</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+205"/>
         <source>{count} approvals came back to the queue for renewal.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3640,7 +3640,7 @@ They must choose a new password when they next sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>About techapproval</source>
         <translation>Acerca de techapproval</translation>
     </message>
@@ -5261,7 +5261,7 @@ Si va a recibir datos de estudiantes, el distrito necesita un contrato con las o
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../techapproval/gui/dialogs/sign_in.py" line="+20"/>
+        <location filename="../../techapproval/gui/dialogs/sign_in.py" line="+19"/>
         <source>Sign in — techapproval</source>
         <translation>Iniciar sesión — techapproval</translation>
     </message>
@@ -5303,8 +5303,8 @@ Inicie sesión con su correo electrónico escolar.</translation>
     <message>
         <location line="+13"/>
         <location line="+13"/>
-        <location filename="../../techapproval/gui/pages/contracts.py" line="-226"/>
-        <location filename="../../techapproval/gui/pages/exceptions.py" line="-379"/>
+        <location filename="../../techapproval/gui/pages/contracts.py" line="-237"/>
+        <location filename="../../techapproval/gui/pages/exceptions.py" line="-389"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -5437,8 +5437,8 @@ Inicie sesión con su correo electrónico escolar.</translation>
     </message>
     <message>
         <location filename="../../techapproval/gui/pages/contracts.py" line="-6"/>
-        <location filename="../../techapproval/gui/pages/deletions.py" line="-232"/>
-        <location filename="../../techapproval/gui/pages/incidents.py" line="-188"/>
+        <location filename="../../techapproval/gui/pages/deletions.py" line="-241"/>
+        <location filename="../../techapproval/gui/pages/incidents.py" line="-199"/>
         <source>Contractor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5468,7 +5468,7 @@ Inicie sesión con su correo electrónico escolar.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../techapproval/gui/pages/deadlines.py" line="-98"/>
+        <location filename="../../techapproval/gui/pages/deadlines.py" line="-104"/>
         <source>When</source>
         <translation type="unfinished">Cuándo</translation>
     </message>

@@ -7,7 +7,7 @@ from datetime import date
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -542,18 +542,42 @@ class MainWindow(QMainWindow):
     def _loaders(self) -> dict[str, Callable[[], None]]:
         """Each tab by its key, with what reads its lists again (building its page first if need be)."""
         loaders: dict[str, Callable[[], None]] = {
-            "my": lambda: self.my_model.set_rows(self.ctx.call(svc.list_my_requests)),
+            "my": lambda: self._load("my", self.my_model, [(svc.list_my_requests,)], self.my_model.set_rows),
         }
         if self.ctx.is_reviewer:
-            loaders["queue"] = self.refresh_queue
-        loaders["catalog"] = self.refresh_catalog
+            loaders["queue"] = self.refresh_queue  # a page at a time, sorted and searched in the database
+        loaders["catalog"] = lambda: self._load_page("catalog")
         if self.ctx.is_reviewer:  # the deadlines page counts the overdue for the tab and status bar
             for key in ("contracts", "incidents", "deletions", "exceptions", "deadlines"):
-                loaders[key] = lambda key=key: self.page(key).refresh()
+                loaders[key] = lambda key=key: self._load_page(key)
         if self.ctx.person.role is Role.ADMINISTRATOR:
-            loaders["people"] = lambda: self.people_model.set_rows(self.ctx.call(people.list_people))
+            loaders["people"] = lambda: self._load("people", self.people_model, [(people.list_people,)],
+                                                   self.people_model.set_rows)
             loaders["settings"] = lambda: (self.closures.refresh(), self._load_settings())
         return loaders
+
+    def _load_page(self, key: str) -> None:
+        """Read a tab's page on the worker thread: the window keeps answering while a big list is read."""
+        from .operations import load_page
+
+        page = self.page(key)
+        load_page(page, self.ctx, f"tab:{key}", lambda exc: self._load_failed(key, page, exc))
+
+    def _load(self, key: str, parent: QObject, reads: list[tuple], show: Callable[..., None]) -> None:
+        from .operations import Operation
+
+        Operation.reads(self, self.ctx, reads).latest(f"tab:{key}").success(lambda results: show(*results)) \
+            .failure(lambda exc: self._load_failed(key, parent, exc)).run()
+
+    def _load_failed(self, key: str, page: QObject, exc: Exception) -> None:
+        """A tab's list could not be read: it stays stale (read again when next shown), said quietly."""
+        self.stale.add(key)
+        if isinstance(exc, DatabaseProblem):
+            self._database_silent(exc)
+        elif hasattr(page, "read_failed"):
+            page.read_failed(exc)
+        else:
+            self.statusBar().showMessage(exc.message, 10_000)
 
     def _reload(self, changes: ChangeSet, overdue_now: bool = True) -> None:
         """Something changed: the tabs that show what changed are read again, the one in view now (and the

@@ -87,6 +87,7 @@ class Operations(QObject):
         self._lock = threading.Lock()
         self._newest: dict[str, int] = {}  # latest key → the newest job's number
         self._pending: set[int] = set()
+        self._last_number = 0
         self._thread: _Thread | None = None
         self._busy = False
         self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_AFTER_MS)
@@ -95,7 +96,7 @@ class Operations(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop)
-        atexit.register(self.stop)
+        atexit.register(lambda: isValid(self) and self.stop())
 
     @classmethod
     def instance(cls) -> Operations:
@@ -106,6 +107,7 @@ class Operations(QObject):
     def submit(self, run: Callable[[], Any], finished: Callable[[_Job], None], latest: str | None = None) -> _Job:
         job = _Job(next(self._numbers), run, latest, finished=finished)
         with self._lock:
+            self._last_number = job.number
             if latest is not None:
                 self._newest[latest] = job.number
             self._pending.add(job.number)
@@ -146,19 +148,48 @@ class Operations(QObject):
         """Process events until every operation submitted so far has answered (for tests and for closing)."""
         timer = QElapsedTimer()
         timer.start()
-        while self._pending and timer.elapsed() < timeout_ms:
+        with self._lock:
+            last = self._last_number
+
+        def waiting() -> bool:  # those submitted since (a poll every few seconds, say) are not waited for
+            return any(number <= last for number in self._pending)
+
+        while waiting() and timer.elapsed() < timeout_ms:
             QCoreApplication.processEvents()
-            if self._pending:
+            if waiting():
                 QThread.msleep(2)
         QCoreApplication.processEvents()
-        return not self._pending
+        return not waiting()
 
     def stop(self) -> None:
-        """End the worker thread once the operations already given to it are done."""
-        if self._thread is not None and isValid(self._thread) and self._thread.isRunning():
-            self._thread.jobs.put(None)
-            self._thread.wait(5_000)
-        self._thread = None
+        """End the worker thread once the operations already given to it are done; their answers are not
+        delivered any more (the application is closing)."""
+        if not isValid(self):
+            return
+        thread, self._thread = self._thread, None
+        if thread is not None and isValid(thread) and thread.isRunning():
+            thread.jobs.put(None)
+            thread.wait(5_000)
+        self._pending.clear()
+        if isValid(self):
+            self._busy_timer.stop()
+            self._set_busy(False)
+
+    @classmethod
+    def reset(cls) -> None:
+        """Stop the worker and forget the queue: the next operation starts a new one (for tests)."""
+        if cls._instance is not None and isValid(cls._instance):
+            cls._instance.stop()
+            cls._instance.deleteLater()
+        cls._instance = None
+
+
+def load_page(page: QWidget, ctx: AppContext, key: str, failed: Callable[[Exception], None]) -> Operation:
+    """Read what a page shows on the worker thread, then show it: `page.reads()` gives the use cases and
+    their arguments, `page.show_rows(*results)` puts their results on screen. A newer read of the same `key`
+    replaces one not yet shown (a search typed further, a list read again)."""
+    return Operation.reads(page, ctx, page.reads()).latest(key) \
+        .success(lambda results: page.show_rows(*results)).failure(failed).run()
 
 
 class Operation:
@@ -192,6 +223,14 @@ class Operation:
         """A read that a newer one with the same key replaces (see the module's docstring)."""
         self._latest = key
         return self
+
+    @classmethod
+    def reads(cls, parent: QWidget, ctx: AppContext, calls: list[tuple]) -> Operation:
+        """Several reads in one job, each `(use_case, *args)`: the list of their results, in order."""
+        op = cls(parent, ctx, calls)
+        op._runner = lambda backend, person: Outcome([backend.run(use_case, person, *args).value
+                                                      for use_case, *args in calls])
+        return op
 
     @classmethod
     def on_backend(cls, parent: QWidget, ctx: AppContext, read: Callable[[Any], Any]) -> Operation:

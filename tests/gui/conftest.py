@@ -26,8 +26,19 @@ from techapproval.gui.context import AppContext  # noqa: E402
 from techapproval.services import people  # noqa: E402
 
 
+def settle() -> None:
+    """Wait for the operations under way (gui/operations.py) to answer, as a person waits for the screen to
+    show what they asked for before they read it or act on it."""
+    from techapproval.gui.operations import Operations
+
+    if Operations._instance is not None:
+        assert Operations.instance().wait_idle(20_000), "an operation did not answer within 20 s"
+
+
 def find(parent: QWidget | None, name: str, cls: type = QWidget):
-    """The one visible-or-not widget called `name` under parent (or among all windows)."""
+    """The one visible-or-not widget called `name` under parent (or among all windows), once the screen
+    shows what the operations under way were reading."""
+    settle()
     roots = [parent] if parent is not None else QApplication.topLevelWidgets()
     found = []
     for root in roots:
@@ -61,6 +72,7 @@ def click(qtbot, window, name: str) -> None:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
     else:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle()  # what the click asked for has answered, as a person waits to see it
 
 
 def choose(qtbot, window, name: str, text: str) -> None:
@@ -85,6 +97,7 @@ def open_main(qtbot, ctx):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     qtbot.waitUntil(lambda: not window.unbuilt, timeout=5000)  # the hidden tabs' pages, built after it shows
+    settle()
     return window
 
 
@@ -150,4 +163,4 @@ def operations_end_with_the_test():
 
     if Operations._instance is not None:
         Operations.instance().wait_idle(10_000)
-        Operations.instance().stop()
+    Operations.reset()

@@ -62,7 +62,7 @@ from techapproval.gui.dialogs.sign_in import SignInDialog
 from techapproval.gui.widgets.permissions import TallyDialog
 from techapproval.services import deletions, exceptions, incidents
 from techapproval.services import requests as svc
-from tests.gui.conftest import click, open_main, when_dialog_opens
+from tests.gui.conftest import click, open_main, settle, when_dialog_opens
 from tests.helpers import approved_resource, registered_contract, submitted_request
 
 TODAY = date.today()
@@ -261,6 +261,7 @@ def test_every_tab_of_the_main_window(qtbot, signed_in, district, data, role):
     found: dict[QWidget, str] = {}
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)  # a tab reads its rows (and may build widgets) when shown
+        settle()  # the tab reads its list on the worker thread
         where = f"main window ({role}), {window.tabs.tabText(index).replace('&', '')} tab"
         for widget in offenders(window):
             found.setdefault(widget, f"{where}: {describe(widget)}")
@@ -286,6 +287,7 @@ def test_the_request_window_for_each_person_and_state(qtbot, signed_in, district
         window.show()
         for index in range(window.tabs.count()):
             window.tabs.setCurrentIndex(index)
+            settle()  # the tab reads its list on the worker thread
             for widget in offenders(window):
                 found.setdefault(widget, f"{where}: {describe(widget)}")
             for clash in clashes(window, where):
@@ -309,6 +311,7 @@ class Env:
         window = open_main(self.qtbot, self.signed_in(getattr(self.district, role)))
         if tab is not None:
             window.tabs.setCurrentWidget(getattr(window, tab))
+            settle()  # the tab reads its list on the worker thread
         return window
 
     def request(self, role: str, request_id: int):
@@ -353,6 +356,7 @@ def _click_then_walk(env: Env, window: QWidget, button: str, dialog_class: type)
 def _people(env: Env, button: str, dialog_class: type) -> list[str]:
     window = env.main("admin")
     window.tabs.setCurrentWidget(window.people_view.parentWidget())
+    settle()  # the tab reads its list on the worker thread
     window.people_view.select_first_if_none()
     return _click_then_walk(env, window, button, dialog_class)
 
@@ -436,6 +440,7 @@ def _renewal(env: Env, role: str) -> list[str]:
     found = []
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
+        settle()  # the tab reads its list on the worker thread
         found += check(window, f"renewal ({role})")
     return found
 

@@ -23,7 +23,7 @@ from techapproval.gui.dialogs.request_window import RequestWindow
 from techapproval.gui.recovery import as_text, form_from_json, form_to_json
 from techapproval.services import accessibility
 from techapproval.services import requests as svc
-from tests.gui.conftest import choose, click, find, open_main, type_into, when_dialog_opens
+from tests.gui.conftest import choose, click, find, open_main, settle, type_into, when_dialog_opens
 from tests.gui.test_request_flow import fill_request
 from tests.helpers import approved_resource, complete_form, submitted_request
 
@@ -139,6 +139,7 @@ def test_the_catalog_shows_accessibility_and_a_reviewer_records_it(qtbot, signed
     approved_resource(district, resource_name="Quizlet", resource_link="https://quizlet.com")
     teacher = open_main(qtbot, signed_in(district.teacher))
     teacher.tabs.setCurrentWidget(teacher.catalog_page)
+    settle()  # the tab reads its list on the worker thread
     catalog = find(teacher, "Approved resources", QAbstractItemView)
     assert column(catalog, "Accessibility") == ["\u26a0 Not reviewed"]  # a symbol and words, for everyone
     assert "Record accessibility review" not in [b.accessibleName() for b in
@@ -146,6 +147,7 @@ def test_the_catalog_shows_accessibility_and_a_reviewer_records_it(qtbot, signed
 
     reviewer = open_main(qtbot, signed_in(district.reviewer))
     reviewer.tabs.setCurrentWidget(reviewer.catalog_page)
+    settle()  # the tab reads its list on the worker thread
     catalog = find(reviewer, "Approved resources", QAbstractItemView)
     assert f"Accessibility: {NOT_REVIEWED}" in find(reviewer, "Resource status details", QLabel).text()
 
@@ -164,6 +166,7 @@ def test_enter_on_an_accessibility_deadline_opens_the_review(qtbot, signed_in, d
     resource_id = approved_resource(district, resource_name="Flip", resource_link="https://flip.com")
     window = open_main(qtbot, signed_in(district.reviewer))
     window.tabs.setCurrentWidget(window.deadlines_page)
+    settle()  # the tab reads its list on the worker thread
     table = find(window, "Deadlines", QAbstractItemView)
     model = table.model()
     qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=5000)

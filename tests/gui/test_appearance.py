@@ -34,7 +34,7 @@ from sqlalchemy import select
 
 from techapproval.db.models import Person, Request
 from techapproval.services.demo import seed_demo
-from tests.gui.conftest import open_main
+from tests.gui.conftest import open_main, settle
 
 ROOT = Path(__file__).resolve().parents[2]
 SCALED_WINDOW = (960, 540)  # a 1920×1080 screen at 200%, in logical pixels
@@ -185,6 +185,7 @@ def screens(qtbot, demo, size: tuple[int, int] | None = None):
             window.resize(*size)
         for i in range(window.tabs.count()):
             window.tabs.setCurrentIndex(i)
+            settle()  # the tab reads its list on the worker thread
             qtbot.wait(50)
             yield f"{email.split('@')[0]}: {window.tabs.tabText(i)}", window
         if email.startswith("rosa"):

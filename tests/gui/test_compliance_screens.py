@@ -13,7 +13,7 @@ from techapproval.gui.dialogs.coverage import CoverageDialog
 from techapproval.gui.main_window import MainWindow
 from techapproval.services import compliance
 from techapproval.services import requests as svc
-from tests.gui.conftest import choose, click, find, open_main, type_into, when_dialog_opens
+from tests.gui.conftest import choose, click, find, open_main, settle, type_into, when_dialog_opens
 from tests.helpers import approved_resource, registered_contract, submitted_request
 
 
@@ -37,6 +37,7 @@ def test_linking_a_contract_with_a_missing_provision_changes_the_badge(qtbot, si
                         notice_posted_on=date.today() - timedelta(days=18))
     window = open_main(qtbot, signed_in(district.reviewer))
     window.tabs.setCurrentWidget(window.catalog_page)
+    settle()  # the tab reads its list on the worker thread
     assert catalog_cells(window, "Contract status") == {"Kahoot!": "\u26a0 No contract on file"}
 
     def link(dialog):
@@ -58,6 +59,7 @@ def test_no_contract_required_needs_a_reason(qtbot, signed_in, district):
     approved_resource(district, resource_name="Desmos", resource_link="https://www.desmos.com")
     window = open_main(qtbot, signed_in(district.reviewer))
     window.tabs.setCurrentWidget(window.catalog_page)
+    settle()  # the tab reads its list on the worker thread
     select_resource(window, "Desmos")
     seen = []
 
@@ -91,6 +93,7 @@ def test_status_filter_shows_only_resources_needing_attention(qtbot, signed_in, 
         contracts.link_resource(s, district.reviewer, desmos.id, Coverage.CONTRACT, contract)
     window = open_main(qtbot, signed_in(district.reviewer))
     window.tabs.setCurrentWidget(window.catalog_page)
+    settle()  # the tab reads its list on the worker thread
     assert catalog_cells(window, "Contract status") == {"Desmos": "\u2714 Compliant",
                                                         "Kahoot!": "\u26a0 No contract on file"}
     combo = find(window, "Contract status filter")
@@ -125,6 +128,7 @@ def test_deadlines_tab_counts_overdue_and_records_the_yearly_notice(qtbot, signe
     assert "Post website notice" in whats
 
     window.tabs.setCurrentWidget(window.deadlines_page)
+    settle()  # the tab reads its list on the worker thread
     click(qtbot, window, "Record yearly notice sent")
 
     with district.db.transaction() as s:
@@ -145,6 +149,7 @@ def test_administrator_adds_a_closure_and_the_notice_deadline_moves(qtbot, signe
     before = next(o.due for o in _deadlines(district) if o.kind.value == "website_notice")
     window = open_main(qtbot, signed_in(district.admin))
     window.tabs.setCurrentIndex([window.tabs.tabText(i) for i in range(window.tabs.count())].index("Se&ttings"))
+    settle()  # the tab reads its list on the worker thread
     closures = find(window, "District closures")
     find(window, "Closure date").setDate(before)
     click(qtbot, window, "Add closure")
@@ -185,11 +190,13 @@ def test_contract_added_in_the_registry_changes_the_linked_tools_badge(qtbot, si
         click(qtbot, dialog, "Save contract")
 
     window.tabs.setCurrentWidget(window.contracts_page)
+    settle()  # the tab reads its list on the worker thread
     problems = when_dialog_opens(ContractDialog, fill)
     click(qtbot, window, "New contract")
     assert not problems, problems
 
     window.tabs.setCurrentWidget(window.catalog_page)
+    settle()  # the tab reads its list on the worker thread
     select_resource(window, "Kahoot!")
     problems = when_dialog_opens(CoverageDialog, lambda d: (click(qtbot, d, "Covered by a contract"),
                                                             click(qtbot, d, "Save coverage")))
@@ -204,10 +211,12 @@ def test_contract_added_in_the_registry_changes_the_linked_tools_badge(qtbot, si
         click(qtbot, dialog, "Save contract")
 
     window.tabs.setCurrentWidget(window.contracts_page)
+    settle()  # the tab reads its list on the worker thread
     problems = when_dialog_opens(ContractDialog, amend)
     click(qtbot, window, "Edit contract")
     assert not problems, problems
     window.tabs.setCurrentWidget(window.catalog_page)  # read again as it is shown
+    settle()  # the tab reads its list on the worker thread
     assert catalog_cells(window, "Contract status") == {"Kahoot!": "\u2714 Compliant"}
 
 
@@ -259,6 +268,7 @@ def test_an_overdue_breach_notice_is_on_the_dashboard_and_opens_its_incident(qtb
     breach = next(r for r, row in enumerate(rows) if row[2] == "Leaky Apps LLC")
     assert rows[breach][0].startswith("\u26a0 Overdue since") and rows[breach][1].startswith("Breach")
     window.tabs.setCurrentWidget(window.deadlines_page)
+    settle()  # the tab reads its list on the worker thread
     table.setCurrentIndex(model.index(breach, 0))
     opened = []
     problems = when_dialog_opens(IncidentDialog, lambda d: (opened.append(d.windowTitle()), d.reject()))

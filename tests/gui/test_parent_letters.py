@@ -29,7 +29,7 @@ from techapproval.gui.dialogs.request_window import RequestWindow
 from techapproval.gui.widgets.permissions import TallyDialog
 from techapproval.services import permissions, settings
 from techapproval.services import requests as svc
-from tests.gui.conftest import click, find, open_main, type_into, when_dialog_opens
+from tests.gui.conftest import click, find, open_main, settle, type_into, when_dialog_opens
 from tests.helpers import submitted_request
 
 
@@ -184,6 +184,7 @@ def test_deadlines_page_saves_the_yearly_notice_as_email_and_letter(qtbot, signe
                                                                    monkeypatch):
     main = open_main(qtbot, signed_in(district.reviewer))
     main.tabs.setCurrentWidget(main.deadlines_page)
+    settle()  # the tab reads its list on the worker thread
     message = find(main, "Yearly notice file message", QLabel)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
     click(qtbot, main, "Save yearly notice email")

@@ -11,7 +11,7 @@ from techapproval.gui.dialogs.sign_in import SignInDialog
 from techapproval.services import people
 from techapproval.services.errors import SignInFailed
 from tests.conftest import PASSWORD
-from tests.gui.conftest import click, find, open_main, type_into, when_dialog_opens
+from tests.gui.conftest import click, find, open_main, settle, type_into, when_dialog_opens
 
 EMAIL = "teacher@riverside.example"
 
@@ -116,6 +116,7 @@ def test_administrator_resets_a_locked_out_teacher(qtbot, signed_in, district, m
             pass
     window = open_main(qtbot, signed_in(district.admin))
     window.tabs.setCurrentWidget(find(window, "People").parentWidget())
+    settle()  # the tab reads its list on the worker thread
     table = find(window, "People")
     names = [table.model().index(r, 0).data() for r in range(table.model().rowCount())]
     table.setCurrentIndex(table.model().index(names.index("Nguyễn Thị Ánh"), 0))

@@ -14,7 +14,7 @@ from techapproval.services import people
 from techapproval.services import settings as settings_service
 from techapproval.services.errors import SignInFailed
 from tests.conftest import PASSWORD
-from tests.gui.conftest import choose, click, find, open_main, type_into, when_dialog_opens
+from tests.gui.conftest import choose, click, find, open_main, settle, type_into, when_dialog_opens
 
 
 def error_text(dialog, field: str) -> str:
@@ -82,6 +82,7 @@ def test_sign_in_refuses_a_wrong_password_and_accepts_the_right_one(qtbot, distr
 def test_administrator_adds_a_teacher_and_makes_them_a_reviewer(qtbot, signed_in, district):
     window = open_main(qtbot, signed_in(district.admin))
     window.tabs.setCurrentWidget(find(window, "People").parentWidget())
+    settle()  # the tab reads its list on the worker thread
 
     def fill(dialog):
         type_into(qtbot, dialog, "Name", "Li Wei (李伟)")
@@ -108,6 +109,7 @@ def test_administrator_adds_a_teacher_and_makes_them_a_reviewer(qtbot, signed_in
 def test_administrator_switches_off_a_teacher_who_left_and_back_on(qtbot, signed_in, district, monkeypatch):
     window = open_main(qtbot, signed_in(district.admin))
     window.tabs.setCurrentWidget(find(window, "People").parentWidget())
+    settle()  # the tab reads its list on the worker thread
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text: asked.append(text) or QMessageBox.Yes)
     table = find(window, "People")

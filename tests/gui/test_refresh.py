@@ -32,7 +32,7 @@ from techapproval.services import exceptions
 from techapproval.services import requests as svc
 from techapproval.services.backend import LocalBackend
 from techapproval.services.changes import last_event
-from tests.gui.conftest import choose, click, find, open_main, type_into, type_text
+from tests.gui.conftest import choose, click, find, open_main, settle, type_into, type_text
 from tests.helpers import approved_resource, submitted_request
 
 POLL_MS = 40
@@ -144,6 +144,7 @@ def test_decisions_made_elsewhere_leave_the_queue(qtbot, signed_in, district, el
     catalog = find(window, "Approved resources", QAbstractItemView)
     assert listed(catalog) == []
     window.tabs.setCurrentWidget(window.catalog_page)
+    settle()  # the tab reads its list on the worker thread
     assert [e.name for e in listed(catalog)] == ["Animoto", "Canva"]
 
 
@@ -226,6 +227,7 @@ def test_unsaved_condition_dates_survive_changes_made_elsewhere(qtbot, signed_in
         exception_id = exceptions.record_exception(s, district.reviewer, "IEP-2026-014", Plan.IEP, rid).id
     window = open_main(qtbot, signed_in(district.reviewer))
     window.tabs.setCurrentWidget(window.exceptions_page)
+    settle()  # the tab reads its list on the worker thread
     page = window.exceptions_page
     unsaved = find(page, "Unsaved dates", QLabel)
     click(qtbot, page, f"Date met: {Condition.FERPA_HIPAA.short} recorded")
@@ -277,6 +279,7 @@ def test_the_overdue_count_follows_an_incident_recorded_elsewhere(qtbot, signed_
     assert tabs.tabText(tabs.indexOf(window.deadlines_page)).endswith(" overdue)")
     assert window.deadlines_page.model.rowCount() > before
     window.tabs.setCurrentWidget(window.incidents_page)
+    settle()  # the tab reads its list on the worker thread
     assert [i.contractor_name for i in listed(find(window, "Incidents", QAbstractItemView))] == ["Leaky Apps LLC"]
 
 
@@ -303,6 +306,7 @@ def test_settings_follow_other_administrators_and_a_clash_is_told_not_overwritte
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _title, text: told.append(text))
     window = open_main(qtbot, signed_in(district.admin))
     window.tabs.setCurrentWidget(find(window, "Town").parentWidget().parentWidget())
+    settle()  # the tab reads its list on the worker thread
     town, title = find(window, "Town", QLineEdit), find(window, "Approver title", QLineEdit)
 
     def elsewhere_sets(key: str, value: str) -> None:
@@ -429,6 +433,7 @@ def test_only_the_tab_in_view_is_read_at_start_and_others_when_shown(qtbot, sign
     assert window.tabs.currentWidget() is window.queue_page
     assert catalog.model().rowCount() == 0 and "catalog" in window.stale
     window.tabs.setCurrentWidget(window.catalog_page)
+    settle()  # the tab reads its list on the worker thread
     assert names_in(catalog) == ["Kahoot!"]
     assert "catalog" not in window.stale
 
@@ -452,6 +457,7 @@ def test_hidden_tabs_are_built_after_the_first_paint_without_taking_the_focus(qt
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())][:3] == [
         "&My requests", "Review &queue", "&Approved resources"]
     window.tabs.setCurrentWidget(window.catalog_page)
+    settle()  # the tab reads its list on the worker thread
     assert names_in(find(window, "Approved resources", QAbstractItemView)) == ["Kahoot!"]
 
 
@@ -461,6 +467,7 @@ def test_a_tab_shown_before_its_turn_is_built_and_read_then(qtbot, signed_in, di
     qtbot.addWidget(window)
     index = next(i for i in range(window.tabs.count()) if window.tabs.tabText(i) == "&Approved resources")
     window.tabs.setCurrentIndex(index)  # as a click on the tab does, before the window has painted
+    settle()  # the tab reads its list on the worker thread
     assert "catalog" not in window.unbuilt and window.tabs.currentWidget() is window.catalog_page
     assert names_in(find(window, "Approved resources", QAbstractItemView)) == ["Kahoot!"]
 

@@ -16,7 +16,7 @@ from techapproval.domain.renewals import RenewalRef
 from techapproval.gui.dialogs.open_renewal import OpenRenewalDialog
 from techapproval.services import renewals
 from techapproval.services.errors import Refused
-from tests.gui.conftest import choose, click, find, open_main, when_dialog_opens
+from tests.gui.conftest import choose, click, find, open_main, settle, when_dialog_opens
 from tests.gui.test_refresh import listed
 from tests.helpers import approved_resource
 from tests.services.test_renewals import YEAR, backdate, renewal_requests
@@ -84,6 +84,7 @@ def test_a_tool_with_nobody_on_file_is_opened_from_the_deadlines(qtbot, signed_i
         tool_id = tool.id
     window = open_main(qtbot, signed_in(district.reviewer))
     window.tabs.setCurrentWidget(window.deadlines_page)
+    settle()  # the tab reads its list on the worker thread
     view = find(window, "Deadlines", QAbstractItemView)
     assert view.select_key((ObligationKind.RENEWAL_DUE, RenewalRef(tool_id, None)))
     assert "No staff member on file" in find(window, "Obligation details", QLabel).text()
@@ -147,6 +148,7 @@ def test_reviewers_see_when_each_approval_comes_back(qtbot, signed_in, district)
     approved_resource(district)
     reviewer = open_main(qtbot, signed_in(district.reviewer))
     reviewer.tabs.setCurrentWidget(reviewer.catalog_page)
+    settle()  # the tab reads its list on the worker thread
     view = find(reviewer, "Approved resources", QAbstractItemView)
     headers = [view.model().headerData(i, Qt.Orientation.Horizontal) for i in range(view.model().columnCount())]
     assert "Renewal due" in headers
@@ -154,6 +156,7 @@ def test_reviewers_see_when_each_approval_comes_back(qtbot, signed_in, district)
     assert cell.endswith(str(datetime.now(UTC).year + 3)) or cell.endswith(str(datetime.now(UTC).year + 2))
     teacher = open_main(qtbot, signed_in(district.teacher))
     teacher.tabs.setCurrentWidget(teacher.catalog_page)
+    settle()  # the tab reads its list on the worker thread
     view = find(teacher, "Approved resources", QAbstractItemView)
     assert "Renewal due" not in [view.model().headerData(i, Qt.Orientation.Horizontal)
                                  for i in range(view.model().columnCount())]

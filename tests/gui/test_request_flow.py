@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from techapproval.domain.enums import Decision, Permission, RequestStatus
 from techapproval.gui.dialogs.request_window import RequestWindow
 from techapproval.services import requests as svc
-from tests.gui.conftest import choose, click, find, open_main, type_into
+from tests.gui.conftest import choose, click, find, open_main, settle, type_into
 from tests.helpers import complete_form
 
 
@@ -114,6 +114,7 @@ def test_teacher_submits_reviewer_approves_and_prints(qtbot, signed_in, district
 
     catalog = find(reviewer, "Approved resources", QAbstractItemView)
     reviewer.tabs.setCurrentWidget(reviewer.catalog_page)  # read as it is shown
+    settle()  # the tab reads its list on the worker thread
     assert catalog.model().index(0, 0).data() == "Padlet"
     assert catalog.model().index(0, 3).data() == "Parental permission required"
     assert catalog.model().index(0, 4).data() == "⚠ No contract on file"  # symbol and words, not colour

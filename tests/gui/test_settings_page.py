@@ -6,13 +6,14 @@ from PySide6.QtWidgets import QComboBox
 
 from techapproval.services import settings
 
-from .conftest import choose, click, find, open_main, type_into
+from .conftest import choose, click, find, open_main, settle, type_into
 
 
 def test_population_and_renewal_settings_are_chosen_and_saved(qtbot, signed_in, district):
     window = open_main(qtbot, signed_in(district.admin))
     population = find(window, "Population of the district's town or city (ADA Title II date)", QComboBox)
     window.tabs.setCurrentWidget(population.parentWidget().parentWidget())
+    settle()  # the tab reads its list on the worker thread
     assert population.currentText() == "Not set (the earlier date applies)"
     choose(qtbot, window, "Population of the district's town or city (ADA Title II date)", "Under 50,000")
     choose(qtbot, window, "Also review a tool again when its contract expires", "No")
@@ -39,6 +40,7 @@ def test_the_deadlines_page_says_which_ada_date_it_assumes_until_the_population_
     def summary_of_a_new_window() -> str:
         window = open_main(qtbot, signed_in(district.reviewer))
         window.tabs.setCurrentWidget(window.deadlines_page)
+        settle()  # the tab reads its list on the worker thread
         qtbot.waitUntil(lambda: bool(find(window, "Deadlines summary").text()), timeout=5000)
         text = find(window, "Deadlines summary").text()
         window.close()

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from tests.helpers import registered_contract
 
-from .conftest import open_main
+from .conftest import open_main, settle
 
 NOT_AT_START = (
     "reportlab",
@@ -91,9 +91,11 @@ def test_tabs_not_in_view_are_read_when_first_shown(qtbot, district, signed_in, 
     window = open_main(qtbot, signed_in(district.reviewer))
     assert reads == []  # built, not read: the review queue is in view
     window.tabs.setCurrentWidget(window.contracts_page)
+    settle()  # the tab reads its list on the worker thread
     assert reads == ["list_contracts"]  # once: the page does not read itself as well
     assert window.contracts_page.model.rowCount() == 1
     for page in (window.incidents_page, window.deletions_page, window.exceptions_page):
         window.tabs.setCurrentWidget(page)
+        settle()  # the tab reads its list on the worker thread
     qtbot.wait(10)  # nothing more comes once the event loop runs
     assert reads == ["list_contracts", "list_incidents", "list_deletion_requests", "list_exceptions"]

@@ -81,13 +81,29 @@ class CatalogPage(QWidget):
 
         # Read once typing pauses, not at every keystroke: "google" typed is one search, not six.
         self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self.search_timer.timeout.connect(self.refresh)
+        self.search_timer.timeout.connect(self.load)
         self.search.textChanged.connect(self.search_timer.start)
-        self.status_filter.currentIndexChanged.connect(self.refresh)
+        self.status_filter.currentIndexChanged.connect(self.load)
         self.view.selectionModel().currentChanged.connect(self._show_details)
 
+    def reads(self) -> list[tuple]:
+        """The use cases this page shows (the main window runs them on the worker thread, then `show_rows`)."""
+        return [(catalog.list_catalog, self.search.text(), self.status_filter.currentData())]
+
     def refresh(self) -> None:
-        self.model.set_rows(self.ctx.call(catalog.list_catalog, self.search.text(), self.status_filter.currentData()))
+        self.show_rows(*[self.ctx.call(*call) for call in self.reads()])
+
+    def load(self, *_args) -> None:
+        """Read the list on the worker thread (as the person types a search): the window answers meanwhile."""
+        from ..operations import load_page
+
+        load_page(self, self.ctx, f"catalog:{id(self)}", self.read_failed)
+
+    def read_failed(self, exc) -> None:
+        self.details.setText(getattr(exc, "message", str(exc)))
+
+    def show_rows(self, rows) -> None:
+        self.model.set_rows(rows)
         self.view.select_first_if_none()  # the view kept the selected entry if it is still listed
         self._show_details()
 

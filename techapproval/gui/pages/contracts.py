@@ -147,13 +147,24 @@ class ContractsPage(ReadWhenShown, QWidget):
 
     # --- data -------------------------------------------------------------------------------
 
+    def reads(self) -> list[tuple]:
+        """The use cases this page shows (the main window runs them on the worker thread, then `show_rows`)."""
+        return [(contracts.list_contracts,)]
+
     def refresh(self) -> None:
         """Reload every contract (statuses are for today); the table keeps the selected one selected."""
         try:
-            self.all_rows = self.ctx.call(contracts.list_contracts)
+            rows = [self.ctx.call(*call) for call in self.reads()]
         except (ServiceError, DatabaseProblem) as exc:
-            self.message.say(exc)
+            self.read_failed(exc)
             return
+        self.show_rows(*rows)
+
+    def read_failed(self, exc) -> None:
+        self.message.say(exc)
+
+    def show_rows(self, rows) -> None:
+        self.all_rows = rows
         self._filter()
 
     def _filter(self, *_args) -> None:

@@ -105,8 +105,14 @@ class DeadlinesPage(QWidget):
         box.addWidget(self.notice_error)
         layout.addWidget(self.notice_box)
 
+    def reads(self) -> list[tuple]:
+        """The use cases this page shows (the main window runs them on the worker thread, then `show_rows`)."""
+        return [(compliance.deadlines,)]
+
     def refresh(self) -> None:
-        items = self.ctx.call(compliance.deadlines)
+        self.show_rows(*[self.ctx.call(*call) for call in self.reads()])
+
+    def show_rows(self, items) -> None:
         self.model.set_rows(items)
         self.view.select_first_if_none()  # the view kept the selected obligation if it is still due
         self._show_details()

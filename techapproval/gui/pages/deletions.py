@@ -163,11 +163,20 @@ class DeletionsPage(ReadWhenShown, QWidget):
             self._selection_changed()
             return
         try:
-            rows = self.ctx.call(deletions.list_deletion_requests)
-            expired = self.ctx.call(deletions.list_expired_unconfirmed)
+            results = [self.ctx.call(*call) for call in self.reads()]
         except (ServiceError, DatabaseProblem) as exc:
-            self.message.say(exc)
+            self.read_failed(exc)
             return
+        self.show_rows(*results)
+
+    def reads(self) -> list[tuple]:
+        """The use cases this page shows (the main window runs them on the worker thread, then `show_rows`)."""
+        return [(deletions.list_deletion_requests,), (deletions.list_expired_unconfirmed,)]
+
+    def read_failed(self, exc) -> None:
+        self.message.say(exc)
+
+    def show_rows(self, rows, expired) -> None:
         self.model.set_rows(rows)
         self.expired_model.set_rows(expired)
         self.table.select_first_if_none()  # the tables kept the selected rows if they are still listed

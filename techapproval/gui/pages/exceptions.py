@@ -180,8 +180,18 @@ class ExceptionsPage(ReadWhenShown, QWidget):
         try:
             rows = self.ctx.call(exceptions.list_exceptions)
         except (ServiceError, DatabaseProblem) as exc:
-            self.message.say(exc)
+            self.read_failed(exc)
             return
+        self.show_rows(rows, keep)
+
+    def reads(self) -> list[tuple]:
+        """The use cases this page shows (the main window runs them on the worker thread, then `show_rows`)."""
+        return [(exceptions.list_exceptions,)]
+
+    def read_failed(self, exc) -> None:
+        self.message.say(exc)
+
+    def show_rows(self, rows, keep: int | None = None) -> None:
         shown, pending = self.shown, self._pending()
         self._reloading = True
         try:

@@ -134,16 +134,27 @@ class IncidentsPage(ReadWhenShown, QWidget):
 
     # --- data -------------------------------------------------------------------------------
 
+    def reads(self) -> list[tuple]:
+        """The use cases this page shows (the main window runs them on the worker thread, then `show_rows`)."""
+        return [(incidents.list_incidents,)]
+
     def refresh(self) -> None:
         """Reload every incident (deadlines are for today); the table keeps the selected one selected."""
         try:
-            self.all_rows = self.ctx.call(incidents.list_incidents)
+            rows = [self.ctx.call(*call) for call in self.reads()]
         except (ServiceError, DatabaseProblem) as exc:
-            self.all_rows = []
-            self.model.set_rows([])
-            self.message.say(exc)
-            self._selection_changed()
+            self.read_failed(exc)
             return
+        self.show_rows(*rows)
+
+    def read_failed(self, exc) -> None:
+        self.all_rows = []
+        self.model.set_rows([])
+        self.message.say(exc)
+        self._selection_changed()
+
+    def show_rows(self, rows) -> None:
+        self.all_rows = rows
         self.model.set_rows(self.all_rows)
         self.table.select_first_if_none()
         self._selection_changed()
