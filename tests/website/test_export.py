@@ -132,8 +132,12 @@ def _headings(node):
             yield from _headings(c)
 
 
-def test_the_style_keeps_text_contrast_focus_and_resizing():
-    from techapproval.website.export import _STYLE
+def test_the_style_keeps_text_contrast_focus_and_resizing(site):
+    pages = [(site / name).read_text("utf-8") for name in ("index.html", "resources.html")]
+    styles = {re.search(r"<style>(.*)</style>", page, re.S)[1] for page in pages}
+    assert len(styles) == 1  # one style sheet for the whole site, on one line
+    (_STYLE,) = styles
+    assert "\n" not in _STYLE
 
     def luminance(colour: str) -> float:
         hexa = colour.lstrip("#")
