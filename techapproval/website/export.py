@@ -1,6 +1,7 @@
 """Render the public contracts website and write it to a folder: index.html (the contracts),
 resources.html (approved resources, for parents), contracts.csv, contracts.json and the signed
-documents under documents/. Same data, same bytes: nothing here reads the clock or depends on the
+documents under documents/. Same data, same bytes: nothing here reads the clock (the day the pages say
+they were last updated, and by which a contract has expired, comes in with the data) or depends on the
 order of a dict or a set. Every file is replaced whole (a temporary file, then a rename)."""
 
 from __future__ import annotations
@@ -229,7 +230,7 @@ def _school(data: WebsiteData) -> str:
 def _render(template: str, data: WebsiteData, title: str) -> str:
     school = _school(data)
     return _templates().get_template(template).render(
-        title=title, current=template, school=school, address=data.address,
+        title=title, current=template, school=school, address=data.address, as_of=data.as_of,
         where=", ".join(x for x in (school, data.town, "Connecticut") if x),
         contracts=data.contracts, resources=data.resources,
     )
