@@ -22,7 +22,7 @@ from ..domain.enums import AccessibilityFinding, ClaimedConformance, RequestStat
 from ..domain.validation import clean_text
 from . import audit, documents
 from .access import REVIEWERS, acting
-from .compliance import ComplianceContext, compliance_context
+from .compliance_context import ComplianceContext, compliance_context
 from .errors import Invalid, NotFound, Refused
 
 

@@ -20,7 +20,7 @@ from ..domain.exceptions import Condition, Plan, RecordedException, resource_exc
 from ..domain.validation import clean_text, normalise_link, normalise_name
 from . import accessibility
 from .access import REVIEWERS, acting
-from .compliance import ComplianceContext, compliance_context, contract_terms, contract_terms_in
+from .compliance_context import ComplianceContext, compliance_context, contract_terms, contract_terms_in
 from .errors import NotFound
 from .renewals import due_on
 

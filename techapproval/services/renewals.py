@@ -24,7 +24,7 @@ from ..domain.renewals import MAX_OPEN, RenewalRef, opens_on, renewal_due
 from ..domain.validation import RequestForm
 from . import audit
 from .access import REVIEWERS, acting
-from .compliance import ComplianceContext, compliance_context
+from .compliance_context import ComplianceContext, compliance_context
 from .errors import Invalid, NotFound, Refused
 
 OPEN = (RequestStatus.SUBMITTED.value, RequestStatus.RETURNED.value, RequestStatus.RESUBMITTED.value)
