@@ -1,12 +1,13 @@
 """What compliance is computed against: today, the district's closures, its amendment period, its ADA
-compliance date and its renewal rules; and a contract's terms as the domain rules read them. The registers
-(compliance, catalog, accessibility, renewals, deletions, incidents, exceptions, the export) build on it."""
+compliance date and its renewal rules (so a catalog entry's renewal date); and a contract's terms as the
+domain rules read them. The registers (compliance, catalog, accessibility, renewals, deletions, incidents,
+exceptions, the export) build on it."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session
@@ -15,6 +16,8 @@ from ..db.models import Contract, ContractProvision, DistrictClosure
 from ..domain.accessibility import LARGE_ENTITY_DATE, compliance_date, population_of
 from ..domain.calendar import BusinessCalendar
 from ..domain.contracts import ContractTerms, Provision
+from ..domain.district_time import local_day
+from ..domain.renewals import renewal_due
 from ..domain.settings import amend_days, renewal_at_contract_expiry, renewal_years
 from .settings import read as read_settings
 
@@ -27,6 +30,11 @@ class ComplianceContext:
     ada_due: date = LARGE_ENTITY_DATE  # the ADA Title II compliance date for the district's population
     renewal_years: int = 3  # approvals come back for re-review after this many years (0: never) ...
     renewal_at_expiry: bool = True  # ... or when the tool's contract expires, whichever is first
+
+    def renewal_due(self, approved_at: datetime, contract_expires: date | None) -> date | None:
+        """A catalog entry's renewal date: `contract_expires` is its contract's last day when it is covered
+        by a contract (None otherwise). None: it never comes back."""
+        return renewal_due(local_day(approved_at), self.renewal_years, contract_expires, self.renewal_at_expiry)
 
 
 def compliance_context(session: Session, on: date | None = None) -> ComplianceContext:
