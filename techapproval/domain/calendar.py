@@ -24,7 +24,7 @@ def library_holidays(year: int) -> dict[date, str]:
     global _ct
     if _ct is None:
         # Imported and built on first use: together they take most of a second (the library imports
-        # every country it knows), hence the written-out years of ct_holidays.
+        # every country it knows), hence the years ct_holidays reads from a file.
         import holidays
 
         _ct = holidays.country_holidays("US", subdiv="CT")
@@ -39,7 +39,7 @@ def _load(year: int) -> None:
     with _lock:
         if year in _loaded:
             return
-        written = ct_holidays.holidays_of(year)  # None outside the years written out
+        written = ct_holidays.holidays_of(year)  # None outside the file's years
         _names.update(written if written is not None else library_holidays(year))
         _loaded.add(year)
 

@@ -273,19 +273,14 @@ def _header_text(headers: list[str], above: list[list[str]], i: int) -> str:
 
 
 def column_name(headers: Sequence[str], index: int) -> str:
-    """How a column is named in reports: its header, else its spreadsheet letter."""
+    """How a column is named in reports: its header, else its spreadsheet letter (index 0 is column A)."""
     if index < 0:
         return ""
-    return headers[index] if index < len(headers) and headers[index] else f"Column {column_letter(index)}"
+    if index < len(headers) and headers[index]:
+        return headers[index]
+    from openpyxl.utils import get_column_letter  # openpyxl reads the workbooks: loaded when an import runs
 
-
-def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
+    return f"Column {get_column_letter(index + 1)}"
 
 
 # --- 2. guessing the mapping -------------------------------------------------------------------------

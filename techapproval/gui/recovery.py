@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ..domain.enums import Answer, ClaimedConformance, Grade, InfoCategory
 from ..domain.validation import FIELD_LABELS, RequestForm
-from ..paths import data_dir
+from ..paths import data_dir, private_folder
 
 FOLDER = "drafts"
 VERSION = 1
@@ -172,10 +172,7 @@ class DraftStore:
         return Journal(self, request_id, token)
 
     def private_folder(self) -> Path:
-        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if os.name == "posix" and self.folder.stat().st_mode & 0o077:
-            os.chmod(self.folder, 0o700)
-        return self.folder
+        return private_folder(self.folder)
 
     def pending(self) -> list[Recovered]:
         """This person's journals for this database, oldest first. Files that cannot be read are left

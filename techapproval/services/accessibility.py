@@ -22,7 +22,8 @@ from ..domain.enums import AccessibilityFinding, ClaimedConformance, RequestStat
 from ..domain.validation import clean_text
 from . import audit, documents
 from .access import REVIEWERS, acting
-from .compliance import ComplianceContext, compliance_context
+from .catalog_match import catalog_match
+from .compliance_context import ComplianceContext, compliance_context
 from .errors import Invalid, NotFound, Refused
 
 
@@ -93,9 +94,7 @@ def _resource_of_request(session: Session, r: Request) -> int | None:
         return r.catalog_resource_id
     if r.renewal_of_id is not None:
         return r.renewal_of_id
-    from .catalog import _catalog_match  # the catalog builds on compliance, as this module does
-
-    entry = _catalog_match(session, r)
+    entry = catalog_match(session, r)
     return entry.id if entry is not None else None
 
 

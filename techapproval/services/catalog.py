@@ -12,17 +12,25 @@ from sqlalchemy.orm import Session, defaultload
 
 from ..db import locks
 from ..db import search as search_index
-from ..db.models import AccessibilityReview, CatalogResource, Contract, PlanException, PlanExceptionCondition, Request
+from ..db.models import (
+    AccessibilityReview,
+    CatalogResource,
+    Contract,
+    Person,
+    PlanException,
+    PlanExceptionCondition,
+    Request,
+)
 from ..domain.accessibility import AccessibilityStatus
 from ..domain.contracts import ComplianceState, ComplianceStatus, ContractTerms, Coverage, resource_status
-from ..domain.enums import Grade, Permission, RequestStatus
+from ..domain.enums import Decision, Grade, Permission, RequestStatus
 from ..domain.exceptions import Condition, Plan, RecordedException, resource_exception_outcome
 from ..domain.validation import clean_text, normalise_link, normalise_name
-from . import accessibility
+from . import accessibility, audit
 from .access import REVIEWERS, acting
-from .compliance import ComplianceContext, compliance_context, contract_terms, contract_terms_in
+from .catalog_match import catalog_match
+from .compliance_context import ComplianceContext, compliance_context, contract_terms, contract_terms_in
 from .errors import NotFound
-from .renewals import due_on
 
 
 @dataclass(frozen=True)
@@ -41,7 +49,7 @@ class CatalogEntry:
     status: ComplianceStatus  # computed for the day the list was read
     version: int = 0
     accessibility: AccessibilityStatus | None = None  # from the latest accessibility review (services/accessibility.py)
-    renewal_due: date | None = None  # when the approval comes back for re-review (services/renewals.py)
+    renewal_due: date | None = None  # when the approval comes back for re-review (ComplianceContext.renewal_due)
 
 
 @dataclass(frozen=True)
@@ -66,7 +74,7 @@ def _entry(r: CatalogResource, ctx: ComplianceContext) -> CatalogEntry:
     return CatalogEntry(r.id, r.name, r.link, r.description, Permission(r.permission), _grades(r.grades),
                         r.not_used_by_students, r.approved_at, Coverage(r.coverage), r.contract_id,
                         r.coverage_note, resource_status_of(r, ctx), r.version,
-                        renewal_due=due_on(r.approved_at, ctx, r.contract.expires_on if r.contract else None))
+                        renewal_due=ctx.renewal_due(r.approved_at, r.contract.expires_on if r.contract else None))
 
 
 def resource_status_of(r: CatalogResource, ctx: ComplianceContext) -> ComplianceStatus:
@@ -137,7 +145,7 @@ def _entries(rows: Iterable, terms: dict[int, ContractTerms], exceptions: dict[i
         entries.append(CatalogEntry(r.id, r.name, r.link, r.description, Permission(r.permission), _grades(r.grades),
                                     r.not_used_by_students, r.approved_at, coverage, r.contract_id, r.coverage_note,
                                     status(r, coverage), r.version, access.get(r.id),
-                                    due_on(r.approved_at, ctx, expires)))
+                                    ctx.renewal_due(r.approved_at, expires)))
     return entries
 
 
@@ -212,22 +220,10 @@ def status_for_request(session: Session, actor_id: int, request_id: int, on: dat
     ctx = compliance_context(session, on)
     linked = request.catalog_resource_id or request.renewal_of_id  # a renewal's entry, whatever its name now
     entry = session.get(CatalogResource, linked, options=ONE_RESOURCE_LOADS) if linked else None
-    entry = entry or _catalog_match(session, request, ONE_RESOURCE_LOADS)
+    entry = entry or catalog_match(session, request, ONE_RESOURCE_LOADS)
     if entry is None:
         return resource_status(Coverage.NONE, None, ctx.on, ctx.calendar, ctx.amend_days)
     return resource_status_of(entry, ctx)
-
-
-def _catalog_match(session: Session, request: Request, options=()) -> CatalogResource | None:
-    key_name, key_link = normalise_name(request.resource_name), normalise_link(request.resource_link)
-    entry = None
-    if key_link:
-        entry = session.scalar(select(CatalogResource).where(CatalogResource.normalised_link == key_link)
-                               .options(*options))
-    if entry is None and key_name:
-        entry = session.scalar(select(CatalogResource).where(CatalogResource.normalised_name == key_name)
-                               .options(*options))
-    return entry
 
 
 def find_matches(session: Session, actor_id: int, name: str, link: str) -> list[PriorDecision]:
@@ -270,7 +266,7 @@ def link_approved_request(session: Session, request: Request) -> CatalogResource
     locks.hold(session, locks.CATALOG)
     # A renewal renews its own entry, whatever its name or link has become.
     entry = session.get(CatalogResource, request.renewal_of_id) if request.renewal_of_id else None
-    entry = entry or _catalog_match(session, request)
+    entry = entry or catalog_match(session, request)
     if entry is None:
         entry = CatalogResource(name=request.resource_name, normalised_name=key_name, grades="")
         session.add(entry)
@@ -292,6 +288,26 @@ def link_approved_request(session: Session, request: Request) -> CatalogResource
                            AccessibilityReview.catalog_resource_id.is_(None))
                     .values(catalog_resource_id=entry.id))
     return entry
+
+
+def record_decision(session: Session, actor: Person, request: Request) -> None:
+    """What a request's decision does to the catalog: approved, the tool's entry is made or updated
+    (link_approved_request) and the decision keeps what the approval rests on (approval_context); a renewal
+    not approved ends the tool's approval. The entry then stays, for the record and for the contracts,
+    deletions and exceptions that point at it; the catalog lists only approved tools."""
+    if request.decision == Decision.APPROVED.value:
+        entry = link_approved_request(session, request)
+        audit.record(session, actor.id, "catalog", entry.id, "approved request linked",
+                     {"request": [None, request.id], "permission": [None, entry.permission]})
+        session.flush()
+        request.decided_context = approval_context(session, entry)
+    elif request.renewal_of_id is not None:
+        entry = session.get(CatalogResource, request.renewal_of_id)
+        if entry is None or entry.approval_ended_at is not None:
+            return
+        entry.approval_ended_at = audit.now()
+        audit.record(session, actor.id, "catalog", entry.id, "approval ended",
+                     {"renewal": [None, request.id], "reason": [None, request.reason]})
 
 
 def approval_context(session: Session, entry: CatalogResource) -> dict:

@@ -1,19 +1,16 @@
-"""What compliance is computed against: today, the district's closures and its amendment period;
-plus the closures themselves, the yearly notice to parents, and the deadlines dashboard."""
+"""The district's closures, the yearly notice to parents, and the deadlines dashboard, which gathers every
+register's open obligations (contracts here; incidents, deletions, accessibility reviews and renewals from
+their modules, which build on compliance_context.py as this one does)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Row, Select, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.models import AnnualNotice, Contract, Contractor, ContractProvision, DistrictClosure
-from ..domain.accessibility import LARGE_ENTITY_DATE, compliance_date, population_of
-from ..domain.calendar import BusinessCalendar
-from ..domain.contracts import ContractTerms, Provision
+from ..db.models import AnnualNotice, Contract, Contractor, DistrictClosure
 from ..domain.deadlines import (
     ContractForDeadlines,
     Obligation,
@@ -23,62 +20,10 @@ from ..domain.deadlines import (
     soonest_first,
 )
 from ..domain.enums import Role
-from ..domain.settings import amend_days, renewal_at_contract_expiry, renewal_years
 from . import audit
 from .access import REVIEWERS, acting
+from .compliance_context import compliance_context, contract_terms_in
 from .errors import Invalid, NotFound
-from .settings import read as read_settings
-
-
-@dataclass(frozen=True)
-class ComplianceContext:
-    on: date
-    calendar: BusinessCalendar
-    amend_days: int
-    ada_due: date = LARGE_ENTITY_DATE  # the ADA Title II compliance date for the district's population
-    renewal_years: int = 3  # approvals come back for re-review after this many years (0: never) ...
-    renewal_at_expiry: bool = True  # ... or when the tool's contract expires, whichever is first
-
-
-def compliance_context(session: Session, on: date | None = None) -> ComplianceContext:
-    closures = {c.day: c.label for c in session.scalars(select(DistrictClosure))}
-    values = read_settings(session)
-    return ComplianceContext(on or date.today(), BusinessCalendar(closures), amend_days(values),
-                             compliance_date(population_of(values.get("district_population", ""))),
-                             renewal_years(values), renewal_at_contract_expiry(values))
-
-
-def contract_terms(c: Contract) -> ContractTerms:
-    return _terms(c, frozenset(Provision(p.provision) for p in c.provisions))
-
-
-def _terms(c: Contract | Row, provisions: frozenset[Provision]) -> ContractTerms:
-    """The terms from a contract, or from a row of TERMS_COLUMNS (the same attribute names)."""
-    return ContractTerms(
-        executed=c.executed_on, expires=c.expires_on, provisions=provisions,
-        uses_state_addendum=c.uses_state_addendum, amend_notice_sent=c.amend_notice_sent_on, amended=c.amended_on,
-        notice_posted=c.notice_posted_on, deletion_confirmed=c.deletion_confirmed_on,
-    )
-
-
-TERMS_COLUMNS = (
-    Contract.id, Contract.executed_on, Contract.expires_on, Contract.uses_state_addendum,
-    Contract.amend_notice_sent_on, Contract.amended_on, Contract.notice_posted_on, Contract.deletion_confirmed_on,
-)
-
-
-def contract_terms_in(session: Session, contract_ids: Select) -> dict[int, ContractTerms]:
-    """The terms of the contracts whose ids `contract_ids` selects, by id, in two statements. Plain rows,
-    not ORM objects: a list of hundreds of contracts spent most of its time building them."""
-    provisions: defaultdict[int, set[Provision]] = defaultdict(set)
-    for contract_id, provision in session.execute(
-        select(ContractProvision.contract_id, ContractProvision.provision)
-        .where(ContractProvision.contract_id.in_(contract_ids))
-    ):
-        provisions[contract_id].add(Provision(provision))
-    rows = session.execute(select(*TERMS_COLUMNS).where(Contract.id.in_(contract_ids)))
-    return {c.id: _terms(c, frozenset(provisions.get(c.id, ()))) for c in rows}
-
 
 # --- district closures ---------------------------------------------------------------------------
 
@@ -178,7 +123,7 @@ def deadlines(session: Session, actor_id: int, on: date | None = None) -> list[O
                            .order_by(Contractor.normalised_name, Contract.id))
     items = [ContractForDeadlines(r.id, f"{r.name}{f' — {r.title}' if r.title else ''}", terms[r.id]) for r in rows]
     sent = {n.school_year: n.sent_on for n in session.scalars(select(AnnualNotice)) if n.sent_on}
-    from . import accessibility, deletions, incidents, renewals  # the other registers build on this module
+    from . import accessibility, deletions, incidents, renewals  # when first counted, not with the closures
 
     return soonest_first([*obligations(items, ctx.on, ctx.calendar, ctx.amend_days, sent),
                           *incidents.open_obligations(session, ctx), *deletions.open_obligations(session, ctx),

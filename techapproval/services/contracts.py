@@ -22,7 +22,7 @@ from ..domain.enums import InfoCategory
 from ..domain.validation import normalise_name
 from . import audit, documents
 from .access import REVIEWERS, acting
-from .compliance import compliance_context, contract_terms
+from .compliance_context import compliance_context, contract_terms
 from .errors import Conflict, Invalid, NotFound
 
 

@@ -27,7 +27,7 @@ from ..domain.deletions import (
 from ..domain.settings import days_setting
 from . import audit
 from .access import REVIEWERS, acting
-from .compliance import ComplianceContext, compliance_context
+from .compliance_context import ComplianceContext, compliance_context
 from .errors import Conflict, Invalid, NotFound, Refused
 from .settings import read as read_settings
 

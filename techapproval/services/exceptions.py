@@ -29,7 +29,7 @@ from ..domain.exceptions import (
 from . import audit, contracts, documents
 from .access import REVIEWERS, acting
 from .catalog import resource_status_of
-from .compliance import ComplianceContext, compliance_context
+from .compliance_context import ComplianceContext, compliance_context
 from .errors import Conflict, Invalid, NotFound, Refused
 
 

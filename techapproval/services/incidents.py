@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,10 +28,8 @@ from ..domain.incidents import (
 )
 from . import audit
 from .access import REVIEWERS, acting
+from .compliance_context import ComplianceContext, compliance_context
 from .errors import Conflict, Invalid, NotFound
-
-if TYPE_CHECKING:
-    from .compliance import ComplianceContext
 
 __all__ = [
     "IncidentForm",
@@ -79,13 +76,6 @@ class IncidentView:
     def label(self) -> str:
         """How the incident is named in lists and titles."""
         return f"{self.reference}: {self.contractor_name}, discovered {format_day(self.facts.discovered_on)}"
-
-
-def _context(session: Session, on: date | None) -> ComplianceContext:
-    # Imported here: services.compliance imports this module for the deadlines list.
-    from .compliance import compliance_context
-
-    return compliance_context(session, on)
 
 
 def _contract_label(c: Contract) -> str:
@@ -136,7 +126,7 @@ def _stale() -> Conflict:
 def list_incidents(session: Session, actor_id: int, on: date | None = None) -> list[IncidentView]:
     """Every incident with its timeline as of `on` (today), most recently discovered first."""
     acting(session, actor_id, *REVIEWERS)
-    ctx = _context(session, on)
+    ctx = compliance_context(session, on)
     query = select(Incident).order_by(Incident.discovered_on.desc(), Incident.id.desc())
     return [_view(i, ctx) for i in session.scalars(query).unique()]
 
@@ -146,7 +136,7 @@ def get_incident(session: Session, actor_id: int, incident_id: int, on: date | N
     i = session.get(Incident, incident_id)
     if i is None:
         raise NotFound(f"There is no incident {incident_id}.")
-    return _view(i, _context(session, on))
+    return _view(i, compliance_context(session, on))
 
 
 def open_obligations(session: Session, ctx: ComplianceContext) -> list[Obligation]:
@@ -190,7 +180,7 @@ def _apply(i: Incident, form: IncidentForm) -> None:
 def record_incident(session: Session, actor_id: int, form: IncidentForm, today: date | None = None) -> IncidentView:
     """Record a breach the district has learned of. Reviewers only."""
     actor = acting(session, actor_id, *REVIEWERS)
-    ctx = _context(session, today)
+    ctx = compliance_context(session, today)
     form = form.cleaned()
     _check(session, form, ctx.on)
     now = audit.now()
@@ -210,7 +200,7 @@ def update_incident(
     """Change an incident, typically to record a notice as given. `expected_version` is the version the
     reviewer saw: someone else's change in between is refused, never overwritten."""
     actor = acting(session, actor_id, *REVIEWERS)
-    ctx = _context(session, today)
+    ctx = compliance_context(session, today)
     i = session.get(Incident, incident_id)
     if i is None:
         raise NotFound(f"There is no incident {incident_id}.")

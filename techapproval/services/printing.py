@@ -21,7 +21,7 @@ from ..domain.sheet import DecisionSheet
 from . import settings
 from .access import REVIEWERS, acting
 from .errors import NotFound
-from .requests import _load, _visible, form_of
+from .requests import check_visible, form_of, load_request
 
 # Connecticut: dates on the form are the district's local dates, not UTC.
 DECIDED = (RequestStatus.APPROVED.value, RequestStatus.NOT_APPROVED.value)
@@ -30,8 +30,8 @@ SHEETS_PER_TRANSACTION = 50  # a short read each time: on SQLite a transaction h
 
 def decision_sheet(session: Session, actor_id: int, request_id: int) -> DecisionSheet:
     actor = acting(session, actor_id)
-    r = _load(session, request_id)
-    _visible(actor, r)  # their own request; reviewers any but others' drafts (as get_request)
+    r = load_request(session, request_id)
+    check_visible(actor, r)  # their own request; reviewers any but others' drafts (as get_request)
     return _sheet(settings.read(session), r)
 
 
@@ -46,7 +46,7 @@ def _decision_sheets(session: Session, actor_id: int, request_ids: list[int]) ->
         r = rows.get(request_id)
         if r is None:
             raise NotFound(f"Request {request_id} does not exist.")
-        _visible(actor, r)
+        check_visible(actor, r)
         sheets.append(_sheet(district, r))
     return sheets
 

@@ -63,7 +63,7 @@ from ..export.writers import TableFormat, TableLayout, open_writer
 from . import accessibility, audit
 from .access import REVIEWERS, acting
 from .catalog import ENTRY_COLUMNS, _entries, _exceptions_in
-from .compliance import ComplianceContext, compliance_context, contract_terms_in
+from .compliance_context import ComplianceContext, compliance_context, contract_terms_in
 from .errors import Invalid
 
 PAGE = 2_000  # rows per read: a short transaction each

@@ -3,7 +3,7 @@ contract runs out.
 
 A renewal is a Request (renewal_of_id: the catalog entry), so the queue, the request window, questions
 and answers, the decision and its PDF all work for it. Approved, it renews the entry (approved_at moves,
-and with it the next renewal date); not approved, the tool's approval ends (end_approval).
+and with it the next renewal date); not approved, the tool's approval ends (catalog.record_decision).
 """
 
 from __future__ import annotations
@@ -20,21 +20,16 @@ from ..domain.contracts import Coverage, format_day
 from ..domain.deadlines import Obligation, ObligationKind
 from ..domain.district_time import local_day
 from ..domain.enums import Decision, Grade, InfoCategory, Permission, RequestStatus, format_grades
-from ..domain.renewals import MAX_OPEN, RenewalRef, opens_on, renewal_due
+from ..domain.renewals import MAX_OPEN, RenewalRef, opens_on
 from ..domain.validation import RequestForm
 from . import audit
 from .access import REVIEWERS, acting
-from .compliance import ComplianceContext, compliance_context
+from .compliance_context import ComplianceContext, compliance_context
 from .errors import Invalid, NotFound, Refused
+from .requests import apply_form, check_visible, form_of, form_values, load_request
 
 OPEN = (RequestStatus.SUBMITTED.value, RequestStatus.RETURNED.value, RequestStatus.RESUBMITTED.value)
 NOT_RECORDED = "Not recorded (approved before this version)"
-
-
-def due_on(approved_at: datetime, ctx: ComplianceContext, contract_expires: date | None) -> date | None:
-    """A catalog entry's renewal date: `contract_expires` is its contract's last day when it is covered
-    by a contract (None otherwise). None: it never comes back."""
-    return renewal_due(local_day(approved_at), ctx.renewal_years, contract_expires, ctx.renewal_at_expiry)
 
 
 # --- which tools are due --------------------------------------------------------------------------
@@ -71,7 +66,7 @@ def _due_tools(session: Session, ctx: ComplianceContext) -> list[_DueTool]:
     due: dict[int, tuple[str, date]] = {}
     for r in rows:
         expires = r.expires_on if r.coverage == Coverage.CONTRACT.value else None
-        day = due_on(r.approved_at, ctx, expires)
+        day = ctx.renewal_due(r.approved_at, expires)
         if day is not None and opens_on(day) <= ctx.on:
             due[r.id] = (r.name, day)
     ids = select(CatalogResource.id).where(CatalogResource.approval_ended_at.is_(None))
@@ -131,8 +126,6 @@ def _latest_approved(session: Session, entry_id: int) -> Request | None:
 
 
 def _open(session: Session, actor: Person, entry: CatalogResource, requester_id: int, due: date | None) -> Request:
-    from .requests import _apply, form_of, form_values
-
     previous = _latest_approved(session, entry.id)
     form = form_of(previous) if previous is not None else _form_from_entry(entry)
     values = form_values(form)
@@ -141,7 +134,7 @@ def _open(session: Session, actor: Person, entry: CatalogResource, requester_id:
                 submitted_at=now, submitted_form=values, renewal_of_id=entry.id,
                 renews_request_id=previous.id if previous is not None else None, renewal_due_on=due,
                 renewal_basis=_basis(session, entry, previous))
-    _apply(r, form)
+    apply_form(r, form)
     session.add(r)
     session.flush()
     audit.record(session, actor.id, "request", r.id, "renewal opened",
@@ -217,19 +210,8 @@ def open_renewal(session: Session, actor_id: int, resource_id: int, staff_id: in
         raise Refused(f"The renewal of {entry.name} is already in the review queue (request {already}).")
     ctx = compliance_context(session)
     contract = session.get(Contract, entry.contract_id) if entry.contract_id else None
-    due = due_on(entry.approved_at, ctx, contract.expires_on if contract is not None else None)
+    due = ctx.renewal_due(entry.approved_at, contract.expires_on if contract is not None else None)
     return _open(session, actor, entry, staff.id, due).id
-
-
-def end_approval(session: Session, actor: Person, request: Request) -> None:
-    """A renewal not approved: the tool is no longer approved. Its entry stays, for the record and for
-    the contracts, deletions and exceptions that point at it; the catalog lists only approved tools."""
-    entry = session.get(CatalogResource, request.renewal_of_id)
-    if entry is None or entry.approval_ended_at is not None:
-        return
-    entry.approval_ended_at = audit.now()
-    audit.record(session, actor.id, "catalog", entry.id, "approval ended",
-                 {"renewal": [None, request.id], "reason": [None, request.reason]})
 
 
 # --- the comparison ----------------------------------------------------------------------------------
@@ -262,14 +244,12 @@ def _grades(text: str | None, not_used: bool) -> str:
 def renewal_comparison(session: Session, actor_id: int, request_id: int) -> list[ComparisonRow]:
     """A renewal's previous decision beside what is true now: the decision, the contract status, the
     accessibility status, the information shared and the grades. For reviewers and the renewal's requester."""
-    from .requests import _load, _visible
-
     actor = acting(session, actor_id)
-    r = _load(session, request_id)
-    _visible(actor, r)  # the requester's own, or a reviewer's
+    r = load_request(session, request_id)
+    check_visible(actor, r)  # the requester's own, or a reviewer's
     if r.renewal_of_id is None:
         return []
-    from . import accessibility
+    from . import accessibility  # with the catalog's status rules: loaded when a comparison is first shown
     from .catalog import ONE_RESOURCE_LOADS, resource_status_of, status_words
 
     basis = r.renewal_basis or {}

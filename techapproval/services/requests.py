@@ -120,7 +120,7 @@ def form_values(form: RequestForm) -> dict[str, object]:
     return values
 
 
-def _apply(r: Request, form: RequestForm) -> None:
+def apply_form(r: Request, form: RequestForm) -> None:
     for name, value in form_values(form).items():
         setattr(r, name, value)
 
@@ -128,14 +128,14 @@ def _apply(r: Request, form: RequestForm) -> None:
 # --- reading ----------------------------------------------------------------------------------
 
 
-def _load(session: Session, request_id: int) -> Request:
+def load_request(session: Session, request_id: int) -> Request:
     r = session.get(Request, request_id)
     if r is None:
         raise NotFound(f"Request {request_id} does not exist.")
     return r
 
 
-def _visible(actor: Person, r: Request) -> None:
+def check_visible(actor: Person, r: Request) -> None:
     """Requesters see their own requests; reviewers see everything but other people's drafts."""
     if r.requester_id == actor.id:
         return
@@ -156,8 +156,8 @@ def actions_for(actor: Person, r: Request) -> tuple[Action, ...]:
 
 def get_request(session: Session, actor_id: int, request_id: int) -> RequestDetail:
     actor = acting(session, actor_id)
-    r = _load(session, request_id)
-    _visible(actor, r)
+    r = load_request(session, request_id)
+    check_visible(actor, r)
     messages = session.scalars(
         select(Message).where(Message.request_id == r.id).order_by(Message.id)
     )
@@ -325,18 +325,18 @@ def save_draft(session: Session, actor_id: int, request_id: int | None, form: Re
     now = audit.now()
     if request_id is None:
         r = Request(requester_id=actor.id, status=RequestStatus.DRAFT.value, created_at=now, updated_at=now)
-        _apply(r, form)
+        apply_form(r, form)
         session.add(r)
         session.flush()
         audit.record(session, actor.id, "request", r.id, "draft started", {})
         return r.id
-    r = _load(session, request_id)
+    r = load_request(session, request_id)
     if r.requester_id != actor.id:
         raise NotAllowed("Only the person who wrote this request can change it.")
     if RequestStatus(r.status) not in EDITABLE:
         raise Refused(f"This request is {RequestStatus(r.status).label.lower()}; it can no longer be changed.")
     if form_values(form_of(r)) != form_values(form):
-        _apply(r, form)
+        apply_form(r, form)
         r.updated_at = now
     return r.id
 
@@ -398,7 +398,7 @@ def _add_message(session: Session, r: Request, actor: Person, kind: str, body: s
 
 def submit_request(session: Session, actor_id: int, request_id: int) -> RequestStatus:
     actor = acting(session, actor_id)
-    r = _load(session, request_id)
+    r = load_request(session, request_id)
     _own(actor, r)
     form = form_of(r)
     if RequestStatus(r.status) is RequestStatus.DRAFT and (errors := validate_form(form, submitting=True)):
@@ -413,7 +413,7 @@ def submit_request(session: Session, actor_id: int, request_id: int) -> RequestS
 def resubmit_request(session: Session, actor_id: int, request_id: int, answer: str) -> RequestStatus:
     """The requester answers the reviewer's question (and may have edited the form) and sends it back."""
     actor = acting(session, actor_id)
-    r = _load(session, request_id)
+    r = load_request(session, request_id)
     _own(actor, r)
     body = _text("message", answer, "Write your answer to the reviewer's question.")
     form = form_of(r)
@@ -429,7 +429,7 @@ def resubmit_request(session: Session, actor_id: int, request_id: int, answer: s
 
 def withdraw_request(session: Session, actor_id: int, request_id: int) -> RequestStatus:
     actor = acting(session, actor_id)
-    r = _load(session, request_id)
+    r = load_request(session, request_id)
     _own(actor, r)
     return _transition(session, r, Action.WITHDRAW, actor, None)
 
@@ -438,7 +438,7 @@ def return_request(
     session: Session, actor_id: int, request_id: int, question: str, expected_version: int | None = None
 ) -> RequestStatus:
     actor = acting(session, actor_id, *REVIEWERS)
-    r = _load(session, request_id)
+    r = load_request(session, request_id)
     _review(actor, r)
     body = _text("message", question, "Write the question the requester should answer.")
     status = _transition(session, r, Action.RETURN, actor, expected_version)
@@ -452,7 +452,7 @@ def decide_request(
 ) -> RequestStatus:
     """Exactly the form's choices; who decided and when are recorded; approval fills the catalog."""
     actor = acting(session, actor_id, *REVIEWERS)
-    r = _load(session, request_id)
+    r = load_request(session, request_id)
     _review(actor, r)
     reason = clean_text(reason)
     if errors := validate_decision(decision, permission, reason):
@@ -475,18 +475,9 @@ def decide_request(
         # The versioned UPDATE goes first and inside the guard: the catalog lookup below would
         # otherwise autoflush it where a lost race surfaces as a raw StaleDataError.
         session.flush()
-        if decision is Decision.APPROVED:
-            from . import catalog  # with its compliance rules, when a decision is made: not at start
+        from . import catalog  # with its compliance rules, when a decision is made: not at start
 
-            entry = catalog.link_approved_request(session, r)
-            audit.record(session, actor.id, "catalog", entry.id, "approved request linked",
-                         {"request": [None, r.id], "permission": [None, entry.permission]})
-            session.flush()
-            r.decided_context = catalog.approval_context(session, entry)
-        elif r.renewal_of_id is not None:
-            from . import renewals
-
-            renewals.end_approval(session, actor, r)
+        catalog.record_decision(session, actor, r)
     except StaleDataError:
         # Another reviewer's transaction got there between our read and our write.
         raise Conflict("Someone else decided or changed this request at the same moment. "

@@ -12,8 +12,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import CatalogResource, Contractor
+from ..domain.district_time import local_day
 from ..domain.enums import Grade, InfoCategory, Permission
 from ..domain.validation import normalise_link_input, normalise_name
+from . import audit
 from .access import REVIEWERS, acting
 from .contracts import list_contracts
 from .errors import NotAllowed
@@ -54,6 +56,9 @@ class WebsiteData:
     address: str  # the "contracts_website" setting: where the site is published ("" when not set)
     contracts: tuple[PublicContract, ...]  # by contractor name, date executed, id
     resources: tuple[PublicResource, ...]  # by name
+    # The district's day the data was read: the pages say they were last updated that day, and mark a contract
+    # whose last day in effect was before it as expired.
+    as_of: date
 
 
 def website_data(session: Session, actor_id: int) -> WebsiteData:
@@ -89,7 +94,8 @@ def website_data(session: Session, actor_id: int) -> WebsiteData:
         key=lambda r: (normalise_name(r.name), r.name, r.link),
     )
     return WebsiteData(settings.get("district_name", "").strip(), settings.get("town", "").strip(),
-                       normalise_link_input(settings.get("contracts_website", "")), tuple(contracts), tuple(resources))
+                       normalise_link_input(settings.get("contracts_website", "")), tuple(contracts), tuple(resources),
+                       local_day(audit.now()))
 
 
 def check_may_record_posted(session: Session, actor_id: int) -> None:

@@ -1,11 +1,13 @@
 """Render the public contracts website and write it to a folder: index.html (the contracts),
 resources.html (approved resources, for parents), contracts.csv, contracts.json and the signed
-documents under documents/. Same data, same bytes: nothing here reads the clock or depends on the
+documents under documents/. Same data, same bytes: nothing here reads the clock (the day the pages say
+they were last updated, and by which a contract has expired, comes in with the data) or depends on the
 order of a dict or a set. Every file is replaced whole (a temporary file, then a rename)."""
 
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import json
@@ -13,12 +15,14 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import jinja2
+from markupsafe import Markup
 
 from ..domain.enums import format_grades
 from ..domain.settings import district_short
@@ -32,26 +36,6 @@ COLUMNS = ("contractor", "title", "executed", "starts", "expires", "description"
 _OURS = re.compile(r"^\.?[0-9a-f]{12}-[A-Za-z0-9._-]+$")  # a document we wrote, or our leftover temporary file
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
-# WCAG 2.1 AA by design (tests/website/test_accessibility_axe.py checks it in a browser): text contrast at
-# least 7:1 (#111 and the links #0645ad / visited #551a8b on #fff and on the #eee header cells), borders at
-# least 3:1 (#767676), sizes in rem so text resizes, links underlined (never told apart by colour alone), the current
-# page in bold, a thick outline on keyboard focus, long addresses wrapped rather than scrolled sideways, and a
-# wide table scrolled in a region of its own that the keyboard can reach (the page reflows at 320 CSS px). The
-# skip link is hidden until it has focus.
-_STYLE = (
-    "body{font-family:system-ui,sans-serif;line-height:1.5;max-width:60rem;margin:0 auto;padding:1rem;"
-    "color:#111;background:#fff}a{color:#0645ad;text-decoration:underline;overflow-wrap:anywhere}"
-    "a:visited{color:#551a8b}:focus-visible{outline:.2rem solid #0645ad;outline-offset:.15rem}"
-    "#main:focus{outline:none}[aria-current=page]{font-weight:700}"
-    "nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}"
-    "table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}"
-    "th,td{border:1px solid #767676;padding:.4rem .6rem;text-align:left;vertical-align:top}"
-    "th{background:#eee;font-weight:600}th[scope=row]{width:30%}.text{white-space:pre-line}"
-    "caption{text-align:left;font-weight:600;padding-bottom:.25rem}.wide{overflow-x:auto}"
-    ".skip{display:inline-block;padding:.5rem 1rem;background:#fff}"
-    ".vh,.skip:not(:focus){position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;"
-    "clip:rect(0 0 0 0);white-space:nowrap;border:0}"
-)
 EXTERNAL = " (external website)"  # said in every link that leaves the site, so the link text says so
 
 
@@ -207,29 +191,35 @@ def _json(data: WebsiteData) -> str:
 
 
 # --- the pages -------------------------------------------------------------------------------------
+# Jinja2 templates in templates/ (page.html around each page, its style in style.css), autoescaped: everything a
+# template prints is escaped unless it is markup the templates made themselves. WCAG 2.1 AA by design
+# (tests/website/test_accessibility_axe.py checks it in a browser): text contrast at least 7:1 (#111 and the links
+# #0645ad / visited #551a8b on #fff and on the #eee header cells), borders at least 3:1 (#767676), sizes in rem so
+# text resizes, links underlined (never told apart by colour alone), the current page in bold, a thick outline on
+# keyboard focus, long addresses wrapped rather than scrolled sideways, and a wide table scrolled in a region of
+# its own that the keyboard can reach (the page reflows at 320 CSS px). The skip link is hidden until it has focus.
 
 
-def _e(text: str) -> str:
-    return escape(text, quote=True)
+def _escape(value: object) -> Markup:
+    """What a template prints: its own markup as it is, anything else escaped, always with html.escape's
+    entities (&quot;, &#x27;), so a page's bytes depend on its data only (a re-export rewrites nothing)."""
+    if hasattr(value, "__html__"):
+        return Markup(value.__html__())
+    return Markup(escape(str(value), quote=True))
 
 
-def _link(url: str, text: str | None = None, *, external: bool = True) -> str:
-    """A link only for http(s) addresses; anything else is shown as text, never made clickable. A link to
-    another website says so in its text."""
-    label = _e(text if text is not None else url)
-    if re.match(r"(?i)^https?://", url):
-        return f'<a href="{_e(url)}">{label}{EXTERNAL if external else ""}</a>'
-    return label
-
-
-def _day(d: date | None, missing: str = "Not stated") -> str:
-    if d is None:
-        return _e(missing)
-    return f'<time datetime="{d.isoformat()}">{d.day} {_MONTHS[d.month - 1]} {d.year}</time>'
-
-
-def _text(text: str, missing: str = "Not stated") -> str:
-    return f'<span class="text">{_e(text)}</span>' if text else _e(missing)
+@functools.cache
+def _templates() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("techapproval.website", "templates"), autoescape=True, finalize=_escape,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
+    )
+    env.globals["EXTERNAL"] = EXTERNAL
+    env.tests["web_address"] = lambda url: bool(re.match(r"(?i)^https?://", url))
+    env.filters["long_date"] = lambda d: f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+    env.filters["document_path"] = document_path
+    env.filters["grades"] = lambda r: format_grades(r.grades, r.not_used_by_students) or "Not stated"
+    return env
 
 
 def _school(data: WebsiteData) -> str:
@@ -237,90 +227,18 @@ def _school(data: WebsiteData) -> str:
     return f"{name} Public Schools" if name else "Public Schools"
 
 
-def _page(data: WebsiteData, title: str, current: str, body: Iterable[str]) -> str:
+def _render(template: str, data: WebsiteData, title: str) -> str:
     school = _school(data)
-    where = ", ".join(x for x in (school, data.town, "Connecticut") if x)
-    here = ' aria-current="page"'
-    nav = "".join(
-        f'<li><a href="{href}"{here if href == current else ""}>{label}</a></li>'
-        for href, label in (("index.html", "Contracts"), ("resources.html", "Approved technology resources"))
+    return _templates().get_template(template).render(
+        title=title, current=template, school=school, address=data.address, as_of=data.as_of,
+        where=", ".join(x for x in (school, data.town, "Connecticut") if x),
+        contracts=data.contracts, resources=data.resources,
     )
-    footer = (f"<p>Published by {_e(school)} under Connecticut\u2019s student data privacy law.</p>"
-              + (f"<p>This website: {_link(data.address, external=False)}</p>" if data.address else ""))
-    # The skip link is the first thing the keyboard reaches; main takes the focus it moves (tabindex -1).
-    return "\n".join([
-        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_e(title)} \u2014 {_e(school)}</title>", f"<style>{_STYLE}</style>", "</head>", "<body>",
-        '<a class="skip" href="#main">Skip to main content</a>',
-        "<header>", f"<p>{_e(where)}</p>", f"<h1>{_e(school)} \u2014 {_e(title)}</h1>",
-        f'<nav aria-label="Pages"><ul>{nav}</ul></nav>', "</header>", '<main id="main" tabindex="-1">', *body,
-        "</main>", f"<footer>{footer}</footer>", "</body>", "</html>",
-    ]) + "\n"
 
 
 def _index(data: WebsiteData) -> str:
-    body = [
-        "<p>Under Connecticut's student data privacy law (C.G.S. 10-234aa to 10-234dd), the Board of Education "
-        "contracts with each operator or consultant that receives student information, student records or "
-        "student-generated content. Within five business days after a contract is executed, the Board posts it "
-        "here with the date it was executed, a brief description and purpose of the contract, and what student "
-        "information, student records and student-generated content may be collected under it. This page lists "
-        "all of the Board's contracts.</p>",
-        '<p>The same list to download: <a href="contracts.csv">the contracts as a spreadsheet (CSV)</a>, '
-        '<a href="contracts.json">the contracts as data (JSON)</a>. The apps and websites teachers may use are on '
-        'the <a href="resources.html">approved technology resources</a> page.</p>',
-    ]
-    if not data.contracts:
-        body.append("<p>The Board has no contracts to post yet.</p>")
-    for c in data.contracts:
-        heading = f"{c.contractor} \u2014 {c.title}" if c.title else c.contractor
-        info = "".join(f"<li>{_e(i.label)}</li>" for i in c.information)
-        details = f'<p class="text">{_e(c.information_details)}</p>' if c.information_details else ""
-        rel = document_path(c)
-        document = (f'<a href="{_e(rel)}">Signed contract with {_e(c.contractor)}: {_e(c.document_name or "Contract")}'
-                    "</a>" if rel else "Not posted yet; ask the district for a copy.")
-        rows = (
-            ("Contractor", _e(c.contractor)),
-            ("Contractor\u2019s website", _link(c.contractor_website) if c.contractor_website else "Not stated"),
-            ("Contract", _text(c.title, "Untitled")),
-            ("Date executed", _day(c.executed)),
-            ("Starts", _day(c.starts)),
-            ("Expires", _day(c.expires, "No expiry date")),
-            ("Brief description", _text(c.description)),
-            ("Purpose", _text(c.purpose)),
-            ("Student information, records and content that may be collected",
-             (f"<ul>{info}</ul>" if info else "Not stated") + details),
-            ("Contract document", document),
-        )
-        body += [
-            f'<section aria-labelledby="contract-{c.id}">', f'<h2 id="contract-{c.id}">{_e(heading)}</h2>',
-            "<table>", f'<caption class="vh">Details of the contract: {_e(heading)}</caption>', "<tbody>",
-            *(f'<tr><th scope="row">{_e(name)}</th><td>{value}</td></tr>' for name, value in rows),
-            "</tbody>", "</table>", "</section>",
-        ]
-    return _page(data, "Student data privacy contracts", "index.html", body)
+    return _render("index.html", data, "Student data privacy contracts")
 
 
 def _resources(data: WebsiteData) -> str:
-    body = [
-        "<p>The district has approved these technology resources (websites, apps and online services) for use "
-        "under Board policy 3520.13. Where additional parental notification and permission is required, the "
-        "teacher notifies you and asks for your permission before your child uses the resource. The Board\u2019s "
-        'contracts with the companies behind them are on the <a href="index.html">student data privacy contracts'
-        "</a> page.</p>",
-    ]
-    if not data.resources:
-        body.append("<p>No technology resources are approved yet.</p>")
-    else:
-        body += ['<div class="wide" role="region" aria-labelledby="resources-caption" tabindex="0">', "<table>",
-                 '<caption id="resources-caption">Approved technology resources</caption>', "<thead><tr>",
-                 *(f'<th scope="col">{h}</th>' for h in ("Resource", "Description", "Grades", "Parental permission")),
-                 "</tr></thead>", "<tbody>"]
-        for r in data.resources:
-            grades = format_grades(r.grades, r.not_used_by_students) or "Not stated"
-            body.append(f'<tr><th scope="row">{_link(r.link, r.name) if r.link else _e(r.name)}</th>'
-                        f"<td>{_text(r.description, '')}</td><td>{_e(grades)}</td>"
-                        f"<td>{_e(r.permission.label)}</td></tr>")
-        body += ["</tbody>", "</table>", "</div>"]
-    return _page(data, "Approved technology resources", "resources.html", body)
+    return _render("resources.html", data, "Approved technology resources")

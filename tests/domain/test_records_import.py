@@ -19,6 +19,7 @@ from techapproval.domain.records_import import (
     Sheet,
     SheetProblem,
     SheetRow,
+    column_name,
     decode,
     guess_field,
     guess_mapping,
@@ -334,3 +335,9 @@ def test_the_file_to_fix_has_the_rows_left_out_and_why():
     assert rows[1][-1].startswith("Row 10: Date Signed (mm/dd/yyyy): 13/08/2025")
     again = read_sheet("to-fix.csv", data)  # the file to fix reads back as it was written
     assert again.headers == (*sheet.headers, PROBLEMS_HEADER) and len(again.rows) == 3
+
+
+@pytest.mark.parametrize(("index", "name"), [(0, "App"), (1, "Column B"), (25, "Column Z"), (26, "Column AA"),
+                                             (701, "Column ZZ"), (702, "Column AAA"), (-1, "")])
+def test_a_column_without_a_header_is_named_by_its_spreadsheet_letter(index, name):
+    assert column_name(["App", ""], index) == name

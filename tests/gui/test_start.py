@@ -16,7 +16,7 @@ from .conftest import open_main, settle
 NOT_AT_START = (
     "reportlab",
     "alembic",
-    "holidays",  # ct_holidays has the years around today written out
+    "holidays",  # ct_holidays reads the years around today from resources/calendar
     "techapproval.pdf",
     "techapproval.website",
     "PySide6.QtPrintSupport",

@@ -75,7 +75,7 @@ resources = st.builds(PublicResource, name=text, link=st.just("") | links, descr
 def sites(draw) -> tuple[WebsiteData, dict[int, bytes]]:
     pairs = [draw(contracts(i)) for i in range(draw(st.integers(0, 4)))]
     data = WebsiteData(draw(text), draw(text), draw(st.just("") | links), tuple(c for c, _ in pairs),
-                       tuple(draw(st.lists(resources, max_size=4))))
+                       tuple(draw(st.lists(resources, max_size=4))), draw(dates))
     return data, {c.id: d for c, d in pairs if d is not None}
 
 

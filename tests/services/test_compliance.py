@@ -13,6 +13,7 @@ from techapproval.domain.enums import Decision, InfoCategory, Permission
 from techapproval.services import audit, catalog, compliance, settings
 from techapproval.services import contracts as reg
 from techapproval.services import requests as rq
+from techapproval.services.compliance_context import compliance_context
 from techapproval.services.errors import Invalid, NotAllowed, NotFound
 from tests.helpers import complete_form
 
@@ -130,10 +131,10 @@ def test_removing_a_day_that_is_no_closure(district):
 
 def test_amend_days_setting_defaults_to_30_and_follows_the_administrator(district):
     with district.db.transaction() as s:
-        assert compliance.compliance_context(s, D("2026-11-25")).amend_days == 30
+        assert compliance_context(s, D("2026-11-25")).amend_days == 30
         assert settings.update_settings(s, district.admin, {"amend_days": " 10 "})["amend_days"] == "10"
     with district.db.transaction() as s:
-        ctx = compliance.compliance_context(s, D("2026-11-25"))
+        ctx = compliance_context(s, D("2026-11-25"))
     assert (ctx.on, ctx.amend_days) == (D("2026-11-25"), 10)
     with pytest.raises(NotAllowed), district.db.transaction() as s:
         settings.update_settings(s, district.reviewer, {"amend_days": "60"})
@@ -145,7 +146,7 @@ def test_amend_days_must_be_1_to_365(district, value):
         settings.update_settings(s, district.admin, {"amend_days": value})
     assert set(e.value.errors) == {"amend_days"}
     with district.db.transaction() as s:
-        assert compliance.compliance_context(s).amend_days == 30
+        assert compliance_context(s).amend_days == 30
 
 
 def test_amend_days_superscript_digit_is_invalid_not_a_crash(district):

@@ -10,6 +10,7 @@ from techapproval.domain.deadlines import ObligationKind
 from techapproval.domain.deletions import DeletionRef, Outcome, Requester
 from techapproval.services import audit, compliance, settings
 from techapproval.services import deletions as svc
+from techapproval.services.compliance_context import compliance_context
 from techapproval.services.errors import Conflict, Invalid, NotAllowed, NotFound, Refused
 from tests.helpers import registered_contract
 
@@ -148,7 +149,7 @@ def test_open_obligations_for_the_deadlines(district, contract):
     with district.db.transaction() as s:
         svc.close_deletion_request(s, district.reviewer, done.id, "deleted", D("2026-09-10"), today=TODAY)
     with district.db.transaction() as s:
-        found = svc.open_obligations(s, compliance.compliance_context(s, TODAY))
+        found = svc.open_obligations(s, compliance_context(s, TODAY))
     assert [(o.kind, o.ref, o.due, o.overdue) for o in found] == [
         (ObligationKind.DELETION_DUE, DeletionRef(late.id), D("2026-10-31"), True),
         (ObligationKind.DELETION_DUE, DeletionRef(soon.id), D("2026-12-20"), False),

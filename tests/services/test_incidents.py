@@ -11,6 +11,7 @@ from techapproval.domain.deadlines import ObligationKind
 from techapproval.domain.incidents import IncidentForm, IncidentState, Involves, StepState
 from techapproval.services import audit, compliance
 from techapproval.services import incidents as svc
+from techapproval.services.compliance_context import compliance_context
 from techapproval.services.errors import Conflict, Invalid, NotAllowed, NotFound
 from tests.helpers import registered_contract
 
@@ -176,7 +177,7 @@ def test_open_obligations_follow_each_incident(district, acme):
                                    parents_notified_on=D("2027-01-06"), website_posted_on=D("2027-01-06")))
 
     with district.db.transaction() as s:
-        found = svc.open_obligations(s, compliance.compliance_context(s, D("2027-02-15")))
+        found = svc.open_obligations(s, compliance_context(s, D("2027-02-15")))
     assert [(o.kind, o.ref, o.due, o.overdue, o.subject) for o in found] == [
         (ObligationKind.BREACH_CONTRACTOR_NOTICE, waiting.id, D("2027-02-10"), True, "Acme Learning"),
         (ObligationKind.BREACH_FAMILY_NOTICE, notified.id, D("2027-02-17"), False, "Acme Learning"),
@@ -188,7 +189,7 @@ def test_open_obligations_follow_each_incident(district, acme):
     with district.db.transaction() as s:
         compliance.add_closure(s, district.admin, D("2027-02-16"), "Snow day")
     with district.db.transaction() as s:
-        found = svc.open_obligations(s, compliance.compliance_context(s, D("2027-02-15")))
+        found = svc.open_obligations(s, compliance_context(s, D("2027-02-15")))
         assert [o.due for o in found if o.ref == notified.id] == [D("2027-02-18")]
         # No role check: the deadlines list calls it after making its own.
         assert svc.list_incidents(s, district.reviewer, on=D("2027-02-15"))[0].id == notified.id

@@ -35,7 +35,7 @@ def test_different_settings_and_the_same_new_value_do_not_conflict(district):
 def test_the_population_setting_picks_the_ada_compliance_date(district):
     from datetime import date
 
-    from techapproval.services.compliance import compliance_context
+    from techapproval.services.compliance_context import compliance_context
 
     def ada_due():
         with district.db.transaction() as s:
@@ -66,7 +66,7 @@ def test_choice_and_year_settings_refuse_other_values(district, key, value, mess
 
 
 def test_renewal_settings_reach_the_compliance_context(district):
-    from techapproval.services.compliance import compliance_context
+    from techapproval.services.compliance_context import compliance_context
 
     update(district, {"renewal_years": "0", "renewal_at_contract_expiry": "no"})
     with district.db.transaction() as s:

@@ -2,6 +2,7 @@
 would read it."""
 
 import csv
+import dataclasses
 import hashlib
 import json
 import re
@@ -30,10 +31,13 @@ SHA = hashlib.sha256(DOCUMENT).hexdigest()
 DOC_PATH = f"documents/{SHA[:12]}-Zoe_s_contract_signed.pdf"
 
 
-def export(district, outdir, actor=None):
+AS_OF = date(2026, 12, 7)  # the day the tests' sites are published: none of the registry's contracts has expired
+
+
+def export(district, outdir, actor=None, as_of=AS_OF):
     actor = actor or district.teacher  # anyone signed in may publish the site's data
     with district.db.transaction() as s:
-        data = website_data(s, actor)
+        data = dataclasses.replace(website_data(s, actor), as_of=as_of)
         return export_website(data, outdir, lambda cid: svc.document_content(s, actor, cid))
 
 
@@ -132,8 +136,12 @@ def _headings(node):
             yield from _headings(c)
 
 
-def test_the_style_keeps_text_contrast_focus_and_resizing():
-    from techapproval.website.export import _STYLE
+def test_the_style_keeps_text_contrast_focus_and_resizing(site):
+    pages = [(site / name).read_text("utf-8") for name in ("index.html", "resources.html")]
+    styles = {re.search(r"<style>(.*)</style>", page, re.S)[1] for page in pages}
+    assert len(styles) == 1  # one style sheet for the whole site, on one line
+    (_STYLE,) = styles
+    assert "\n" not in _STYLE
 
     def luminance(colour: str) -> float:
         hexa = colour.lstrip("#")
@@ -272,6 +280,40 @@ def test_the_footer_gives_the_address_families_are_sent(district, registry, tmp_
         assert footer.one("a").attrs["href"] == "https://riverside.example/privacy"
 
 
+def test_every_page_says_the_day_it_was_last_updated(site):
+    for name in ("index.html", "resources.html"):
+        footer = parse((site / name).read_text("utf-8")).one("footer")
+        assert footer.all("p")[0].text() == "Last updated 7 December 2026."
+        assert footer.one("time").attrs["datetime"] == "2026-12-07"
+
+
+def test_the_data_is_as_of_the_district_day_it_was_read(district, monkeypatch):
+    from datetime import UTC, datetime
+
+    from techapproval.services import audit
+
+    # 03:00 in UTC on 8 December is still 7 December in Connecticut (UTC-5 in winter).
+    monkeypatch.setattr(audit, "now", lambda: datetime(2026, 12, 8, 3, 0, tzinfo=UTC))
+    with district.db.transaction() as s:
+        assert website_data(s, district.teacher).as_of == date(2026, 12, 7)
+
+
+def test_a_contract_past_its_last_day_is_marked_expired_in_words(district, registry, tmp_path):
+    def contracts(as_of: date) -> dict[str, dict[str, str]]:
+        out = tmp_path / as_of.isoformat()
+        export(district, out, as_of=as_of)
+        page = parse((out / "index.html").read_text("utf-8"))
+        return {s.one("h2").text(): s.one("table").rows() for s in page.all("section")}
+
+    last_day = contracts(date(2027, 6, 30))  # "Second" is in effect to the end of 30 June 2027
+    assert last_day[f"{HOSTILE} \u2014 Second"]["Expires"] == "30 June 2027"
+    assert not any("expired" in heading for heading in last_day)
+    after = contracts(date(2027, 7, 1))
+    assert list(after) == [h + " (expired)" if h.endswith("Second") else h for h in last_day]
+    assert after[f"{HOSTILE} \u2014 Second (expired)"]["Expires"] == "30 June 2027 (expired: no longer in effect)"
+    assert after[f"{HOSTILE} \u2014 First"]["Expires"] == "No expiry date"  # open-ended: never expires
+
+
 def test_a_document_that_does_not_match_its_checksum_is_not_published(district, registry, tmp_path):
     from techapproval.website.export import ExportProblem
 
@@ -292,7 +334,7 @@ def test_an_inactive_account_may_not_read_the_data(district, registry):
 
 
 def _data(**overrides) -> WebsiteData:
-    values = dict(district_name="Riverside", town="Riverside", address="", contracts=(), resources=())
+    values = dict(district_name="Riverside", town="Riverside", address="", contracts=(), resources=(), as_of=AS_OF)
     values.update(overrides)
     return WebsiteData(**values)
 

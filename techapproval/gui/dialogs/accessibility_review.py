@@ -29,7 +29,7 @@ from ...domain.contracts import format_day
 from ...domain.enums import AccessibilityFinding, Answer, ClaimedConformance
 from ...domain.validation import RequestForm
 from ...services import accessibility
-from ...services.compliance import ComplianceContext, compliance_context
+from ...services.compliance_context import ComplianceContext, compliance_context
 from ...services.errors import Invalid, ServiceError
 from ..common import named, text_label
 from ..context import AppContext

@@ -27,7 +27,7 @@ from ...domain.contract_form import CONTRACT_LIMITS, ContractForm
 from ...domain.contracts import ContractTerms, Provision, contract_status
 from ...domain.enums import InfoCategory
 from ...services import contracts
-from ...services.compliance import ComplianceContext, compliance_context
+from ...services.compliance_context import ComplianceContext, compliance_context
 from ...services.errors import Invalid, ServiceError
 from ..common import named
 from ..context import AppContext

@@ -29,7 +29,7 @@ from ...domain.incidents import (
     incident_timeline,
 )
 from ...services import contracts, incidents
-from ...services.compliance import ComplianceContext, compliance_context
+from ...services.compliance_context import ComplianceContext, compliance_context
 from ...services.errors import Invalid, ServiceError
 from ..common import named
 from ..context import AppContext
