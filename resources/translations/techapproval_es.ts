@@ -634,7 +634,7 @@
 <context>
     <name>Common</name>
     <message>
-        <location filename="../../techapproval/gui/common.py" line="+81"/>
+        <location filename="../../techapproval/gui/common.py" line="+80"/>
         <source>{name} error</source>
         <translation>Error en {name}</translation>
     </message>
@@ -825,12 +825,12 @@
     <message>
         <location line="+6"/>
         <location line="+119"/>
-        <location line="+85"/>
+        <location line="+87"/>
         <source>Clause, e.g. § 7.2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-193"/>
         <source>Since it was executed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1249,7 +1249,7 @@
 <context>
     <name>DeadlinesPage</name>
     <message>
-        <location filename="../../techapproval/gui/pages/deadlines.py" line="+61"/>
+        <location filename="../../techapproval/gui/pages/deadlines.py" line="+62"/>
         <source>Deadlines summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1778,6 +1778,11 @@
     <message>
         <location line="+1"/>
         <source>Missing provisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract details to complete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2356,7 +2361,7 @@
         <translation>Descripción</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-125"/>
         <source>50,000 or more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2391,7 +2396,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+118"/>
         <source>Link</source>
         <translation>Enlace</translation>
     </message>
@@ -4162,11 +4167,11 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Imports the list of approved resources and their contracts that the district keeps in a spreadsheet (CSV or Excel .xlsx). One row is one resource, with the contract that covers it on the same row if there is one. Dates are read month first (8/1/2025). Nothing is written until you import, and an import can be undone as a whole below.</source>
+        <source>Imports the list of approved resources and their contracts that the district keeps in a spreadsheet (CSV or Excel .xlsx). One row is one resource, with the contract that covers it on the same row if there is one. A column the sheet does not have stays empty: a contract without its purpose, description or student information is imported all the same and listed on the Deadlines tab as details to complete. Dates are read month first (8/1/2025). Nothing is written until you import, and an import can be undone as a whole below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>&amp;File:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4320,12 +4325,12 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+184"/>
+        <location line="+204"/>
         <source>Imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-203"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4351,12 +4356,12 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+195"/>
+        <location line="+215"/>
         <source>Undo import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-214"/>
         <source>Removes everything the selected import created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4416,22 +4421,43 @@ Versión del esquema: {schema}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Already imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location line="+3"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>{resources} resource(s) and {contracts} new or existing contract(s) ready to import; {skipped} row(s) skipped; {invalid} row(s) with problems.</source>
+        <location line="+19"/>
+        <source>✔ {already} row(s) already imported; nothing new to import.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+3"/>
+        <source>{repeats} repeated row(s) skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{resources} resource(s) and {contracts} new or existing contract(s) ready to import; {already} row(s) already imported; {repeats} repeated row(s) skipped; {invalid} row(s) with problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{to_complete} contract(s) will have details to complete, listed on the Deadlines tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>⚠ Give a file in an existing folder to save the rows to fix in; nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5306,20 +5332,20 @@ Inicie sesión con su correo electrónico escolar.</translation>
     <message>
         <location line="+1"/>
         <location line="+13"/>
-        <location line="+23"/>
+        <location line="+24"/>
         <location filename="../../techapproval/gui/pages/exceptions.py" line="+1"/>
         <source>Resource</source>
         <translation>Recurso</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-36"/>
         <location line="+13"/>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Grades</source>
         <translation>Grados</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-35"/>
         <location line="+11"/>
         <source>Submitted</source>
         <translation>Enviada</translation>
@@ -5351,7 +5377,7 @@ Inicie sesión con su correo electrónico escolar.</translation>
         <translation>Último cambio</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Link</source>
         <translation type="unfinished">Enlace</translation>
     </message>

@@ -31,6 +31,7 @@ class ObligationKind(StrEnum):
     DELETION_DUE = "deletion_due"
     ACCESSIBILITY_REVIEW = "accessibility_review"  # an approved tool not yet reviewed (ADA Title II)
     RENEWAL_DUE = "renewal_due"  # an approval due for re-review
+    CONTRACT_DETAILS = "contract_details"  # a contract imported without its purpose, description or data
 
     @property
     def label(self) -> str:
@@ -49,6 +50,7 @@ _KIND_LABELS = {
     ObligationKind.DELETION_DUE: "Deletion due",
     ObligationKind.ACCESSIBILITY_REVIEW: "Accessibility review",
     ObligationKind.RENEWAL_DUE: "Renewal due",
+    ObligationKind.CONTRACT_DETAILS: "Contract details to complete",
 }
 _KIND_ORDER = {kind: i for i, kind in enumerate(ObligationKind)}
 
@@ -98,6 +100,18 @@ def _contract_obligations(
             on > due,
             f"Post the website notice for the contract with {name} executed {format_day(t.executed)}: "
             f"the contract, its date, a brief description and purpose, and the student data it may collect; {when}.",
+            c.ref,
+        )
+
+    if t.to_complete:
+        # Record keeping, with no date of its own in the law: due the day it is seen, like the notice to amend.
+        yield Obligation(
+            ObligationKind.CONTRACT_DETAILS,
+            name,
+            on,
+            False,
+            f"Complete the contract with {name} executed {format_day(t.executed)}: its "
+            f"{', '.join(t.to_complete)} are not recorded, and the website notice must give them.",
             c.ref,
         )
 

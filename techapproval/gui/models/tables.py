@@ -217,7 +217,8 @@ def badge(state: ComplianceState) -> str:
 
 # Worst first, so sorting by status brings the problems to the top.
 STATE_ORDER = [ComplianceState.VOID, ComplianceState.EXPIRED, ComplianceState.NOTICE_NOT_POSTED,
-                ComplianceState.MISSING_PROVISIONS, ComplianceState.NO_CONTRACT, ComplianceState.EXCEPTION_INCOMPLETE,
+                ComplianceState.MISSING_PROVISIONS, ComplianceState.DETAILS_TO_COMPLETE,
+                ComplianceState.NO_CONTRACT, ComplianceState.EXCEPTION_INCOMPLETE,
                 ComplianceState.NOTICE_DUE,
                 ComplianceState.IEP_504_EXCEPTION, ComplianceState.NOT_REQUIRED, ComplianceState.COMPLIANT]
 
