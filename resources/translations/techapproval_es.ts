@@ -4630,7 +4630,7 @@ Versión del esquema: {schema}</translation>
         <translation>Barreras de accesibilidad &amp;conocidas:</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>Name: {name}    Position: {position}    Date: {date_text}</source>
         <translation>Nombre: {name}    Cargo: {position}    Fecha: {date_text}</translation>
     </message>
@@ -4638,25 +4638,25 @@ Versión del esquema: {schema}</translation>
 <context>
     <name>RequestWindow</name>
     <message>
-        <location filename="../../techapproval/gui/dialogs/request_window.py" line="+55"/>
+        <location filename="../../techapproval/gui/dialogs/request_window.py" line="+56"/>
         <source>⚠ Cannot reach the database; your text is kept on this computer and will be saved when it answers.</source>
         <translation>⚠ No se puede conectar con la base de datos; su texto se guarda en esta computadora y se guardará cuando responda.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+73"/>
+        <location line="+111"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-110"/>
         <location line="+6"/>
-        <location line="+134"/>
+        <location line="+172"/>
         <source>Decision</source>
         <translation>Decisión</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-177"/>
         <source>Permission</source>
         <translation>Permiso</translation>
     </message>
@@ -4686,7 +4686,47 @@ Versión del esquema: {schema}</translation>
         <translation>Grados</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+26"/>
+        <source>staff use only (not by students)</source>
+        <translation>uso exclusivo del personal (no por estudiantes)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>grade {grades}</source>
+        <translation>el grado {grades}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>grades {grades}</source>
+        <translation>los grados {grades}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>✓ APPROVED: {name} ({link}), {permission}, since {date}; the grades it was approved for are not recorded. Ask the technology coordinator before relying on it.</source>
+        <translation>✓ APROBADO: {name} ({link}), {permission}, desde el {date}; no constan los grados para los que se aprobó. Consulte al coordinador de tecnología antes de contar con ello.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>✓ APPROVED for {approved}: {name} ({link}), {permission}, since {date}. You may not need to file this request if you use it there.</source>
+        <translation>✓ APROBADO para {approved}: {name} ({link}), {permission}, desde el {date}. Quizás no necesite presentar esta solicitud si lo usa allí.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✓ APPROVED for {approved}: {name} ({link}), {permission}, since {date}. It covers what you asked for: you may not need to file this request.</source>
+        <translation>✓ APROBADO para {approved}: {name} ({link}), {permission}, desde el {date}. Cubre lo que usted pide: quizás no necesite presentar esta solicitud.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>⚠ APPROVED for {approved} only: {name} ({link}), {permission}, since {date}. You asked for {asked}: file a request for those grades.</source>
+        <translation>⚠ APROBADO solo para {approved}: {name} ({link}), {permission}, desde el {date}. Usted pide {asked}: presente una solicitud para esos grados.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>⚠ APPROVED for {approved} only: {name} ({link}), {permission}, since {date}. You asked for {asked}: file a request for {missing}.</source>
+        <translation>⚠ APROBADO solo para {approved}: {name} ({link}), {permission}, desde el {date}. Usted pide {asked}: presente una solicitud para {missing}.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Request heading</source>
         <translation>Encabezado de la solicitud</translation>
     </message>
@@ -4799,12 +4839,12 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+483"/>
+        <location line="+480"/>
         <source>Withdraw request</source>
         <translation>Retirar solicitud</translation>
     </message>
     <message>
-        <location line="-474"/>
+        <location line="-471"/>
         <source>Renewal: previous decision and what changed</source>
         <translation>Renovación: decisión anterior y lo que cambió</translation>
     </message>
@@ -4896,8 +4936,8 @@ Versión del esquema: {schema}</translation>
         <translation>Descartar el texto recuperado</translation>
     </message>
     <message>
-        <location line="-300"/>
-        <location line="+312"/>
+        <location line="-338"/>
+        <location line="+350"/>
         <source>Contract status</source>
         <translation>Estado del contrato</translation>
     </message>
@@ -5019,7 +5059,7 @@ Versión del esquema: {schema}</translation>
         <translation>Lo que escribió aquí el {when} nunca llegó a la base de datos y, desde entonces, el estado de esta solicitud pasó a «{status}», así que ya no se puede cambiar: no se sobrescribió nada. Abajo está su texto para copiarlo. Se queda en esta computadora hasta que lo descarte.</translation>
     </message>
     <message>
-        <location line="+268"/>
+        <location line="+265"/>
         <source>Your last changes are not in the database yet ({problem}). {kept}
 
 Close the window now?</source>
@@ -5028,7 +5068,7 @@ Close the window now?</source>
 ¿Cerrar la ventana ahora?</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-219"/>
         <source>Not saved: {errors}</source>
         <translation>No se guardó: {errors}</translation>
     </message>
@@ -5108,22 +5148,17 @@ Close the window now?</source>
         <translation>⚠ No se guardó: {problem}. Su texto se conserva en esta computadora y se guardará cuando la base de datos lo acepte.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>The district has already decided on a resource like this:</source>
         <translation>El distrito ya tomó una decisión sobre un recurso como este:</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>✓ APPROVED: {name} ({link}), {permission}, since {date}. You may not need to file this request.</source>
-        <translation>✓ APROBADO: {name} ({link}), {permission}, desde el {date}. Quizás no necesite presentar esta solicitud.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-616"/>
         <source>no link</source>
         <translation>sin enlace</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+621"/>
         <source>✗ NOT APPROVED on {date}: {name}. Reason: {reason}</source>
         <translation>✗ NO APROBADO el {date}: {name}. Motivo: {reason}</translation>
     </message>

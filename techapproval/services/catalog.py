@@ -17,7 +17,8 @@ from ..domain.accessibility import AccessibilityStatus
 from ..domain.contracts import ComplianceState, ComplianceStatus, ContractTerms, Coverage, resource_status
 from ..domain.enums import Grade, Permission, RequestStatus
 from ..domain.exceptions import Condition, Plan, RecordedException, resource_exception_outcome
-from ..domain.validation import clean_text, normalise_link, normalise_name
+from ..domain.matching import MIN_CHARS, GradeFit, grade_fit, names_match, trigrams
+from ..domain.validation import clean_text, compact_name, normalise_link, normalise_name
 from . import accessibility
 from .access import REVIEWERS, acting
 from .compliance import ComplianceContext, compliance_context, contract_terms, contract_terms_in
@@ -55,6 +56,9 @@ class PriorDecision:
     decided_at: datetime
     reason: str
     catalog_id: int | None
+    grades: tuple[Grade, ...] = ()  # an approval: the grades it covers
+    not_used_by_students: bool = False  # an approval for staff use only
+    fit: GradeFit | None = None  # an approval: how its grades stand to the grades asked for
 
 
 @lru_cache(maxsize=4096)  # the same grade lists ("6,7,8") recur over thousands of resources
@@ -230,23 +234,57 @@ def _catalog_match(session: Session, request: Request, options=()) -> CatalogRes
     return entry
 
 
-def find_matches(session: Session, actor_id: int, name: str, link: str) -> list[PriorDecision]:
-    """What the district already decided about a resource with this name or link."""
+MATCH_CANDIDATES = 200  # catalog names sharing the most three-letter pieces with the one typed, checked one by one
+MAX_MATCHES = 20
+
+
+def _name_candidates(session: Session, name: str) -> ColumnElement[bool]:
+    """Catalog entries whose name shares a three-letter piece with the compact form of `name` (spaces
+    dropped, matching.trigrams): through the search index's trigrams when the database has one (the
+    entries sharing the most pieces first), else LIKE (PostgreSQL's pg_trgm index serves it)."""
+    pieces = trigrams(name)
+    if search_index.in_use(session.connection()):
+        table_ = search_index.CATALOG_TABLE
+        wanted = "normalised_name : (" + " OR ".join(search_index.phrase(p) for p in pieces) + ")"
+        found = (select(literal_column("rowid")).select_from(table(table_))
+                 .where(literal_column(table_).op("MATCH")(wanted))
+                 .order_by(literal_column("rank")).limit(MATCH_CANDIDATES))
+        return CatalogResource.id.in_(found)
+    return or_(*(CatalogResource.normalised_name.like(_like(p), escape="\\") for p in pieces))
+
+
+def find_matches(session: Session, actor_id: int, name: str, link: str, grades: Iterable[Grade] | None = None,
+                 not_used_by_students: bool = False) -> list[PriorDecision]:
+    """What the district already decided about a resource with this name (or a close spelling of it:
+    domain.matching.names_match) or this link. Each approval says how its grades stand to `grades`
+    (or to staff use, with `not_used_by_students`), the grades the teacher is asking for."""
     acting(session, actor_id)
-    key_name, key_link = normalise_name(name), normalise_link(link)
-    if len(key_name) < 3 and not key_link:
+    key_link = normalise_link(link)
+    compact = compact_name(name)
+    if len(compact) < MIN_CHARS and not key_link:
         return []
     conditions = []
-    if len(key_name) >= 3:
-        conditions.append(CatalogResource.normalised_name.like(_like(key_name), escape="\\"))
+    if len(compact) >= MIN_CHARS:
+        conditions.append(_name_candidates(session, name))
     if key_link:
         conditions.append(CatalogResource.normalised_link == key_link)
-    matches = [
-        PriorDecision(r.name, r.link, True, Permission(r.permission), r.approved_at, "", r.id)
-        for r in session.scalars(select(CatalogResource)
-                                 .where(or_(*conditions), CatalogResource.approval_ended_at.is_(None))
-                                 .order_by(CatalogResource.id).limit(20))
-    ]
+    asked = tuple(grades or ())
+    candidates = session.execute(
+        select(CatalogResource.id, CatalogResource.name, CatalogResource.link, CatalogResource.normalised_link,
+               CatalogResource.permission, CatalogResource.approved_at, CatalogResource.grades,
+               CatalogResource.not_used_by_students)
+        .where(or_(*conditions), CatalogResource.approval_ended_at.is_(None))
+        .order_by(CatalogResource.id).limit(MATCH_CANDIDATES))
+    matches = []
+    for r in candidates:
+        if not ((key_link and r.normalised_link == key_link) or names_match(name, r.name)):
+            continue
+        approved = _grades(r.grades)
+        matches.append(PriorDecision(r.name, r.link, True, Permission(r.permission), r.approved_at, "", r.id,
+                                     approved, r.not_used_by_students,
+                                     grade_fit(approved, r.not_used_by_students, asked, not_used_by_students)))
+        if len(matches) == MAX_MATCHES:
+            break
     # Earlier refusals, so a teacher knows why before filing the same thing again.
     # Only the columns shown, newest first through ix_request_status_decided (no sort of every refusal).
     refused = session.execute(
@@ -255,7 +293,7 @@ def find_matches(session: Session, actor_id: int, name: str, link: str) -> list[
         .order_by(Request.decided_at.desc(), Request.id.desc()).limit(200)
     )
     for r in refused:
-        if (len(key_name) >= 3 and key_name in normalise_name(r.resource_name)) or (
+        if (len(compact) >= MIN_CHARS and names_match(name, r.resource_name)) or (
             key_link and normalise_link(r.resource_link) == key_link
         ):
             matches.append(PriorDecision(r.resource_name, r.resource_link, False, None, r.decided_at,

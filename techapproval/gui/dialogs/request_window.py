@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from ...db.database import DatabaseProblem
 from ...domain.contracts import format_day
-from ...domain.enums import Decision, RequestStatus
+from ...domain.enums import Decision, RequestStatus, format_grades
+from ...domain.matching import Fit
 from ...domain.validation import FIELD_LABELS, RequestForm
 from ...domain.workflow import EDITABLE, Action
 from ...services import accessibility, catalog, printing, renewals
@@ -88,6 +89,44 @@ def describe_changes(changes: dict) -> str:
         else:
             parts.append(f"{label}: {_short(value)}")
     return "; ".join(parts)
+
+
+def grades_words(grades, staff_only: bool) -> str:
+    """ "grades 4–5", "grade 9", "staff use only (not by students)": what an approval covers, or what is asked."""
+    if staff_only:
+        return translate("RequestWindow", "staff use only (not by students)")
+    text = format_grades(grades, False)
+    if len(grades) == 1:
+        return translate("RequestWindow", "grade {grades}").format(grades=text)
+    return translate("RequestWindow", "grades {grades}").format(grades=text)
+
+
+def approval_words(m: catalog.PriorDecision, asked, asked_staff_only: bool) -> str:
+    """An approval found before filing, with what it covers and what differs from what is asked: the
+    teacher may not need to file only when the approval covers every grade asked for."""
+    values = dict(name=m.name, link=m.link or translate("RequestWindow", "no link"),
+                  permission=domain_text(m.permission.short_label).lower(), date=local_date(m.decided_at),
+                  approved=grades_words(m.grades, m.not_used_by_students))
+    fit = m.fit.fit if m.fit else Fit.NOT_ASKED
+    if fit is Fit.UNKNOWN:
+        return translate("RequestWindow", "\u2713 APPROVED: {name} ({link}), {permission}, since {date}; the grades "
+                         "it was approved for are not recorded. Ask the technology coordinator before relying on "
+                         "it.").format(**values)
+    if fit is Fit.NOT_ASKED:
+        return translate("RequestWindow", "\u2713 APPROVED for {approved}: {name} ({link}), {permission}, since "
+                         "{date}. You may not need to file this request if you use it there.").format(**values)
+    if fit is Fit.COVERED:
+        return translate("RequestWindow", "\u2713 APPROVED for {approved}: {name} ({link}), {permission}, since "
+                         "{date}. It covers what you asked for: you may not need to file this request.").format(
+            **values)
+    missing = m.fit.missing
+    values["asked"] = grades_words(list(asked), asked_staff_only)
+    if len(missing) == len(set(asked)):
+        return translate("RequestWindow", "\u26a0 APPROVED for {approved} only: {name} ({link}), {permission}, "
+                         "since {date}. You asked for {asked}: file a request for those grades.").format(**values)
+    values["missing"] = grades_words(missing, False)
+    return translate("RequestWindow", "\u26a0 APPROVED for {approved} only: {name} ({link}), {permission}, since "
+                     "{date}. You asked for {asked}: file a request for {missing}.").format(**values)
 
 
 class RequestWindow(QDialog):
@@ -675,19 +714,16 @@ class RequestWindow(QDialog):
         if not self.form.resource_name.isEnabled() or self.form.resource_name.isReadOnly():
             self.form.show_matches("")
             return
-        matches = self.ctx.call(catalog.find_matches, self.form.resource_name.text(), self.form.resource_link.text())
+        form = self.form.form()
+        matches = self.ctx.call(catalog.find_matches, self.form.resource_name.text(), self.form.resource_link.text(),
+                                form.grades, form.not_used_by_students)
         if not matches:
             self.form.show_matches("")
             return
         lines = [translate("RequestWindow", "The district has already decided on a resource like this:")]
         for m in matches:
             if m.approved:
-                lines.append(
-                    translate("RequestWindow", "\u2713 APPROVED: {name} ({link}), {permission}, since {date}. "
-                              "You may not need to file this request.").format(
-                        name=m.name, link=m.link or translate("RequestWindow", "no link"),
-                        permission=domain_text(m.permission.short_label).lower(), date=local_date(m.decided_at))
-                )
+                lines.append(approval_words(m, form.grades, form.not_used_by_students))
             else:
                 lines.append(translate("RequestWindow", "\u2717 NOT APPROVED on {date}: {name}. Reason: {reason}")
                              .format(date=local_date(m.decided_at), name=m.name, reason=m.reason))
