@@ -4767,12 +4767,12 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+131"/>
+        <location line="+136"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-136"/>
         <source>Changes</source>
         <translation>Cambios</translation>
     </message>
@@ -4839,12 +4839,23 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+480"/>
+        <location line="+487"/>
         <source>Withdraw request</source>
         <translation>Retirar solicitud</translation>
     </message>
     <message>
-        <location line="-471"/>
+        <location line="-482"/>
+        <location line="+493"/>
+        <source>Delete draft</source>
+        <translation>Eliminar borrador</translation>
+    </message>
+    <message>
+        <location line="-492"/>
+        <source>Deletes this draft: it was never submitted, so nobody else has seen it</source>
+        <translation>Elimina este borrador: nunca se presentó, así que nadie más lo ha visto</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Renewal: previous decision and what changed</source>
         <translation>Renovación: decisión anterior y lo que cambió</translation>
     </message>
@@ -4936,8 +4947,8 @@ Versión del esquema: {schema}</translation>
         <translation>Descartar el texto recuperado</translation>
     </message>
     <message>
-        <location line="-338"/>
-        <location line="+350"/>
+        <location line="-343"/>
+        <location line="+355"/>
         <source>Contract status</source>
         <translation>Estado del contrato</translation>
     </message>
@@ -4989,7 +5000,7 @@ Versión del esquema: {schema}</translation>
         <translation>aún no enviada</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>&amp;Conversation ({messages})</source>
         <translation>&amp;Conversación ({messages})</translation>
     </message>
@@ -5059,7 +5070,12 @@ Versión del esquema: {schema}</translation>
         <translation>Lo que escribió aquí el {when} nunca llegó a la base de datos y, desde entonces, el estado de esta solicitud pasó a «{status}», así que ya no se puede cambiar: no se sobrescribió nada. Abajo está su texto para copiarlo. Se queda en esta computadora hasta que lo descarte.</translation>
     </message>
     <message>
-        <location line="+265"/>
+        <location line="+189"/>
+        <source>Delete this draft? It was never submitted; what you typed in it is removed and cannot be brought back.</source>
+        <translation>¿Eliminar este borrador? Nunca se presentó; lo que escribió en él se borra y no se puede recuperar.</translation>
+    </message>
+    <message>
+        <location line="+98"/>
         <source>Your last changes are not in the database yet ({problem}). {kept}
 
 Close the window now?</source>
@@ -5068,12 +5084,12 @@ Close the window now?</source>
 ¿Cerrar la ventana ahora?</translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-241"/>
         <source>Not saved: {errors}</source>
         <translation>No se guardó: {errors}</translation>
     </message>
     <message>
-        <location line="-443"/>
+        <location line="-450"/>
         <source>Actions and policy help</source>
         <translation>Acciones y ayuda sobre la política</translation>
     </message>
@@ -5093,7 +5109,7 @@ Close the window now?</source>
         <translation>Retirar soli&amp;citud</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+115"/>
         <source>Accessibility status</source>
         <translation>Estado de accesibilidad</translation>
     </message>
@@ -5118,7 +5134,7 @@ Close the window now?</source>
         <translation>Dev&amp;olver para pedir más información</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Contract status: {state}</source>
         <translation>Estado del contrato: {state}</translation>
     </message>
@@ -5153,12 +5169,12 @@ Close the window now?</source>
         <translation>El distrito ya tomó una decisión sobre un recurso como este:</translation>
     </message>
     <message>
-        <location line="-616"/>
+        <location line="-623"/>
         <source>no link</source>
         <translation>sin enlace</translation>
     </message>
     <message>
-        <location line="+621"/>
+        <location line="+628"/>
         <source>✗ NOT APPROVED on {date}: {name}. Reason: {reason}</source>
         <translation>✗ NO APROBADO el {date}: {name}. Motivo: {reason}</translation>
     </message>
@@ -5188,7 +5204,7 @@ Close the window now?</source>
         <translation>¿Retirar esta solicitud? El revisor no tomará una decisión sobre ella.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+44"/>
         <source>Approve without a compliant contract?</source>
         <translation>¿Aprobar sin un contrato que cumpla con la ley?</translation>
     </message>

@@ -208,7 +208,7 @@ def _read_requests(session: Session, reading: Reading, after: int, upto: int, li
     ]
 
 
-REQUESTS_WHERE = (Request.status != RequestStatus.DRAFT.value,)
+REQUESTS_WHERE = (Request.status != RequestStatus.DRAFT.value, Request.submitted_at.is_not(None))  # never drafts
 
 CONTRACT_COLUMNS = (
     Column("Contract number", 10), Column("Contractor", 28), Column("Contractor type", 16),

@@ -308,3 +308,33 @@ def test_every_control_has_an_accessible_name(qtbot, signed_in, district):
                         "QTabBar", "QLineEdit", "QComboBoxPrivateContainer") or _in_calendar(widget):
                     continue  # Qt's own corner, tab and clear buttons, pop-up lists and calendars
                 assert widget.accessibleName(), f"{type(widget).__name__} {widget.text() if hasattr(widget, 'text') else ''} in {window.windowTitle()} has no accessible name"  # noqa: E501
+
+
+def test_the_author_deletes_a_draft_after_confirming(qtbot, signed_in, district, monkeypatch):
+    main = open_main(qtbot, signed_in(district.teacher))
+    window = main.new_request()
+    qtbot.addWidget(window)
+    delete = find(window, "Delete draft", QAbstractButton)
+    assert not delete.isVisible()  # nothing saved yet: nothing to delete
+    type_into(qtbot, window, "Name of the resource", "Half an idea")
+    assert window.save_now()
+    window.reload()
+    assert delete.isVisible() and not find(window, "Withdraw request", QAbstractButton).isVisible()
+    my_list = find(main, "My requests", QAbstractItemView)
+    qtbot.waitUntil(lambda: my_list.model().rowCount() == 1, timeout=3000)
+    rid = window.request_id
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args: (asked.append(args[2]), QMessageBox.StandardButton.No)[1])
+    click(qtbot, window, "Delete draft")
+    assert asked and "never submitted" in asked[0]
+    with district.db.transaction() as s:
+        assert svc.get_request(s, district.teacher, rid).status is RequestStatus.DRAFT  # "No" keeps it
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    click(qtbot, window, "Delete draft")
+    assert not window.isVisible()
+    qtbot.waitUntil(lambda: my_list.model().rowCount() == 0, timeout=3000)
+    with district.db.transaction() as s:
+        assert svc.list_my_requests(s, district.teacher) == []

@@ -315,6 +315,11 @@ class RequestWindow(QDialog):
         )
         self.withdraw_button.clicked.connect(self.withdraw)
         box.addWidget(self.withdraw_button)
+        self.delete_button = named(
+            QPushButton(translate("RequestWindow", "Delete draft")), translate("RequestWindow", "Delete draft"),
+            translate("RequestWindow", "Deletes this draft: it was never submitted, so nobody else has seen it"))
+        self.delete_button.clicked.connect(self.delete_draft)
+        box.addWidget(self.delete_button)
         self.side.addWidget(self.requester_box)
 
     def _build_renewal_box(self) -> None:
@@ -488,6 +493,8 @@ class RequestWindow(QDialog):
         self.form.set_read_only(not editable)
 
         self.requester_box.setVisible(own and bool(actions & {Action.SUBMIT, Action.RESUBMIT, Action.WITHDRAW}))
+        self.delete_button.setVisible(own and status is RequestStatus.DRAFT and d is not None
+                                      and d.submitted_at is None)
         self.submit_button.setVisible(Action.SUBMIT in actions)
         for w in (self.answer_label, self.answer, self.resubmit_button):
             w.setVisible(Action.RESUBMIT in actions)
@@ -798,6 +805,28 @@ class RequestWindow(QDialog):
             self._dirty = False
             if self._act(svc.withdraw_request, self.request_id):
                 self.journal.remove()
+
+    def delete_draft(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            translate("RequestWindow", "Delete draft"),
+            translate("RequestWindow", "Delete this draft? It was never submitted; what you typed in it is removed "
+                                       "and cannot be brought back."),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.ctx.call(svc.delete_draft, self.request_id)
+        except (ServiceError, DatabaseProblem) as exc:
+            show_problem(self, exc)
+            return
+        self.journal.remove()
+        self._dirty = False
+        self.autosave.stop()
+        self.journal_timer.stop()
+        self.retry.stop()
+        self.changed.emit(self.request_id)
+        self.close()
 
     def return_for_information(self) -> None:
         try:
