@@ -497,7 +497,7 @@
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../techapproval/gui/pages/catalog.py" line="+28"/>
+        <location filename="../../techapproval/gui/pages/catalog.py" line="+29"/>
         <source>District-approved resources. You do not need to file a request for these; check whether parental permission is required before using one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -532,7 +532,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>Approvals shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All, current and ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sho&amp;w:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Approved resources</source>
         <translation type="unfinished"></translation>
     </message>
@@ -572,7 +597,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
+        <source>✖ {name} is no longer approved: its approval ended {day} (its renewal was not approved). A staff member who wants to use it files a new request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Accessibility: {status}</source>
         <translation type="unfinished">Accesibilidad: {status}</translation>
     </message>
@@ -5363,7 +5393,7 @@ Inicie sesión con su correo electrónico escolar.</translation>
 <context>
     <name>Tables</name>
     <message>
-        <location filename="../../techapproval/gui/models/tables.py" line="+175"/>
+        <location filename="../../techapproval/gui/models/tables.py" line="+176"/>
         <source>App needs permission? {answer}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5453,7 +5483,27 @@ Inicie sesión con su correo electrónico escolar.</translation>
         <translation type="unfinished">Aprobada</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>Approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>✔ Current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✖ Ended {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>— (approval ended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Never</source>
         <translation type="unfinished"></translation>
     </message>

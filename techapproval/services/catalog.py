@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from enum import StrEnum
 from functools import lru_cache
 
 from sqlalchemy import ColumnElement, Select, literal_column, or_, select, table, update
@@ -43,6 +44,19 @@ class CatalogEntry:
     version: int = 0
     accessibility: AccessibilityStatus | None = None  # from the latest accessibility review (services/accessibility.py)
     renewal_due: date | None = None  # when the approval comes back for re-review (services/renewals.py)
+    approval_ended_at: datetime | None = None  # its renewal was not approved: no longer approved since then
+
+    @property
+    def ended(self) -> bool:
+        return self.approval_ended_at is not None
+
+
+class Shown(StrEnum):
+    """Which approvals the catalog lists: the tools approved now, those whose approval ended, or both."""
+
+    CURRENT = "current"
+    ENDED = "ended"
+    ALL = "all"
 
 
 @dataclass(frozen=True)
@@ -70,7 +84,9 @@ def _entry(r: CatalogResource, ctx: ComplianceContext) -> CatalogEntry:
     return CatalogEntry(r.id, r.name, r.link, r.description, Permission(r.permission), _grades(r.grades),
                         r.not_used_by_students, r.approved_at, Coverage(r.coverage), r.contract_id,
                         r.coverage_note, resource_status_of(r, ctx), r.version,
-                        renewal_due=due_on(r.approved_at, ctx, r.contract.expires_on if r.contract else None))
+                        renewal_due=None if r.approval_ended_at else due_on(
+                            r.approved_at, ctx, r.contract.expires_on if r.contract else None),
+                        approval_ended_at=r.approval_ended_at)
 
 
 def resource_status_of(r: CatalogResource, ctx: ComplianceContext) -> ComplianceStatus:
@@ -99,7 +115,7 @@ ENTRY_COLUMNS = (
     CatalogResource.id, CatalogResource.name, CatalogResource.link, CatalogResource.description,
     CatalogResource.permission, CatalogResource.grades, CatalogResource.not_used_by_students,
     CatalogResource.approved_at, CatalogResource.coverage, CatalogResource.contract_id,
-    CatalogResource.coverage_note, CatalogResource.version,
+    CatalogResource.coverage_note, CatalogResource.version, CatalogResource.approval_ended_at,
 )
 
 
@@ -141,7 +157,8 @@ def _entries(rows: Iterable, terms: dict[int, ContractTerms], exceptions: dict[i
         entries.append(CatalogEntry(r.id, r.name, r.link, r.description, Permission(r.permission), _grades(r.grades),
                                     r.not_used_by_students, r.approved_at, coverage, r.contract_id, r.coverage_note,
                                     status(r, coverage), r.version, access.get(r.id),
-                                    due_on(r.approved_at, ctx, expires)))
+                                    None if r.approval_ended_at else due_on(r.approved_at, ctx, expires),
+                                    r.approval_ended_at))
     return entries
 
 
@@ -175,14 +192,18 @@ def _matching(session: Session, words: str, link: str) -> ColumnElement[bool]:
 
 def list_catalog(
     session: Session, actor_id: int, search: str = "", states: set[ComplianceState] | None = None,
-    on: date | None = None,
+    on: date | None = None, show: Shown = Shown.CURRENT,
 ) -> list[CatalogEntry]:
     """Approved resources with their compliance status on `on` (today), optionally only those states, and
-    when each comes back for renewal. A tool whose renewal was not approved is no longer listed."""
+    when each comes back for renewal. A tool whose renewal was not approved is listed only when `show`
+    asks for ended approvals (ENDED or ALL), with the day its approval ended and no renewal date."""
     acting(session, actor_id)
     ctx = compliance_context(session, on)
-    query = (select(*ENTRY_COLUMNS).where(CatalogResource.approval_ended_at.is_(None))
-             .order_by(CatalogResource.normalised_name, CatalogResource.id))
+    query = select(*ENTRY_COLUMNS).order_by(CatalogResource.normalised_name, CatalogResource.id)
+    if Shown(show) is Shown.CURRENT:
+        query = query.where(CatalogResource.approval_ended_at.is_(None))
+    elif Shown(show) is Shown.ENDED:
+        query = query.where(CatalogResource.approval_ended_at.is_not(None))
     if words := normalise_name(search):
         query = query.where(_matching(session, words, clean_text(search).lower()))
     rows = session.execute(query).all()
