@@ -4355,12 +4355,12 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+204"/>
+        <location line="+208"/>
         <source>Imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-207"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4386,12 +4386,12 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+215"/>
+        <location line="+219"/>
         <source>Undo import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-218"/>
         <source>Removes everything the selected import created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4478,11 +4478,31 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{resources} resource(s) and {contracts} new or existing contract(s) ready to import; {already} row(s) already imported; {repeats} repeated row(s) skipped; {invalid} row(s) with problems.</source>
+        <source>{resources} resource(s) and {contracts} new or existing contract(s) ready to import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>{already} row(s) already imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{repeats} repeated row(s) skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{invalid} row(s) with problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{to_complete} contract(s) will have details to complete, listed on the Deadlines tab.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -76,8 +76,20 @@ class ContractTerms:
     # a contract imported from a district's spreadsheet with only the columns it had.
     to_complete: tuple[str, ...] = ()
 
+    @property
+    def provisions_unknown(self) -> bool:
+        """Nobody has checked the contract's provisions yet: its details are still to complete and it
+        records neither a provision nor the state addendum (a contract imported from a sheet with no
+        provisions column). Not "missing": nobody knows, so no notice to amend is due on that account."""
+        return bool(self.to_complete) and not self.provisions and not self.uses_state_addendum
+
+    @property
+    def details_missing(self) -> tuple[str, ...]:
+        """Every detail still to record: to_complete, and the provisions when they are unknown."""
+        return self.to_complete + ((PROVISIONS_DETAIL,) if self.provisions_unknown else ())
+
     def missing(self) -> tuple[Provision, ...]:
-        if self.uses_state_addendum:
+        if self.uses_state_addendum or self.provisions_unknown:
             return ()
         return tuple(p for p in PROVISIONS if p not in self.provisions)
 
@@ -85,6 +97,12 @@ class ContractTerms:
 # What the website notice must give of a contract besides its date (C.G.S. 10-234bb(d)), as the
 # registry names them when one is not recorded.
 CONTRACT_DETAILS = ("purpose", "brief description", "student information it may collect")
+PROVISIONS_DETAIL = "provisions it contains (P1 to P11, or the state addendum)"
+
+
+def words(items: tuple[str, ...] | list[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    return " and ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
 
 
 def details_to_complete(purpose: bool, description: bool, information: bool) -> tuple[str, ...]:
@@ -250,7 +268,7 @@ def contract_status(
     if terms.to_complete:
         # Not known to be within the law: the registry cannot show what the website notice gave.
         found[ComplianceState.DETAILS_TO_COMPLETE] = (
-            f"Contract details to complete: {', '.join(terms.to_complete)} not recorded.",
+            f"Contract details to complete: {words(terms.details_missing)} not recorded.",
             None,
         )
 

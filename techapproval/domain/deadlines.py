@@ -16,6 +16,7 @@ from .contracts import (
     amendment_due,
     format_day,
     website_notice_deadline,
+    words,
 )
 
 
@@ -105,13 +106,15 @@ def _contract_obligations(
 
     if t.to_complete:
         # Record keeping, with no date of its own in the law: due the day it is seen, like the notice to amend.
+        unknown = " (whether any is missing is not known, so no notice to amend is listed yet)" \
+            if t.provisions_unknown else ""
         yield Obligation(
             ObligationKind.CONTRACT_DETAILS,
             name,
             on,
             False,
             f"Complete the contract with {name} executed {format_day(t.executed)}: its "
-            f"{', '.join(t.to_complete)} are not recorded, and the website notice must give them.",
+            f"{words(t.details_missing)} are not recorded{unknown}.",
             c.ref,
         )
 

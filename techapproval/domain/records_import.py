@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from .contracts import Provision, details_to_complete
+from .contracts import PROVISIONS_DETAIL, Provision, details_to_complete, words
 from .enums import Grade, InfoCategory, Permission
 from .validation import clean_text, link_problem, normalise_link, normalise_link_input, normalise_name
 
@@ -537,6 +537,12 @@ class ContractRecord:
         """What the website notice gives that the sheet did not: completed later in the registry."""
         return details_to_complete(bool(self.purpose), bool(self.description), bool(self.information))
 
+    @property
+    def details_missing(self) -> tuple[str, ...]:
+        """to_complete, and the provisions when the sheet gives neither one nor the state addendum."""
+        unknown = bool(self.to_complete) and not self.provisions and not self.uses_state_addendum
+        return self.to_complete + ((PROVISIONS_DETAIL,) if unknown else ())
+
 
 @dataclass(frozen=True)
 class RowRecord:
@@ -797,7 +803,7 @@ def plan_import(sheet: Sheet, mapping: Mapping[int, ImportField], existing: Exis
             if contract.key not in seen_contracts and registered is None and contract.to_complete:
                 notices.append(Notice(row.number, f"The contract with {contract.contractor} signed "
                                                   f"{contract.executed_on:%m/%d/%Y} is imported without its "
-                                                  f"{', '.join(contract.to_complete)}: the Deadlines tab lists it "
+                                                  f"{words(contract.details_missing)}: the Deadlines tab lists it "
                                                   "as details to complete until they are recorded.", False))
             seen_contracts.setdefault(contract.key, (row.number, contract))
         elif result.unsigned_with:

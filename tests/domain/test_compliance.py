@@ -323,11 +323,18 @@ def test_a_contract_with_details_to_complete_is_never_called_compliant():
     partial = replace(complete, to_complete=("purpose", "brief description"))
     status = contract_status(partial, on, CAL)
     assert status.state is S.DETAILS_TO_COMPLETE and not status.state.within_law
-    assert status.reason == "Contract details to complete: purpose, brief description not recorded."
+    assert status.reason == "Contract details to complete: purpose and brief description not recorded."
     assert status.state.mark == "\u26a0"  # said in words and a symbol, not by colour
-    # Provisions unknown (none recorded) and the notice not recorded: those come first, the details too.
+    # Imported with no provision and no addendum recorded: the provisions are unknown, not missing (no
+    # notice to amend on that account), and still to record; the notice not recorded comes first.
     imported = ContractTerms(executed=D("2025-08-01"), to_complete=("purpose",))
+    assert imported.provisions_unknown and imported.missing() == ()
     status = contract_status(imported, on, CAL)
     assert status.state is S.NOTICE_NOT_POSTED
-    assert any(p.startswith("Missing P1") for p in status.problems)
-    assert "Contract details to complete: purpose not recorded." in status.problems
+    assert not any(p.startswith("Missing") for p in status.problems)
+    assert ("Contract details to complete: purpose and provisions it contains (P1 to P11, or the state addendum) "
+            "not recorded.") in status.problems
+    # Some provisions recorded: the others are missing, whatever else is to complete.
+    some = replace(imported, provisions=frozenset({Provision.P1}), notice_posted=D("2025-08-04"))
+    assert not some.provisions_unknown
+    assert contract_status(some, on, CAL).state is S.MISSING_PROVISIONS

@@ -105,7 +105,8 @@ def test_a_sheet_without_contract_details_imports_then_reads_as_already_in(qtbot
     click(qtbot, dialog, "Read file")
     summary = said(dialog, "Check summary")
     assert summary.startswith("5 resource(s) and 4 new or existing contract(s) ready to import")
-    assert "0 row(s) with problems" in summary and "4 contract(s) will have details to complete" in summary
+    assert "; no problems." in summary and "4 contract(s) will have details to complete" in summary
+    assert "already imported" not in summary and "repeated" not in summary  # nothing to say: not said
     report = table_rows(dialog, "Validation report")
     assert report[0][0] == "" and "no approval date" in report[0][3]  # the whole file's remark, first
     assert sum("details to complete" in r[3] for r in report) == 4

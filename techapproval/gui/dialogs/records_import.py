@@ -287,11 +287,15 @@ class RecordsImportDialog(QDialog):
             if counts["repeats"]:
                 text += " " + translate("RecordsImportDialog", "{repeats} repeated row(s) skipped.").format(**counts)
             return text
-        text = translate(
-            "RecordsImportDialog",
-            "{resources} resource(s) and {contracts} new or existing contract(s) ready to import; {already} row(s) "
-            "already imported; {repeats} repeated row(s) skipped; {invalid} row(s) with problems.",
-        ).format(**counts)
+        parts = [translate("RecordsImportDialog", "{resources} resource(s) and {contracts} new or existing "
+                                                  "contract(s) ready to import").format(**counts)]
+        if counts["already"]:
+            parts.append(translate("RecordsImportDialog", "{already} row(s) already imported").format(**counts))
+        if counts["repeats"]:
+            parts.append(translate("RecordsImportDialog", "{repeats} repeated row(s) skipped").format(**counts))
+        parts.append(translate("RecordsImportDialog", "{invalid} row(s) with problems").format(**counts)
+                     if counts["invalid"] else translate("RecordsImportDialog", "no problems"))
+        text = "; ".join(parts) + "."
         if counts["to_complete"]:
             text += " " + translate(
                 "RecordsImportDialog", "{to_complete} contract(s) will have details to complete, listed on the "
