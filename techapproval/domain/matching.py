@@ -12,7 +12,7 @@ and which are not, so the request form can say "approved for grades 4–5; you a
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -50,19 +50,29 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return min(previous[-1], limit + 1)
 
 
+def matcher(asked: str) -> Callable[[str], bool]:
+    """A test of compact names (compact_name) for the name a teacher typed, worked out once for a lookup
+    that checks many: whether each is taken for the same name (see the module's rules)."""
+    a = compact_name(asked)
+
+    def matches(k: str) -> bool:
+        if not a or not k:
+            return False
+        if a == k:
+            return True
+        if len(a) < MIN_CHARS:
+            return False
+        if a in k:
+            return True
+        limit = allowed_typos(min(len(a), len(k)))
+        return limit > 0 and edit_distance(a, k, limit) <= limit
+
+    return matches
+
+
 def names_match(asked: str, known: str) -> bool:
     """Whether the name a teacher typed is taken for a known resource's name (see the module's rules)."""
-    a, k = compact_name(asked), compact_name(known)
-    if not a or not k:
-        return False
-    if a == k:
-        return True
-    if len(a) < MIN_CHARS:
-        return False
-    if a in k:
-        return True
-    limit = allowed_typos(min(len(a), len(k)))
-    return limit > 0 and edit_distance(a, k, limit) <= limit
+    return matcher(asked)(compact_name(known))
 
 
 def trigrams(name: str) -> tuple[str, ...]:

@@ -18,7 +18,7 @@ from ..domain.accessibility import AccessibilityStatus
 from ..domain.contracts import ComplianceState, ComplianceStatus, ContractTerms, Coverage, resource_status
 from ..domain.enums import Grade, Permission, RequestStatus
 from ..domain.exceptions import Condition, Plan, RecordedException, resource_exception_outcome
-from ..domain.matching import MIN_CHARS, GradeFit, grade_fit, names_match, trigrams
+from ..domain.matching import MIN_CHARS, GradeFit, grade_fit, matcher, trigrams
 from ..domain.validation import clean_text, compact_name, normalise_link, normalise_name
 from . import accessibility
 from .access import REVIEWERS, acting
@@ -290,15 +290,16 @@ def find_matches(session: Session, actor_id: int, name: str, link: str, grades: 
     if key_link:
         conditions.append(CatalogResource.normalised_link == key_link)
     asked = tuple(grades or ())
+    same_name = matcher(name)
     candidates = session.execute(
-        select(CatalogResource.id, CatalogResource.name, CatalogResource.link, CatalogResource.normalised_link,
-               CatalogResource.permission, CatalogResource.approved_at, CatalogResource.grades,
-               CatalogResource.not_used_by_students)
+        select(CatalogResource.id, CatalogResource.name, CatalogResource.normalised_name, CatalogResource.link,
+               CatalogResource.normalised_link, CatalogResource.permission, CatalogResource.approved_at,
+               CatalogResource.grades, CatalogResource.not_used_by_students)
         .where(or_(*conditions), CatalogResource.approval_ended_at.is_(None))
         .order_by(CatalogResource.id).limit(MATCH_CANDIDATES))
     matches = []
     for r in candidates:
-        if not ((key_link and r.normalised_link == key_link) or names_match(name, r.name)):
+        if not ((key_link and r.normalised_link == key_link) or same_name(r.normalised_name.replace(" ", ""))):
             continue
         approved = _grades(r.grades)
         matches.append(PriorDecision(r.name, r.link, True, Permission(r.permission), r.approved_at, "", r.id,
@@ -314,7 +315,7 @@ def find_matches(session: Session, actor_id: int, name: str, link: str, grades: 
         .order_by(Request.decided_at.desc(), Request.id.desc()).limit(200)
     )
     for r in refused:
-        if (len(compact) >= MIN_CHARS and names_match(name, r.resource_name)) or (
+        if (len(compact) >= MIN_CHARS and same_name(compact_name(r.resource_name))) or (
             key_link and normalise_link(r.resource_link) == key_link
         ):
             matches.append(PriorDecision(r.resource_name, r.resource_link, False, None, r.decided_at,
