@@ -11,6 +11,10 @@ Plain data in, plain data out, in four steps the service and the dialog share:
    name; "Vendor", "Company" → contractor; "Date signed" → executed on; ...). The person can change it.
 3. `validate_row(row, mapping, today)` turns a row into a typed `RowRecord`, or problems naming the
    column and the reason. Dates are read in several formats, month first (the district's convention).
+   A contract needs its contractor and signing date; its purpose, description and student information
+   are taken when the sheet gives them, and a contract without them is imported as details to complete
+   (domain.contracts.details_to_complete). A resource whose contractor has no signing date is imported
+   with no contract on file.
 4. `plan_import(...)` checks the rows against each other and against what the database already holds
    (`Existing`): an exact repeat of a row is imported once; two rows naming one resource differently are
    a problem; a resource already in the catalog is skipped with a reason (not an error: the district's
