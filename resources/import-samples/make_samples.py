@@ -8,6 +8,10 @@
   the header, odd header names, dates in five formats (one an Excel serial number), an exact duplicate
   row, a resource already approved in the demo data's catalog (Padlet), three rows with problems, and
   trailing blank rows and columns.
+- approved-resources-first-week.csv: the sheet a district typically keeps before it has the app: app,
+  website, grades, permission, vendor, the date its data privacy agreement was signed and its expiry; no
+  purpose, description, student information or approval date. Every row imports; the contracts are marked
+  as details to complete.
 - approved-resources-merged.xlsx: a title row merged across the sheet, a group row ("Application",
   "Contract") over the real header, a header merged down from the group row, real date cells, an
   Excel serial number in a number cell and a date typed as text.
@@ -74,10 +78,24 @@ MESSY_ROWS = [
      "", "", ""],
 ]
 
+FIRST_WEEK_HEADER = ["App", "Website", "Grades", "Permission", "Vendor", "DPA signed", "Expiry"]
+FIRST_WEEK_ROWS = [
+    ["Kahoot!", "kahoot.com", "3-5", "No", "Kahoot! ASA", "8/1/2025", "7/31/2027"],
+    ["Seesaw", "seesaw.me", "K-2", "Yes", "Seesaw Learning, Inc.", "8/20/2025", "6/30/2028"],
+    ["Google Classroom", "classroom.google.com", "3-12", "No", "Google LLC", "7/1/2024", "6/30/2027"],
+    ["Google Docs", "docs.google.com", "3-12", "No", "Google LLC", "7/1/2024", "6/30/2027"],
+    ["Newsela", "newsela.com", "6-12", "No", "Newsela Inc.", "9/15/2025", "9/14/2026"],
+]
+
 
 def write_clean() -> None:
     lines = [",".join(_csv(c) for c in row) for row in [CLEAN_HEADER, *CLEAN_ROWS]]
     (HERE / "approved-resources-clean.csv").write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
+
+
+def write_first_week() -> None:
+    lines = [",".join(_csv(c) for c in row) for row in [FIRST_WEEK_HEADER, *FIRST_WEEK_ROWS]]
+    (HERE / "approved-resources-first-week.csv").write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
 
 
 def write_messy() -> None:
@@ -129,6 +147,7 @@ def write_xlsx() -> None:
 
 if __name__ == "__main__":
     write_clean()
+    write_first_week()
     write_messy()
     write_xlsx()
     print(f"wrote the samples in {HERE}")

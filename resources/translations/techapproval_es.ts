@@ -497,7 +497,7 @@
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../techapproval/gui/pages/catalog.py" line="+28"/>
+        <location filename="../../techapproval/gui/pages/catalog.py" line="+29"/>
         <source>District-approved resources. You do not need to file a request for these; check whether parental permission is required before using one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -532,7 +532,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>Approvals shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All, current and ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sho&amp;w:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Approved resources</source>
         <translation type="unfinished"></translation>
     </message>
@@ -572,7 +597,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
+        <source>✖ {name} is no longer approved: its approval ended {day} (its renewal was not approved). A staff member who wants to use it files a new request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Accessibility: {status}</source>
         <translation type="unfinished">Accesibilidad: {status}</translation>
     </message>
@@ -825,12 +855,12 @@
     <message>
         <location line="+6"/>
         <location line="+119"/>
-        <location line="+85"/>
+        <location line="+87"/>
         <source>Clause, e.g. § 7.2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-193"/>
         <source>Since it was executed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1249,7 +1279,7 @@
 <context>
     <name>DeadlinesPage</name>
     <message>
-        <location filename="../../techapproval/gui/pages/deadlines.py" line="+61"/>
+        <location filename="../../techapproval/gui/pages/deadlines.py" line="+62"/>
         <source>Deadlines summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1778,6 +1808,11 @@
     <message>
         <location line="+1"/>
         <source>Missing provisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract details to complete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2356,7 +2391,7 @@
         <translation>Descripción</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-125"/>
         <source>50,000 or more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2391,7 +2426,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+118"/>
         <source>Link</source>
         <translation>Enlace</translation>
     </message>
@@ -4172,11 +4207,11 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Imports the list of approved resources and their contracts that the district keeps in a spreadsheet (CSV or Excel .xlsx). One row is one resource, with the contract that covers it on the same row if there is one. Dates are read month first (8/1/2025). Nothing is written until you import, and an import can be undone as a whole below.</source>
+        <source>Imports the list of approved resources and their contracts that the district keeps in a spreadsheet (CSV or Excel .xlsx). One row is one resource, with the contract that covers it on the same row if there is one. A column the sheet does not have stays empty: a contract without its purpose, description or student information is imported all the same and listed on the Deadlines tab as details to complete. Dates are read month first (8/1/2025). Nothing is written until you import, and an import can be undone as a whole below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>&amp;File:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4330,12 +4365,12 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+184"/>
+        <location line="+208"/>
         <source>Imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-207"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4361,12 +4396,12 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+195"/>
+        <location line="+219"/>
         <source>Undo import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-218"/>
         <source>Removes everything the selected import created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4426,22 +4461,63 @@ Versión del esquema: {schema}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Already imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location line="+3"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>{resources} resource(s) and {contracts} new or existing contract(s) ready to import; {skipped} row(s) skipped; {invalid} row(s) with problems.</source>
+        <location line="+19"/>
+        <source>✔ {already} row(s) already imported; nothing new to import.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+3"/>
+        <source>{repeats} repeated row(s) skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{resources} resource(s) and {contracts} new or existing contract(s) ready to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{already} row(s) already imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{repeats} repeated row(s) skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{invalid} row(s) with problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{to_complete} contract(s) will have details to complete, listed on the Deadlines tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>⚠ Give a file in an existing folder to save the rows to fix in; nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4614,7 +4690,7 @@ Versión del esquema: {schema}</translation>
         <translation>Barreras de accesibilidad &amp;conocidas:</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>Name: {name}    Position: {position}    Date: {date_text}</source>
         <translation>Nombre: {name}    Cargo: {position}    Fecha: {date_text}</translation>
     </message>
@@ -4622,25 +4698,25 @@ Versión del esquema: {schema}</translation>
 <context>
     <name>RequestWindow</name>
     <message>
-        <location filename="../../techapproval/gui/dialogs/request_window.py" line="+55"/>
+        <location filename="../../techapproval/gui/dialogs/request_window.py" line="+56"/>
         <source>⚠ Cannot reach the database; your text is kept on this computer and will be saved when it answers.</source>
         <translation>⚠ No se puede conectar con la base de datos; su texto se guarda en esta computadora y se guardará cuando responda.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+73"/>
+        <location line="+111"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-110"/>
         <location line="+6"/>
-        <location line="+134"/>
+        <location line="+172"/>
         <source>Decision</source>
         <translation>Decisión</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-177"/>
         <source>Permission</source>
         <translation>Permiso</translation>
     </message>
@@ -4670,7 +4746,47 @@ Versión del esquema: {schema}</translation>
         <translation>Grados</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+26"/>
+        <source>staff use only (not by students)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>grade {grades}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>grades {grades}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>✓ APPROVED: {name} ({link}), {permission}, since {date}; the grades it was approved for are not recorded. Ask the technology coordinator before relying on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>✓ APPROVED for {approved}: {name} ({link}), {permission}, since {date}. You may not need to file this request if you use it there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✓ APPROVED for {approved}: {name} ({link}), {permission}, since {date}. It covers what you asked for: you may not need to file this request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>⚠ APPROVED for {approved} only: {name} ({link}), {permission}, since {date}. You asked for {asked}: file a request for those grades.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>⚠ APPROVED for {approved} only: {name} ({link}), {permission}, since {date}. You asked for {asked}: file a request for {missing}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Request heading</source>
         <translation>Encabezado de la solicitud</translation>
     </message>
@@ -4711,12 +4827,12 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+131"/>
+        <location line="+136"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-136"/>
         <source>Changes</source>
         <translation>Cambios</translation>
     </message>
@@ -4783,12 +4899,23 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+483"/>
+        <location line="+487"/>
         <source>Withdraw request</source>
         <translation>Retirar solicitud</translation>
     </message>
     <message>
-        <location line="-474"/>
+        <location line="-482"/>
+        <location line="+493"/>
+        <source>Delete draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-492"/>
+        <source>Deletes this draft: it was never submitted, so nobody else has seen it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Renewal: previous decision and what changed</source>
         <translation>Renovación: decisión anterior y lo que cambió</translation>
     </message>
@@ -4880,8 +5007,8 @@ Versión del esquema: {schema}</translation>
         <translation>Descartar el texto recuperado</translation>
     </message>
     <message>
-        <location line="-300"/>
-        <location line="+312"/>
+        <location line="-343"/>
+        <location line="+355"/>
         <source>Contract status</source>
         <translation>Estado del contrato</translation>
     </message>
@@ -4933,7 +5060,7 @@ Versión del esquema: {schema}</translation>
         <translation>aún no enviada</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>&amp;Conversation ({messages})</source>
         <translation>&amp;Conversación ({messages})</translation>
     </message>
@@ -5003,7 +5130,12 @@ Versión del esquema: {schema}</translation>
         <translation>Lo que escribió aquí el {when} nunca llegó a la base de datos y, desde entonces, el estado de esta solicitud pasó a «{status}», así que ya no se puede cambiar: no se sobrescribió nada. Abajo está su texto para copiarlo. Se queda en esta computadora hasta que lo descarte.</translation>
     </message>
     <message>
-        <location line="+268"/>
+        <location line="+189"/>
+        <source>Delete this draft? It was never submitted; what you typed in it is removed and cannot be brought back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+98"/>
         <source>Your last changes are not in the database yet ({problem}). {kept}
 
 Close the window now?</source>
@@ -5012,12 +5144,12 @@ Close the window now?</source>
 ¿Cerrar la ventana ahora?</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-241"/>
         <source>Not saved: {errors}</source>
         <translation>No se guardó: {errors}</translation>
     </message>
     <message>
-        <location line="-443"/>
+        <location line="-450"/>
         <source>Actions and policy help</source>
         <translation>Acciones y ayuda sobre la política</translation>
     </message>
@@ -5037,7 +5169,7 @@ Close the window now?</source>
         <translation>Retirar soli&amp;citud</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+115"/>
         <source>Accessibility status</source>
         <translation>Estado de accesibilidad</translation>
     </message>
@@ -5062,7 +5194,7 @@ Close the window now?</source>
         <translation>Dev&amp;olver para pedir más información</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Contract status: {state}</source>
         <translation>Estado del contrato: {state}</translation>
     </message>
@@ -5092,22 +5224,17 @@ Close the window now?</source>
         <translation>⚠ No se guardó: {problem}. Su texto se conserva en esta computadora y se guardará cuando la base de datos lo acepte.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>The district has already decided on a resource like this:</source>
         <translation>El distrito ya tomó una decisión sobre un recurso como este:</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>✓ APPROVED: {name} ({link}), {permission}, since {date}. You may not need to file this request.</source>
-        <translation>✓ APROBADO: {name} ({link}), {permission}, desde el {date}. Quizás no necesite presentar esta solicitud.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-623"/>
         <source>no link</source>
         <translation>sin enlace</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+628"/>
         <source>✗ NOT APPROVED on {date}: {name}. Reason: {reason}</source>
         <translation>✗ NO APROBADO el {date}: {name}. Motivo: {reason}</translation>
     </message>
@@ -5137,7 +5264,7 @@ Close the window now?</source>
         <translation>¿Retirar esta solicitud? El revisor no tomará una decisión sobre ella.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+44"/>
         <source>Approve without a compliant contract?</source>
         <translation>¿Aprobar sin un contrato que cumpla con la ley?</translation>
     </message>
@@ -5296,7 +5423,7 @@ Inicie sesión con su correo electrónico escolar.</translation>
 <context>
     <name>Tables</name>
     <message>
-        <location filename="../../techapproval/gui/models/tables.py" line="+175"/>
+        <location filename="../../techapproval/gui/models/tables.py" line="+176"/>
         <source>App needs permission? {answer}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5316,20 +5443,20 @@ Inicie sesión con su correo electrónico escolar.</translation>
     <message>
         <location line="+1"/>
         <location line="+13"/>
-        <location line="+23"/>
+        <location line="+24"/>
         <location filename="../../techapproval/gui/pages/exceptions.py" line="+1"/>
         <source>Resource</source>
         <translation>Recurso</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-36"/>
         <location line="+13"/>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Grades</source>
         <translation>Grados</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-35"/>
         <location line="+11"/>
         <source>Submitted</source>
         <translation>Enviada</translation>
@@ -5361,7 +5488,7 @@ Inicie sesión con su correo electrónico escolar.</translation>
         <translation>Último cambio</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Link</source>
         <translation type="unfinished">Enlace</translation>
     </message>
@@ -5386,7 +5513,27 @@ Inicie sesión con su correo electrónico escolar.</translation>
         <translation type="unfinished">Aprobada</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>Approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>✔ Current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✖ Ended {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>— (approval ended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Never</source>
         <translation type="unfinished"></translation>
     </message>

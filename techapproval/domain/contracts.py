@@ -72,11 +72,45 @@ class ContractTerms:
     amended: date | None = None  # recorded together with ticking the added provisions
     notice_posted: date | None = None  # website notice posted
     deletion_confirmed: date | None = None  # contractor confirmed deletion after expiry
+    # What the registry does not hold yet of what the website notice must give (details_to_complete):
+    # a contract imported from a district's spreadsheet with only the columns it had.
+    to_complete: tuple[str, ...] = ()
+
+    @property
+    def provisions_unknown(self) -> bool:
+        """Nobody has checked the contract's provisions yet: its details are still to complete and it
+        records neither a provision nor the state addendum (a contract imported from a sheet with no
+        provisions column). Not "missing": nobody knows, so no notice to amend is due on that account."""
+        return bool(self.to_complete) and not self.provisions and not self.uses_state_addendum
+
+    @property
+    def details_missing(self) -> tuple[str, ...]:
+        """Every detail still to record: to_complete, and the provisions when they are unknown."""
+        return self.to_complete + ((PROVISIONS_DETAIL,) if self.provisions_unknown else ())
 
     def missing(self) -> tuple[Provision, ...]:
-        if self.uses_state_addendum:
+        if self.uses_state_addendum or self.provisions_unknown:
             return ()
         return tuple(p for p in PROVISIONS if p not in self.provisions)
+
+
+# What the website notice must give of a contract besides its date (C.G.S. 10-234bb(d)), as the
+# registry names them when one is not recorded.
+CONTRACT_DETAILS = ("purpose", "brief description", "student information it may collect")
+PROVISIONS_DETAIL = "provisions it contains (P1 to P11, or the state addendum)"
+
+
+def words(items: tuple[str, ...] | list[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    return " and ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
+
+
+def details_to_complete(purpose: bool, description: bool, information: bool) -> tuple[str, ...]:
+    """The contract details not recorded yet, from whether each is: its purpose, its brief description,
+    the student information it may collect. The contract form requires all three; a contract imported
+    from a sheet without those columns has them empty until someone completes it."""
+    return tuple(name for name, present in zip(CONTRACT_DETAILS, (purpose, description, information), strict=True)
+                 if not present)
 
 
 class Coverage(StrEnum):
@@ -102,6 +136,7 @@ class ComplianceState(StrEnum):
     NOTICE_DUE = "notice_due"
     NOTICE_NOT_POSTED = "notice_not_posted"
     MISSING_PROVISIONS = "missing_provisions"
+    DETAILS_TO_COMPLETE = "details_to_complete"  # purpose, description or student data not recorded yet
     VOID = "void"
     EXPIRED = "expired"
     NO_CONTRACT = "no_contract"
@@ -128,6 +163,7 @@ _STATE_LABELS = {
     ComplianceState.NOTICE_DUE: ("Website notice due", "\u25f7"),
     ComplianceState.NOTICE_NOT_POSTED: ("Website notice not posted", "\u26a0"),
     ComplianceState.MISSING_PROVISIONS: ("Missing provisions", "\u26a0"),
+    ComplianceState.DETAILS_TO_COMPLETE: ("Contract details to complete", "\u26a0"),
     ComplianceState.VOID: ("Void", "\u2716"),
     ComplianceState.EXPIRED: ("Expired", "\u2716"),
     ComplianceState.NO_CONTRACT: ("No contract on file", "\u26a0"),
@@ -152,6 +188,7 @@ _PRIORITY = (
     ComplianceState.EXPIRED,
     ComplianceState.NOTICE_NOT_POSTED,
     ComplianceState.MISSING_PROVISIONS,
+    ComplianceState.DETAILS_TO_COMPLETE,
     ComplianceState.NOTICE_DUE,
 )
 
@@ -226,6 +263,13 @@ def contract_status(
     elif terms.notice_posted > deadline:
         notes.append(
             f"Website notice posted late: on {format_day(terms.notice_posted)}, it was due {format_day(deadline)}."
+        )
+
+    if terms.to_complete:
+        # Not known to be within the law: the registry cannot show what the website notice gave.
+        found[ComplianceState.DETAILS_TO_COMPLETE] = (
+            f"Contract details to complete: {words(terms.details_missing)} not recorded.",
+            None,
         )
 
     if terms.expires is not None and on > terms.expires:

@@ -16,6 +16,7 @@ from .contracts import (
     amendment_due,
     format_day,
     website_notice_deadline,
+    words,
 )
 
 
@@ -31,6 +32,7 @@ class ObligationKind(StrEnum):
     DELETION_DUE = "deletion_due"
     ACCESSIBILITY_REVIEW = "accessibility_review"  # an approved tool not yet reviewed (ADA Title II)
     RENEWAL_DUE = "renewal_due"  # an approval due for re-review
+    CONTRACT_DETAILS = "contract_details"  # a contract imported without its purpose, description or data
 
     @property
     def label(self) -> str:
@@ -49,6 +51,7 @@ _KIND_LABELS = {
     ObligationKind.DELETION_DUE: "Deletion due",
     ObligationKind.ACCESSIBILITY_REVIEW: "Accessibility review",
     ObligationKind.RENEWAL_DUE: "Renewal due",
+    ObligationKind.CONTRACT_DETAILS: "Contract details to complete",
 }
 _KIND_ORDER = {kind: i for i, kind in enumerate(ObligationKind)}
 
@@ -98,6 +101,20 @@ def _contract_obligations(
             on > due,
             f"Post the website notice for the contract with {name} executed {format_day(t.executed)}: "
             f"the contract, its date, a brief description and purpose, and the student data it may collect; {when}.",
+            c.ref,
+        )
+
+    if t.to_complete:
+        # Record keeping, with no date of its own in the law: due the day it is seen, like the notice to amend.
+        unknown = " (whether any is missing is not known, so no notice to amend is listed yet)" \
+            if t.provisions_unknown else ""
+        yield Obligation(
+            ObligationKind.CONTRACT_DETAILS,
+            name,
+            on,
+            False,
+            f"Complete the contract with {name} executed {format_day(t.executed)}: its "
+            f"{words(t.details_missing)} are not recorded{unknown}.",
             c.ref,
         )
 

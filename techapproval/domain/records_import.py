@@ -11,6 +11,10 @@ Plain data in, plain data out, in four steps the service and the dialog share:
    name; "Vendor", "Company" → contractor; "Date signed" → executed on; ...). The person can change it.
 3. `validate_row(row, mapping, today)` turns a row into a typed `RowRecord`, or problems naming the
    column and the reason. Dates are read in several formats, month first (the district's convention).
+   A contract needs its contractor and signing date; its purpose, description and student information
+   are taken when the sheet gives them, and a contract without them is imported as details to complete
+   (domain.contracts.details_to_complete). A resource whose contractor has no signing date is imported
+   with no contract on file.
 4. `plan_import(...)` checks the rows against each other and against what the database already holds
    (`Existing`): an exact repeat of a row is imported once; two rows naming one resource differently are
    a problem; a resource already in the catalog is skipped with a reason (not an error: the district's
@@ -31,7 +35,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from .contracts import Provision
+from .contracts import PROVISIONS_DETAIL, Provision, details_to_complete, words
 from .enums import Grade, InfoCategory, Permission
 from .validation import clean_text, link_problem, normalise_link, normalise_link_input, normalise_name
 
@@ -102,7 +106,8 @@ SYNONYMS: dict[ImportField, tuple[str, ...]] = {
                              "parent consent", "consent required", "permission required",
                              "parental permission required", "parent permission required",
                              "parental notification"),
-    ImportField.APPROVED_ON: ("approved", "date approved", "approval date", "approved on", "approved date"),
+    ImportField.APPROVED_ON: ("approved", "date approved", "approval date", "approved on", "approved date",
+                              "date of approval", "approval", "date added", "added on", "approved since"),
     ImportField.NO_CONTRACT_REASON: ("no contract reason", "why no contract", "no contract needed",
                                      "contract not required", "reason no contract"),
     ImportField.CONTRACTOR: ("vendor", "vendor name", "company", "company name", "contractor", "operator",
@@ -526,12 +531,24 @@ class ContractRecord:
         """One contract: the same contractor, signing date and title."""
         return normalise_name(self.contractor), self.executed_on, normalise_name(self.title)
 
+    @property
+    def to_complete(self) -> tuple[str, ...]:
+        """What the website notice gives that the sheet did not: completed later in the registry."""
+        return details_to_complete(bool(self.purpose), bool(self.description), bool(self.information))
+
+    @property
+    def details_missing(self) -> tuple[str, ...]:
+        """to_complete, and the provisions when the sheet gives neither one nor the state addendum."""
+        unknown = bool(self.to_complete) and not self.provisions and not self.uses_state_addendum
+        return self.to_complete + ((PROVISIONS_DETAIL,) if unknown else ())
+
 
 @dataclass(frozen=True)
 class RowRecord:
     row: int
     resource: ResourceRecord | None
     contract: ContractRecord | None
+    unsigned_with: str = ""  # the contractor named on a row with no signing date: no contract imported
 
 
 @dataclass(frozen=True)
@@ -615,19 +632,16 @@ def validate_row(row: SheetRow, headers: Sequence[str], mapping: Mapping[int, Im
         information = parsed(ImportField.INFORMATION, parse_information, ())
         addendum = parsed(ImportField.STATE_ADDENDUM, parse_yes_no, False)
         provisions = parsed(ImportField.PROVISIONS, parse_provisions, frozenset())
+        unsigned = bool(name) and not executed_text  # a resource whose contract is not signed (yet)
         if not contractor:
             problem(ImportField.CONTRACTOR, "Name the contractor the contract is with.")
-        if not executed_text:
+        if not executed_text and not unsigned:
             problem(ImportField.EXECUTED_ON, "Give the date the contract was signed.")
         elif executed and executed > today:
             problem(ImportField.EXECUTED_ON, "A contract cannot be signed in the future.")
-        if not value(ImportField.PURPOSE):
-            problem(ImportField.PURPOSE, "State the contract's purpose: the website notice must give it.")
+        # Purpose, description and student information are imported when the sheet has them; a contract
+        # without them is imported all the same, as details to complete (domain.contracts.details_to_complete).
         description = value(ImportField.DESCRIPTION)
-        if not description:
-            problem(ImportField.DESCRIPTION, "Give a brief description: the website notice must give it.")
-        if not information and not value(ImportField.INFORMATION):
-            problem(ImportField.INFORMATION, 'Say what student information the contract allows, or "None".')
         if executed and expires and expires < executed:
             problem(ImportField.EXPIRES_ON, "The contract cannot expire before it was signed.")
         if starts and expires and expires < starts:
@@ -641,6 +655,8 @@ def validate_row(row: SheetRow, headers: Sequence[str], mapping: Mapping[int, Im
             contract = ContractRecord(contractor, value(ImportField.CONTRACT_TITLE), value(ImportField.PURPOSE),
                                       description, information, executed, starts, expires, addendum, provisions,
                                       posted)
+        if not problems and unsigned:
+            return RowRecord(row.number, resource, None, unsigned_with=contractor)
     if problems:
         return problems
     return RowRecord(row.number, resource, contract)
@@ -661,11 +677,13 @@ class Existing:
 
 @dataclass(frozen=True)
 class Notice:
-    """A row imported with a remark, or skipped (not an error: nothing in it needs fixing)."""
+    """A row imported with a remark, or skipped (not an error: nothing in it needs fixing). `already`: skipped
+    because what it holds is in the database already (imported before, or approved since)."""
 
     row: int
     reason: str
     skipped: bool
+    already: bool = False
 
 
 @dataclass(frozen=True)
@@ -675,6 +693,7 @@ class ImportPlan:
     records: tuple[RowRecord, ...]  # what would be imported, rows with problems left out
     problems: tuple[Problem, ...]
     notices: tuple[Notice, ...]
+    remarks: tuple[str, ...] = ()  # about the file as a whole, not one row
 
     @property
     def valid(self) -> bool:
@@ -688,13 +707,27 @@ class ImportPlan:
     def skipped_rows(self) -> tuple[int, ...]:
         return tuple(n.row for n in self.notices if n.skipped)
 
+    @property
+    def already_rows(self) -> tuple[int, ...]:
+        """Rows skipped because they are in the database already."""
+        return tuple(n.row for n in self.notices if n.skipped and n.already)
+
+    @property
+    def nothing_new(self) -> bool:
+        """Every row is in the database already (the file was imported before): nothing to do, nothing wrong."""
+        return not self.records and not self.problems and bool(self.already_rows)
+
     def counts(self) -> dict[str, int]:
+        already = len(self.already_rows)
         return {
             "rows": len(self.sheet.rows),
             "resources": sum(1 for r in self.records if r.resource),
             "contracts": len({r.contract.key for r in self.records if r.contract}),
             "skipped": len(self.skipped_rows),
+            "already": already,
+            "repeats": len(self.skipped_rows) - already,
             "invalid": len(self.invalid_rows),
+            "to_complete": len({r.contract.key for r in self.records if r.contract and r.contract.to_complete}),
         }
 
 
@@ -738,7 +771,7 @@ def plan_import(sheet: Sheet, mapping: Mapping[int, ImportField], existing: Exis
                 if in_catalog is not None:
                     notices.append(Notice(row.number, f"{in_catalog} is already an approved resource: its catalog "
                                                       "entry is kept as it is and this row is skipped. Record its "
-                                                      "contract in the contract registry if it has one.", True))
+                                                      "contract in the contract registry if it has one.", True, True))
                     continue
         if contract is not None:
             earlier_contract = seen_contracts.get(contract.key)
@@ -752,7 +785,7 @@ def plan_import(sheet: Sheet, mapping: Mapping[int, ImportField], existing: Exis
             if registered is not None and not problems and resource is None:
                 notices.append(Notice(row.number, f"The contract with {contract.contractor} signed "
                                                   f"{contract.executed_on:%m/%d/%Y} is already in the registry: "
-                                                  "it is left as it is and this row is skipped.", True))
+                                                  "it is left as it is and this row is skipped.", True, True))
                 continue
             if registered is not None and not problems:
                 notices.append(Notice(row.number, f"The contract with {contract.contractor} signed "
@@ -766,9 +799,26 @@ def plan_import(sheet: Sheet, mapping: Mapping[int, ImportField], existing: Exis
             if resource.keys[1]:
                 seen_links[resource.keys[1]] = (row.number, resource)
         if contract is not None:
+            if contract.key not in seen_contracts and registered is None and contract.to_complete:
+                notices.append(Notice(row.number, f"The contract with {contract.contractor} signed "
+                                                  f"{contract.executed_on:%m/%d/%Y} is imported without its "
+                                                  f"{words(contract.details_missing)}: the Deadlines tab lists it "
+                                                  "as details to complete until they are recorded.", False))
             seen_contracts.setdefault(contract.key, (row.number, contract))
+        elif result.unsigned_with:
+            notices.append(Notice(row.number, f"No date signed for the contract with {result.unsigned_with}: the "
+                                              "resource is imported with no contract on file. Record the contract "
+                                              "in the registry once it is signed.", False))
         records.append(result)
-    return ImportPlan(sheet, mapping, tuple(records), tuple(all_problems), tuple(notices))
+    remarks: list[str] = []
+    undated = sum(1 for r in records if r.resource is not None and r.resource.approved_on is None)
+    if undated:
+        where = ("have no approval date in the sheet" if ImportField.APPROVED_ON in mapping.values()
+                 else "have no approval date: the sheet has no column for it")
+        remarks.append(f"{undated} resource(s) {where}: they are recorded as approved on the day of the import, "
+                       "and their renewal is counted from that day (or from their contract's expiry, if sooner). "
+                       "Map a column of approval dates to keep the district's own.")
+    return ImportPlan(sheet, mapping, tuple(records), tuple(all_problems), tuple(notices), tuple(remarks))
 
 
 def _column(mapping: Mapping[int, ImportField], f: ImportField) -> int:

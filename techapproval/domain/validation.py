@@ -204,6 +204,11 @@ def normalise_name(name: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", text).split())
 
 
+def compact_name(name: str) -> str:
+    """A resource name with its spaces dropped too: "tik tok", "TikTok" and "Tik-Tok!" are "tiktok"."""
+    return normalise_name(name).replace(" ", "")
+
+
 def normalise_link(link: str) -> str:
     """A link as compared: host without "www.", path without trailing slash; scheme, query and
     fragment ignored. "" when there is no usable link, or only "localhost" (a different machine at each

@@ -1,8 +1,9 @@
 """The request workflow as one state machine.
 
 draft → submitted → (returned ⇄ resubmitted) → approved | not approved; withdrawn by the requester
-before a decision. Who may take each action is part of the rule: the requester owns submit, resubmit
-and withdraw; a reviewer owns return and the decision.
+once submitted and before a decision (a draft never submitted is deleted instead: services.requests.
+delete_draft). Who may take each action is part of the rule: the requester owns submit, resubmit and
+withdraw; a reviewer owns return and the decision.
 """
 
 from __future__ import annotations
@@ -40,7 +41,6 @@ _ACTION_LABELS = {
 
 TRANSITIONS: dict[tuple[S, Action], S] = {
     (S.DRAFT, Action.SUBMIT): S.SUBMITTED,
-    (S.DRAFT, Action.WITHDRAW): S.WITHDRAWN,
     (S.SUBMITTED, Action.RETURN): S.RETURNED,
     (S.SUBMITTED, Action.APPROVE): S.APPROVED,
     (S.SUBMITTED, Action.NOT_APPROVE): S.NOT_APPROVED,
@@ -77,6 +77,8 @@ def _refusal(status: S, action: Action) -> str:
         return f"This request was already decided ({status.label.lower()}); it cannot be changed."
     if status == S.WITHDRAWN:
         return "This request was withdrawn; it cannot be changed."
+    if status == S.DRAFT and action is Action.WITHDRAW:
+        return "A draft that was never submitted is not withdrawn: delete it instead."
     if action.by_reviewer and status in (S.DRAFT, S.RETURNED):
         return (
             "This request is not waiting for a reviewer"

@@ -31,6 +31,7 @@ LABELS = (
     QT_TRANSLATE_NOOP("Domain", "Website notice due"),
     QT_TRANSLATE_NOOP("Domain", "Website notice not posted"),
     QT_TRANSLATE_NOOP("Domain", "Missing provisions"),
+    QT_TRANSLATE_NOOP("Domain", "Contract details to complete"),
     QT_TRANSLATE_NOOP("Domain", "Void"),
     QT_TRANSLATE_NOOP("Domain", "Expired"),
     QT_TRANSLATE_NOOP("Domain", "IEP/504 exception incomplete"),

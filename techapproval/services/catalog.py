@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from enum import StrEnum
 from functools import lru_cache
 
 from sqlalchemy import ColumnElement, Select, literal_column, or_, select, table, update
@@ -25,7 +26,8 @@ from ..domain.accessibility import AccessibilityStatus
 from ..domain.contracts import ComplianceState, ComplianceStatus, ContractTerms, Coverage, resource_status
 from ..domain.enums import Decision, Grade, Permission, RequestStatus
 from ..domain.exceptions import Condition, Plan, RecordedException, resource_exception_outcome
-from ..domain.validation import clean_text, normalise_link, normalise_name
+from ..domain.matching import MIN_CHARS, GradeFit, grade_fit, matcher, trigrams
+from ..domain.validation import clean_text, compact_name, normalise_link, normalise_name
 from . import accessibility, audit
 from .access import REVIEWERS, acting
 from .catalog_match import catalog_match
@@ -50,6 +52,19 @@ class CatalogEntry:
     version: int = 0
     accessibility: AccessibilityStatus | None = None  # from the latest accessibility review (services/accessibility.py)
     renewal_due: date | None = None  # when the approval comes back for re-review (ComplianceContext.renewal_due)
+    approval_ended_at: datetime | None = None  # its renewal was not approved: no longer approved since then
+
+    @property
+    def ended(self) -> bool:
+        return self.approval_ended_at is not None
+
+
+class Shown(StrEnum):
+    """Which approvals the catalog lists: the tools approved now, those whose approval ended, or both."""
+
+    CURRENT = "current"
+    ENDED = "ended"
+    ALL = "all"
 
 
 @dataclass(frozen=True)
@@ -63,6 +78,9 @@ class PriorDecision:
     decided_at: datetime
     reason: str
     catalog_id: int | None
+    grades: tuple[Grade, ...] = ()  # an approval: the grades it covers
+    not_used_by_students: bool = False  # an approval for staff use only
+    fit: GradeFit | None = None  # an approval: how its grades stand to the grades asked for
 
 
 @lru_cache(maxsize=4096)  # the same grade lists ("6,7,8") recur over thousands of resources
@@ -74,7 +92,9 @@ def _entry(r: CatalogResource, ctx: ComplianceContext) -> CatalogEntry:
     return CatalogEntry(r.id, r.name, r.link, r.description, Permission(r.permission), _grades(r.grades),
                         r.not_used_by_students, r.approved_at, Coverage(r.coverage), r.contract_id,
                         r.coverage_note, resource_status_of(r, ctx), r.version,
-                        renewal_due=ctx.renewal_due(r.approved_at, r.contract.expires_on if r.contract else None))
+                        renewal_due=None if r.approval_ended_at else ctx.renewal_due(
+                            r.approved_at, r.contract.expires_on if r.contract else None),
+                        approval_ended_at=r.approval_ended_at)
 
 
 def resource_status_of(r: CatalogResource, ctx: ComplianceContext) -> ComplianceStatus:
@@ -103,7 +123,7 @@ ENTRY_COLUMNS = (
     CatalogResource.id, CatalogResource.name, CatalogResource.link, CatalogResource.description,
     CatalogResource.permission, CatalogResource.grades, CatalogResource.not_used_by_students,
     CatalogResource.approved_at, CatalogResource.coverage, CatalogResource.contract_id,
-    CatalogResource.coverage_note, CatalogResource.version,
+    CatalogResource.coverage_note, CatalogResource.version, CatalogResource.approval_ended_at,
 )
 
 
@@ -145,7 +165,8 @@ def _entries(rows: Iterable, terms: dict[int, ContractTerms], exceptions: dict[i
         entries.append(CatalogEntry(r.id, r.name, r.link, r.description, Permission(r.permission), _grades(r.grades),
                                     r.not_used_by_students, r.approved_at, coverage, r.contract_id, r.coverage_note,
                                     status(r, coverage), r.version, access.get(r.id),
-                                    ctx.renewal_due(r.approved_at, expires)))
+                                    None if r.approval_ended_at else ctx.renewal_due(r.approved_at, expires),
+                                    r.approval_ended_at))
     return entries
 
 
@@ -179,14 +200,18 @@ def _matching(session: Session, words: str, link: str) -> ColumnElement[bool]:
 
 def list_catalog(
     session: Session, actor_id: int, search: str = "", states: set[ComplianceState] | None = None,
-    on: date | None = None,
+    on: date | None = None, show: Shown = Shown.CURRENT,
 ) -> list[CatalogEntry]:
     """Approved resources with their compliance status on `on` (today), optionally only those states, and
-    when each comes back for renewal. A tool whose renewal was not approved is no longer listed."""
+    when each comes back for renewal. A tool whose renewal was not approved is listed only when `show`
+    asks for ended approvals (ENDED or ALL), with the day its approval ended and no renewal date."""
     acting(session, actor_id)
     ctx = compliance_context(session, on)
-    query = (select(*ENTRY_COLUMNS).where(CatalogResource.approval_ended_at.is_(None))
-             .order_by(CatalogResource.normalised_name, CatalogResource.id))
+    query = select(*ENTRY_COLUMNS).order_by(CatalogResource.normalised_name, CatalogResource.id)
+    if Shown(show) is Shown.CURRENT:
+        query = query.where(CatalogResource.approval_ended_at.is_(None))
+    elif Shown(show) is Shown.ENDED:
+        query = query.where(CatalogResource.approval_ended_at.is_not(None))
     if words := normalise_name(search):
         query = query.where(_matching(session, words, clean_text(search).lower()))
     rows = session.execute(query).all()
@@ -226,23 +251,58 @@ def status_for_request(session: Session, actor_id: int, request_id: int, on: dat
     return resource_status_of(entry, ctx)
 
 
-def find_matches(session: Session, actor_id: int, name: str, link: str) -> list[PriorDecision]:
-    """What the district already decided about a resource with this name or link."""
+MATCH_CANDIDATES = 200  # catalog names sharing the most three-letter pieces with the one typed, checked one by one
+MAX_MATCHES = 20
+
+
+def _name_candidates(session: Session, name: str) -> ColumnElement[bool]:
+    """Catalog entries whose name shares a three-letter piece with the compact form of `name` (spaces
+    dropped, matching.trigrams): through the search index's trigrams when the database has one (the
+    entries sharing the most pieces first), else LIKE (PostgreSQL's pg_trgm index serves it)."""
+    pieces = trigrams(name)
+    if search_index.in_use(session.connection()):
+        table_ = search_index.CATALOG_TABLE
+        wanted = "normalised_name : (" + " OR ".join(search_index.phrase(p) for p in pieces) + ")"
+        found = (select(literal_column("rowid")).select_from(table(table_))
+                 .where(literal_column(table_).op("MATCH")(wanted))
+                 .order_by(literal_column("rank")).limit(MATCH_CANDIDATES))
+        return CatalogResource.id.in_(found)
+    return or_(*(CatalogResource.normalised_name.like(_like(p), escape="\\") for p in pieces))
+
+
+def find_matches(session: Session, actor_id: int, name: str, link: str, grades: Iterable[Grade] | None = None,
+                 not_used_by_students: bool = False) -> list[PriorDecision]:
+    """What the district already decided about a resource with this name (or a close spelling of it:
+    domain.matching.names_match) or this link. Each approval says how its grades stand to `grades`
+    (or to staff use, with `not_used_by_students`), the grades the teacher is asking for."""
     acting(session, actor_id)
-    key_name, key_link = normalise_name(name), normalise_link(link)
-    if len(key_name) < 3 and not key_link:
+    key_link = normalise_link(link)
+    compact = compact_name(name)
+    if len(compact) < MIN_CHARS and not key_link:
         return []
     conditions = []
-    if len(key_name) >= 3:
-        conditions.append(CatalogResource.normalised_name.like(_like(key_name), escape="\\"))
+    if len(compact) >= MIN_CHARS:
+        conditions.append(_name_candidates(session, name))
     if key_link:
         conditions.append(CatalogResource.normalised_link == key_link)
-    matches = [
-        PriorDecision(r.name, r.link, True, Permission(r.permission), r.approved_at, "", r.id)
-        for r in session.scalars(select(CatalogResource)
-                                 .where(or_(*conditions), CatalogResource.approval_ended_at.is_(None))
-                                 .order_by(CatalogResource.id).limit(20))
-    ]
+    asked = tuple(grades or ())
+    same_name = matcher(name)
+    candidates = session.execute(
+        select(CatalogResource.id, CatalogResource.name, CatalogResource.normalised_name, CatalogResource.link,
+               CatalogResource.normalised_link, CatalogResource.permission, CatalogResource.approved_at,
+               CatalogResource.grades, CatalogResource.not_used_by_students)
+        .where(or_(*conditions), CatalogResource.approval_ended_at.is_(None))
+        .order_by(CatalogResource.id).limit(MATCH_CANDIDATES))
+    matches = []
+    for r in candidates:
+        if not ((key_link and r.normalised_link == key_link) or same_name(r.normalised_name.replace(" ", ""))):
+            continue
+        approved = _grades(r.grades)
+        matches.append(PriorDecision(r.name, r.link, True, Permission(r.permission), r.approved_at, "", r.id,
+                                     approved, r.not_used_by_students,
+                                     grade_fit(approved, r.not_used_by_students, asked, not_used_by_students)))
+        if len(matches) == MAX_MATCHES:
+            break
     # Earlier refusals, so a teacher knows why before filing the same thing again.
     # Only the columns shown, newest first through ix_request_status_decided (no sort of every refusal).
     refused = session.execute(
@@ -251,7 +311,7 @@ def find_matches(session: Session, actor_id: int, name: str, link: str) -> list[
         .order_by(Request.decided_at.desc(), Request.id.desc()).limit(200)
     )
     for r in refused:
-        if (len(key_name) >= 3 and key_name in normalise_name(r.resource_name)) or (
+        if (len(compact) >= MIN_CHARS and same_name(compact_name(r.resource_name))) or (
             key_link and normalise_link(r.resource_link) == key_link
         ):
             matches.append(PriorDecision(r.resource_name, r.resource_link, False, None, r.decided_at,

@@ -9,13 +9,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Row, Select, select
+from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import Session
 
 from ..db.models import Contract, ContractProvision, DistrictClosure
 from ..domain.accessibility import LARGE_ENTITY_DATE, compliance_date, population_of
 from ..domain.calendar import BusinessCalendar
-from ..domain.contracts import ContractTerms, Provision
+from ..domain.contracts import ContractTerms, Provision, details_to_complete
 from ..domain.district_time import local_day
 from ..domain.renewals import renewal_due
 from ..domain.settings import amend_days, renewal_at_contract_expiry, renewal_years
@@ -46,21 +46,26 @@ def compliance_context(session: Session, on: date | None = None) -> ComplianceCo
 
 
 def contract_terms(c: Contract) -> ContractTerms:
-    return _terms(c, frozenset(Provision(p.provision) for p in c.provisions))
+    to_complete = details_to_complete(bool(c.purpose), bool(c.description), bool(c.information_allowed))
+    return _terms(c, frozenset(Provision(p.provision) for p in c.provisions), to_complete)
 
 
-def _terms(c: Contract | Row, provisions: frozenset[Provision]) -> ContractTerms:
+def _terms(c: Contract | Row, provisions: frozenset[Provision], to_complete: tuple[str, ...]) -> ContractTerms:
     """The terms from a contract, or from a row of TERMS_COLUMNS (the same attribute names)."""
     return ContractTerms(
         executed=c.executed_on, expires=c.expires_on, provisions=provisions,
         uses_state_addendum=c.uses_state_addendum, amend_notice_sent=c.amend_notice_sent_on, amended=c.amended_on,
-        notice_posted=c.notice_posted_on, deletion_confirmed=c.deletion_confirmed_on,
+        notice_posted=c.notice_posted_on, deletion_confirmed=c.deletion_confirmed_on, to_complete=to_complete,
     )
 
 
 TERMS_COLUMNS = (
     Contract.id, Contract.executed_on, Contract.expires_on, Contract.uses_state_addendum,
     Contract.amend_notice_sent_on, Contract.amended_on, Contract.notice_posted_on, Contract.deletion_confirmed_on,
+    # Whether each detail the website notice gives is recorded, not the texts themselves.
+    (func.length(Contract.purpose) > 0).label("has_purpose"),
+    (func.length(Contract.description) > 0).label("has_description"),
+    (func.length(Contract.information_allowed) > 0).label("has_information"),
 )
 
 
@@ -74,4 +79,6 @@ def contract_terms_in(session: Session, contract_ids: Select) -> dict[int, Contr
     ):
         provisions[contract_id].add(Provision(provision))
     rows = session.execute(select(*TERMS_COLUMNS).where(Contract.id.in_(contract_ids)))
-    return {c.id: _terms(c, frozenset(provisions.get(c.id, ()))) for c in rows}
+    return {c.id: _terms(c, frozenset(provisions.get(c.id, ())),
+                         details_to_complete(bool(c.has_purpose), bool(c.has_description), bool(c.has_information)))
+            for c in rows}

@@ -43,7 +43,15 @@ from ..db.models import (
     Request,
 )
 from ..domain.contract_form import ContractorKind
-from ..domain.contracts import PROVISIONS, ContractTerms, Coverage, Provision, contract_status, website_notice_deadline
+from ..domain.contracts import (
+    PROVISIONS,
+    ContractTerms,
+    Coverage,
+    Provision,
+    contract_status,
+    details_to_complete,
+    website_notice_deadline,
+)
 from ..domain.deletions import Outcome, Requester, deletion_state
 from ..domain.district_time import LOCAL
 from ..domain.enums import (
@@ -200,7 +208,7 @@ def _read_requests(session: Session, reading: Reading, after: int, upto: int, li
     ]
 
 
-REQUESTS_WHERE = (Request.status != RequestStatus.DRAFT.value,)
+REQUESTS_WHERE = (Request.status != RequestStatus.DRAFT.value, Request.submitted_at.is_not(None))  # never drafts
 
 CONTRACT_COLUMNS = (
     Column("Contract number", 10), Column("Contractor", 28), Column("Contractor type", 16),
@@ -243,6 +251,7 @@ def _read_contracts(session: Session, reading: Reading, after: int, upto: int, l
             executed=r.executed_on, expires=r.expires_on, provisions=frozenset(contained),
             uses_state_addendum=r.uses_state_addendum, amend_notice_sent=r.amend_notice_sent_on,
             amended=r.amended_on, notice_posted=r.notice_posted_on, deletion_confirmed=r.deletion_confirmed_on,
+            to_complete=details_to_complete(bool(r.purpose), bool(r.description), bool(r.information_allowed)),
         )
         status = contract_status(terms, ctx.on, ctx.calendar, ctx.amend_days)
         found.append((

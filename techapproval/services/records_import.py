@@ -125,6 +125,8 @@ def apply(session: Session, actor_id: int, file_name: str, sheet: Sheet, mapping
     if plan.problems and not valid_only:
         raise Refused(f"{len(plan.invalid_rows)} row(s) have problems, so nothing was imported. Fix them in the "
                       "spreadsheet and import it again, or import only the valid rows.")
+    if plan.nothing_new:
+        raise Refused(f"{len(plan.already_rows)} row(s) already imported; nothing new to import.")
     if not plan.records:
         raise Refused("There is nothing to import: every row was skipped or has a problem.")
     now = audit.now()

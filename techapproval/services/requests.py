@@ -135,13 +135,20 @@ def load_request(session: Session, request_id: int) -> Request:
     return r
 
 
+# What the review queue, its counts and the records export hold: requests that were submitted. A request
+# never submitted (a draft, or one withdrawn as a draft) is its author's alone: never among the
+# coordinator's withdrawn requests.
+SUBMITTED_ONCE = (Request.status != RequestStatus.DRAFT.value, Request.submitted_at.is_not(None))
+
+
 def check_visible(actor: Person, r: Request) -> None:
-    """Requesters see their own requests; reviewers see everything but other people's drafts."""
+    """Requesters see their own requests; reviewers see everything but other people's drafts (and
+    requests never submitted)."""
     if r.requester_id == actor.id:
         return
     if Role(actor.role) not in REVIEWERS:
         raise NotAllowed("You can only see your own requests.")
-    if r.status == RequestStatus.DRAFT.value:
+    if r.status == RequestStatus.DRAFT.value or r.submitted_at is None:
         raise NotAllowed("This request is still a draft; only its author can see it.")
 
 
@@ -289,7 +296,7 @@ def list_queue(
     """Everything but drafts, oldest waiting first (or sorted by a column); filtered by status and by
     words in the resource, link or requester's name. `offset` and `limit` read one page of it."""
     acting(session, actor_id, *REVIEWERS)
-    query = select(*ROW_COLUMNS).join(Request.requester).where(Request.status != RequestStatus.DRAFT.value)
+    query = select(*ROW_COLUMNS).join(Request.requester).where(*SUBMITTED_ONCE)
     if statuses:
         query = query.where(Request.status.in_([s.value for s in statuses]))
     if text := clean_text(search):  # a pasted NUL would fail the query on PostgreSQL
@@ -301,7 +308,7 @@ def list_queue(
 def queue_counts(session: Session, actor_id: int) -> dict[RequestStatus, int]:
     acting(session, actor_id, *REVIEWERS)
     rows = session.execute(
-        select(Request.status, func.count()).where(Request.status != RequestStatus.DRAFT.value)
+        select(Request.status, func.count()).where(*SUBMITTED_ONCE)
         .group_by(Request.status)
     )
     counts = {s: 0 for s in RequestStatus if s is not RequestStatus.DRAFT}
@@ -432,6 +439,22 @@ def withdraw_request(session: Session, actor_id: int, request_id: int) -> Reques
     r = load_request(session, request_id)
     _own(actor, r)
     return _transition(session, r, Action.WITHDRAW, actor, None)
+
+
+def delete_draft(session: Session, actor_id: int, request_id: int) -> None:
+    """The author deletes a draft that was never submitted: nobody else has seen it, so it goes, and the
+    audit trail keeps that it was started and deleted (with its resource's name)."""
+    actor = acting(session, actor_id)
+    r = load_request(session, request_id)
+    if r.requester_id != actor.id:
+        raise NotAllowed("Only the person who wrote this draft can delete it.")
+    if r.status != RequestStatus.DRAFT.value or r.submitted_at is not None:
+        raise Refused(f"This request is {RequestStatus(r.status).label.lower()}: only a draft that was never "
+                      "submitted can be deleted. Withdraw it instead if it has not been decided.")
+    audit.record(session, actor.id, "request", r.id, "draft deleted",
+                 {"status": [r.status, None], "resource_name": [r.resource_name or None, None]})
+    session.delete(r)
+    session.flush()
 
 
 def return_request(

@@ -252,6 +252,7 @@ EXPECTED_PRESENTATION = {
     S.NOTICE_DUE: ("Website notice due", "\u25f7", True),
     S.NOTICE_NOT_POSTED: ("Website notice not posted", "\u26a0", False),
     S.MISSING_PROVISIONS: ("Missing provisions", "\u26a0", False),
+    S.DETAILS_TO_COMPLETE: ("Contract details to complete", "\u26a0", False),
     S.VOID: ("Void", "\u2716", False),
     S.EXPIRED: ("Expired", "\u2716", False),
     S.NO_CONTRACT: ("No contract on file", "\u26a0", False),
@@ -275,6 +276,7 @@ def test_every_state_is_reachable():
         contract_status(replace(GOOD, provisions=WITHOUT_P4_P9), on, CAL).state,
         contract_status(replace(GOOD, provisions=WITHOUT_P4_P9, amend_notice_sent=D("2026-11-02")), on, CAL).state,
         contract_status(replace(GOOD, expires=D("2026-12-09")), on, CAL).state,
+        contract_status(replace(GOOD, to_complete=("purpose",)), on, CAL).state,
     }
     reached |= {resource_status(c, None, on, CAL).state for c in Coverage if c is not Coverage.CONTRACT}
     reached.add(resource_status(Coverage.IEP_504_EXCEPTION, None, on, CAL, exception_complete=False).state)
@@ -305,3 +307,34 @@ def test_exception_outcome_only_matters_for_the_iep_504_coverage():
     assert resource_status(Coverage.NOT_REQUIRED, None, on, CAL, detail="Public site.",
                            exception_complete=False).state is S.NOT_REQUIRED
     assert resource_status(Coverage.CONTRACT, GOOD, on, CAL, exception_complete=False) == contract_status(GOOD, on, CAL)
+
+
+def test_details_to_complete_are_named_from_what_is_recorded():
+    from techapproval.domain.contracts import details_to_complete
+
+    assert details_to_complete(True, True, True) == ()
+    assert details_to_complete(False, True, False) == ("purpose", "student information it may collect")
+
+
+def test_a_contract_with_details_to_complete_is_never_called_compliant():
+    on = D("2026-12-10")
+    complete = ContractTerms(executed=D("2026-11-25"), uses_state_addendum=True, notice_posted=D("2026-11-30"))
+    assert contract_status(complete, on, CAL).state is S.COMPLIANT
+    partial = replace(complete, to_complete=("purpose", "brief description"))
+    status = contract_status(partial, on, CAL)
+    assert status.state is S.DETAILS_TO_COMPLETE and not status.state.within_law
+    assert status.reason == "Contract details to complete: purpose and brief description not recorded."
+    assert status.state.mark == "\u26a0"  # said in words and a symbol, not by colour
+    # Imported with no provision and no addendum recorded: the provisions are unknown, not missing (no
+    # notice to amend on that account), and still to record; the notice not recorded comes first.
+    imported = ContractTerms(executed=D("2025-08-01"), to_complete=("purpose",))
+    assert imported.provisions_unknown and imported.missing() == ()
+    status = contract_status(imported, on, CAL)
+    assert status.state is S.NOTICE_NOT_POSTED
+    assert not any(p.startswith("Missing") for p in status.problems)
+    assert ("Contract details to complete: purpose and provisions it contains (P1 to P11, or the state addendum) "
+            "not recorded.") in status.problems
+    # Some provisions recorded: the others are missing, whatever else is to complete.
+    some = replace(imported, provisions=frozenset({Provision.P1}), notice_posted=D("2025-08-04"))
+    assert not some.provisions_unknown
+    assert contract_status(some, on, CAL).state is S.MISSING_PROVISIONS

@@ -164,3 +164,18 @@ def test_every_kind_has_its_own_label():
     labels = [k.label for k in K]
     assert all(labels) and len(set(labels)) == len(labels)
     assert K.WEBSITE_NOTICE.label == "Post website notice"
+
+
+def test_a_contract_with_details_to_complete_is_an_obligation_until_they_are_recorded():
+    on = D("2026-12-10")
+    imported = contract(7, "Kahoot! ASA", to_complete=("purpose", "student information it may collect"))
+    [item] = obligations([imported], on, CAL, annual_notices_sent=SENT_2026)
+    assert (item.kind, item.ref, item.due, item.overdue) == (K.CONTRACT_DETAILS, 7, on, False)
+    assert item.kind.label == "Contract details to complete"
+    assert "its purpose and student information it may collect are not recorded." in item.text
+    # Nothing known of its provisions: to record, and no notice to amend for them yet.
+    bare = contract(8, "Seesaw", provisions=frozenset(), to_complete=("purpose",))
+    [item] = obligations([bare], on, CAL, annual_notices_sent=SENT_2026)
+    assert item.kind is K.CONTRACT_DETAILS and "purpose and provisions it contains" in item.text
+    assert "no notice to amend is listed yet" in item.text
+    assert obligations([contract(7, "Kahoot! ASA")], on, CAL, annual_notices_sent=SENT_2026) == []

@@ -254,17 +254,32 @@ def test_a_row_with_its_contract():
     ({"Permission": ""}, "Permission", "yes or no"),
     ({"Permission": "maybe"}, "Permission", "yes or no"),
     ({"Grades": "Grade 13"}, "Grades", "not a grade"),
-    ({"Vendor": "Kahoot! ASA"}, "Signed", "date the contract was signed"),
+    ({"App": "", "Vendor": "Kahoot! ASA"}, "Signed", "date the contract was signed"),
     ({"Vendor": "Kahoot! ASA", "Signed": "1/1/2099"}, "Signed", "future"),
     ({"Vendor": "Kahoot! ASA", "Signed": "8/1/2025", "Expires": "7/1/2025"}, "Expires", "before it was signed"),
-    ({"Vendor": "Kahoot! ASA", "Signed": "8/1/2025"}, "Purpose", "purpose"),
-    ({"Vendor": "Kahoot! ASA", "Signed": "8/1/2025", "Purpose": "x"}, "Data shared", "student information"),
     ({"Signed": "8/1/2025", "Purpose": "x", "Data_shared": "None"}, "Vendor", "Name the contractor"),
 ])
 def test_problems_name_the_row_and_column(cells, column, reason):
     problems = validate_row(row(7, **cells), HEADERS, MAPPING, TODAY)
     assert isinstance(problems, list)
     assert any(p.row == 7 and p.column == column and reason in p.reason for p in problems), problems
+
+
+def test_a_contract_without_purpose_description_or_data_is_imported_with_details_to_complete():
+    record = validate_row(row(Vendor="Kahoot! ASA", Signed="8/1/2025", Description=""), HEADERS, MAPPING, TODAY)
+    assert record.contract.contractor == "Kahoot! ASA" and record.contract.executed_on == date(2025, 8, 1)
+    assert record.contract.to_complete == ("purpose", "brief description", "student information it may collect")
+    given = validate_row(row(Vendor="Kahoot! ASA", Signed="8/1/2025", Purpose="Quizzes.", Data_shared="None"),
+                         HEADERS, MAPPING, TODAY)
+    assert given.contract.to_complete == ()
+
+
+def test_a_vendor_without_a_signing_date_imports_the_resource_with_no_contract():
+    plan = plan_import(sheet_of(row(2, Vendor="Kahoot! ASA", Expires="7/31/2027")), MAPPING, Existing(), TODAY)
+    assert plan.valid and [r.row for r in plan.records] == [2]
+    assert plan.records[0].resource.name == "Kahoot!" and plan.records[0].contract is None
+    [notice] = [n for n in plan.notices if n.row == 2]
+    assert not notice.skipped and "No date signed for the contract with Kahoot! ASA" in notice.reason
 
 
 # --- the file as a whole ------------------------------------------------------------------------------
@@ -322,6 +337,48 @@ def test_the_messy_sample_plan():
     assert plan.invalid_rows == (10, 11, 12)
     assert {(p.row, p.column) for p in plan.problems} == {
         (10, "Date Signed (mm/dd/yyyy)"), (11, "Parent permission?"), (12, "Grade(s)")}
+
+
+def test_the_first_week_sample_imports_every_row_with_its_contract_to_complete():
+    """A district's own sheet: app, website, grades, permission, vendor, DPA signed, expiry; nothing else."""
+    sheet = sample("approved-resources-first-week.csv")
+    mapping = guess_mapping(sheet.headers)
+    assert set(mapping.values()) == {F.RESOURCE_NAME, F.LINK, F.GRADES, F.PERMISSION, F.CONTRACTOR, F.EXECUTED_ON,
+                                     F.EXPIRES_ON}
+    plan = plan_import(sheet, mapping, Existing(), TODAY)
+    assert plan.valid and len(plan.records) == 5
+    counts = plan.counts()
+    assert (counts["resources"], counts["contracts"], counts["to_complete"], counts["invalid"]) == (5, 4, 4, 0)
+    kahoot = plan.records[0].contract
+    assert (kahoot.contractor, kahoot.executed_on, kahoot.expires_on) == ("Kahoot! ASA", date(2025, 8, 1),
+                                                                          date(2027, 7, 31))
+    to_complete = [n for n in plan.notices if "details to complete" in n.reason]
+    assert [n.row for n in to_complete] == [2, 3, 4, 6]  # Google's one contract, said once (row 4)
+    # No approval date in the sheet: said once, for the whole file.
+    [undated] = plan.remarks
+    assert "5 resource(s) have no approval date" in undated and "day of the import" in undated
+
+
+def test_an_approval_date_column_is_kept_and_its_blank_cells_said():
+    headers = ("App", "Permission", "Date approved")
+    mapping = guess_mapping(headers)
+    assert mapping[2] is F.APPROVED_ON
+    sheet = Sheet(headers, (SheetRow(2, ("Kahoot!", "no", "9/2/2025")), SheetRow(3, ("Seesaw", "yes", ""))), 1)
+    plan = plan_import(sheet, mapping, Existing(), TODAY)
+    assert [r.resource.approved_on for r in plan.records] == [date(2025, 9, 2), None]
+    assert plan.remarks[0].startswith("1 resource(s) have no approval date in the sheet")
+
+
+def test_a_file_already_imported_is_nothing_new_not_a_failure():
+    sheet = sample("approved-resources-first-week.csv")
+    names = {"kahoot": "Kahoot!", "seesaw": "Seesaw", "google classroom": "Google Classroom",
+             "google docs": "Google Docs", "newsela": "Newsela"}
+    plan = plan_import(sheet, guess_mapping(sheet.headers), Existing(resource_names=names), TODAY)
+    assert plan.nothing_new and plan.valid and plan.records == ()
+    assert plan.already_rows == (2, 3, 4, 5, 6)
+    assert (plan.counts()["already"], plan.counts()["repeats"]) == (5, 0)
+    fresh = plan_import(sheet, guess_mapping(sheet.headers), Existing(), TODAY)
+    assert not fresh.nothing_new
 
 
 def test_the_file_to_fix_has_the_rows_left_out_and_why():

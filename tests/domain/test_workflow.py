@@ -15,7 +15,6 @@ from techapproval.domain.workflow import TRANSITIONS, Action, WorkflowError, all
         (S.RESUBMITTED, Action.NOT_APPROVE, S.NOT_APPROVED),
         (S.SUBMITTED, Action.WITHDRAW, S.WITHDRAWN),
         (S.RETURNED, Action.WITHDRAW, S.WITHDRAWN),
-        (S.DRAFT, Action.WITHDRAW, S.WITHDRAWN),
     ],
 )
 def test_allowed_transitions(status, action, expected):
@@ -28,6 +27,7 @@ def test_allowed_transitions(status, action, expected):
         (S.APPROVED, Action.NOT_APPROVE, "already decided"),
         (S.NOT_APPROVED, Action.WITHDRAW, "already decided"),
         (S.WITHDRAWN, Action.SUBMIT, "withdrawn"),
+        (S.DRAFT, Action.WITHDRAW, "delete it instead"),  # a draft never submitted is deleted
         (S.DRAFT, Action.APPROVE, "not waiting for a reviewer"),
         (S.RETURNED, Action.APPROVE, "not waiting for a reviewer"),
         (S.SUBMITTED, Action.SUBMIT, "cannot be submitted"),

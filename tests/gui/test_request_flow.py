@@ -194,8 +194,38 @@ def test_approved_match_shows_before_filing(qtbot, signed_in, district):
     type_into(qtbot, window, "Link", "www.kahoot.com")
     matches = find(window, "Matching district decisions", QLabel)
     qtbot.waitUntil(matches.isVisible, timeout=3000)
-    assert "APPROVED: Kahoot!" in matches.text()
+    assert "APPROVED for grades 3, 4: Kahoot!" in matches.text()
     assert "no additional permission" in matches.text()
+
+
+def test_an_approval_for_other_grades_says_to_file_for_those(qtbot, signed_in, district):
+    """Approved for grades 4 and 5; a grade 9–12 teacher typing "tik tok" is told what the approval covers
+    and to file for the grades asked, not that they may not need to file."""
+    from techapproval.domain.enums import Grade
+
+    with district.db.transaction() as s:
+        rid = svc.save_draft(s, district.other_teacher, None, complete_form(
+            resource_name="TikTok", resource_link="https://www.tiktok.com", grades=[Grade.G4, Grade.G5]))
+        svc.submit_request(s, district.other_teacher, rid)
+        svc.decide_request(s, district.reviewer, rid, Decision.APPROVED, Permission.NONE_REQUIRED)
+    main = open_main(qtbot, signed_in(district.teacher))
+    window = main.new_request()
+    qtbot.addWidget(window)
+    type_into(qtbot, window, "Name of the resource", "tik tok")
+    matches = find(window, "Matching district decisions", QLabel)
+    qtbot.waitUntil(matches.isVisible, timeout=3000)
+    assert "APPROVED for grades 4, 5: TikTok" in matches.text()
+    for grade in ("9", "10", "11", "12"):
+        click(qtbot, window, f"Grade {grade}")
+    qtbot.waitUntil(lambda: "file a request" in matches.text(), timeout=3000)
+    assert "APPROVED for grades 4, 5 only: TikTok" in matches.text()
+    assert "You asked for grades 9\u201312: file a request for those grades." in matches.text()
+    assert "may not need to file" not in matches.text()
+    for grade in ("9", "10", "11", "12"):
+        click(qtbot, window, f"Grade {grade}")
+    click(qtbot, window, "Grade 4")
+    qtbot.waitUntil(lambda: "may not need to file" in matches.text(), timeout=3000)
+    assert "It covers what you asked for" in matches.text()
 
 
 def test_question_answer_and_resubmission(qtbot, signed_in, district, monkeypatch):
@@ -279,3 +309,33 @@ def test_every_control_has_an_accessible_name(qtbot, signed_in, district):
                         "QTabBar", "QLineEdit", "QComboBoxPrivateContainer") or _in_calendar(widget):
                     continue  # Qt's own corner, tab and clear buttons, pop-up lists and calendars
                 assert widget.accessibleName(), f"{type(widget).__name__} {widget.text() if hasattr(widget, 'text') else ''} in {window.windowTitle()} has no accessible name"  # noqa: E501
+
+
+def test_the_author_deletes_a_draft_after_confirming(qtbot, signed_in, district, monkeypatch):
+    main = open_main(qtbot, signed_in(district.teacher))
+    window = main.new_request()
+    qtbot.addWidget(window)
+    delete = find(window, "Delete draft", QAbstractButton)
+    assert not delete.isVisible()  # nothing saved yet: nothing to delete
+    type_into(qtbot, window, "Name of the resource", "Half an idea")
+    assert window.save_now()
+    window.reload()
+    assert delete.isVisible() and not find(window, "Withdraw request", QAbstractButton).isVisible()
+    my_list = find(main, "My requests", QAbstractItemView)
+    qtbot.waitUntil(lambda: my_list.model().rowCount() == 1, timeout=3000)
+    rid = window.request_id
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args: (asked.append(args[2]), QMessageBox.StandardButton.No)[1])
+    click(qtbot, window, "Delete draft")
+    assert asked and "never submitted" in asked[0]
+    with district.db.transaction() as s:
+        assert svc.get_request(s, district.teacher, rid).status is RequestStatus.DRAFT  # "No" keeps it
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    click(qtbot, window, "Delete draft")
+    assert not window.isVisible()
+    qtbot.waitUntil(lambda: my_list.model().rowCount() == 0, timeout=3000)
+    with district.db.transaction() as s:
+        assert svc.list_my_requests(s, district.teacher) == []

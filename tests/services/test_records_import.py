@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -22,9 +23,11 @@ from techapproval.db.models import (
 )
 from techapproval.domain.contract_form import ContractorForm
 from techapproval.domain.contracts import ComplianceState, Coverage, Provision
-from techapproval.domain.enums import Decision, Grade, Permission
+from techapproval.domain.deadlines import ObligationKind
+from techapproval.domain.district_time import LOCAL
+from techapproval.domain.enums import Decision, Grade, InfoCategory, Permission
 from techapproval.domain.records_import import guess_mapping, read_sheet
-from techapproval.services import audit, catalog, contracts, exceptions
+from techapproval.services import audit, catalog, compliance, contracts, exceptions
 from techapproval.services import records_import as svc
 from techapproval.services import requests as rq
 from techapproval.services.errors import Invalid, NotAllowed, NotFound, Refused
@@ -169,9 +172,68 @@ def test_a_mapping_without_the_name_column_is_refused(district):
 
 def test_the_same_file_twice_skips_everything_the_second_time(district):
     run(district, "approved-resources-clean.csv")
-    with pytest.raises(Refused, match="nothing to import"):
+    sheet, mapping = load("approved-resources-clean.csv")
+    with district.db.transaction() as s:
+        again = svc.preview(s, district.reviewer, sheet, mapping, today=TODAY)
+    assert again.nothing_new and again.counts()["already"] == 6  # said as already imported, not as a failure
+    with pytest.raises(Refused, match=r"6 row\(s\) already imported; nothing new to import"):
         run(district, "approved-resources-clean.csv")
     assert counts(district) == (6, 4, 4, 1)
+
+
+def test_a_district_sheet_without_contract_details_imports_with_details_to_complete(district):
+    """App, website, grades, permission, vendor, DPA signed, expiry: every row comes in, each contract with
+    what the sheet gives, its compliance not called compliant, and listed on the Deadlines tab."""
+    result = run(district, "approved-resources-first-week.csv")
+    assert (result.resources, result.contracts, result.contractors, result.left_out) == (5, 4, 4, 0)
+    with district.db.transaction() as s:
+        entries = {e.name: e for e in catalog.list_catalog(s, district.reviewer, on=TODAY)}
+        assert set(entries) == {"Kahoot!", "Seesaw", "Google Classroom", "Google Docs", "Newsela"}
+        kahoot = entries["Kahoot!"]
+        assert kahoot.coverage is Coverage.CONTRACT and kahoot.grades == (Grade.G3, Grade.G4, Grade.G5)
+        assert entries["Seesaw"].permission is Permission.PARENTAL_REQUIRED
+        assert entries["Google Docs"].contract_id == entries["Google Classroom"].contract_id
+        contract = s.get(Contract, kahoot.contract_id)
+        assert (contract.contractor.name, contract.executed_on, contract.expires_on) == (
+            "Kahoot! ASA", date(2025, 8, 1), date(2027, 7, 31))
+        assert (contract.purpose, contract.description, contract.information_allowed) == ("", "", "")
+        for entry in entries.values():
+            assert not entry.status.state.within_law
+            assert any(p.startswith("Contract details to complete") for p in entry.status.problems)
+        view = contracts.get_contract(s, district.reviewer, kahoot.contract_id, on=TODAY)
+        assert ("Contract details to complete: purpose, brief description, student information it may collect and "
+                "provisions it contains (P1 to P11, or the state addendum) not recorded.") in view.status.problems
+        assert not any(p.startswith("Missing") for p in view.status.problems)  # unknown, not missing
+        obligations = compliance.deadlines(s, district.reviewer, on=TODAY)
+        due = [o for o in obligations if o.kind is ObligationKind.CONTRACT_DETAILS]
+        assert sorted(o.ref for o in due) == sorted({e.contract_id for e in entries.values()})
+        assert all(not o.overdue for o in due)
+        # Nobody knows yet which provisions the agreements have: no vendor is told to amend on that account.
+        assert not [o for o in obligations if o.kind is ObligationKind.NOTICE_TO_AMEND]
+
+
+def test_completing_an_imported_contract_takes_it_off_the_deadlines(district):
+    run(district, "approved-resources-first-week.csv")
+    with district.db.transaction() as s:
+        kahoot = next(e for e in catalog.list_catalog(s, district.reviewer) if e.name == "Kahoot!")
+        view = contracts.get_contract(s, district.reviewer, kahoot.contract_id)
+        form = replace(view.form, purpose="Classroom quizzes.", description="Game-based quizzes.",
+                       information_allowed=[InfoCategory.FULL_NAME])
+        contracts.save_contract(s, district.reviewer, view.id, form, today=TODAY)
+        due = {o.ref for o in compliance.deadlines(s, district.reviewer, on=TODAY)
+               if o.kind is ObligationKind.CONTRACT_DETAILS}
+        assert kahoot.contract_id not in due and len(due) == 3
+        assert contracts.get_contract(s, district.reviewer, view.id, on=TODAY).status.state \
+            is not ComplianceState.DETAILS_TO_COMPLETE
+
+
+def test_the_approval_date_is_the_sheets_when_it_has_one_and_the_import_day_otherwise(district):
+    run(district, "approved-resources-clean.csv")  # a "Date approved" column
+    run(district, "approved-resources-first-week.csv")  # no approval column (Kahoot! etc. are new names there)
+    with district.db.transaction() as s:
+        approved = {e.name: e.approved_at.astimezone(LOCAL).date() for e in catalog.list_catalog(s, district.reviewer)}
+    assert approved["Seesaw"] == date(2025, 9, 2) and approved["Desmos Graphing Calculator"] == date(2023, 9, 12)
+    assert approved["Newsela"] == datetime.now(LOCAL).date()  # the import day: said in the check's remarks
 
 
 # --- past imports and undo ---------------------------------------------------------------------------

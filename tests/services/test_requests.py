@@ -1,14 +1,14 @@
 """The request use cases against a real database, refusals included."""
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from techapproval.db.models import AuditEvent, CatalogResource, Request
 from techapproval.domain.enums import Decision, InfoCategory, Permission, RequestStatus, Role
 from techapproval.domain.validation import RequestForm
 from techapproval.domain.workflow import Action
-from techapproval.services import catalog, people, printing
+from techapproval.services import audit, catalog, people, printing
 from techapproval.services import requests as svc
 from techapproval.services.errors import Conflict, Invalid, NotAllowed, Refused
 from tests.helpers import complete_form
@@ -31,7 +31,7 @@ def test_draft_saves_and_comes_back(district):
     assert detail.status is RequestStatus.DRAFT
     assert detail.form.resource_name == "Half-typed name"
     assert detail.form.planned_use == "Wi"
-    assert detail.actions == (Action.SUBMIT, Action.WITHDRAW)
+    assert detail.actions == (Action.SUBMIT,)  # a draft is deleted, not withdrawn (delete_draft)
 
 
 def test_incomplete_draft_cannot_be_submitted(district):
@@ -214,6 +214,56 @@ def test_withdraw_before_decision(district):
     rid = submitted(district)
     with district.db.transaction() as s:
         assert svc.withdraw_request(s, district.teacher, rid) is RequestStatus.WITHDRAWN
+
+
+def test_the_author_deletes_a_draft_never_submitted(district):
+    with district.db.transaction() as s:
+        rid = svc.save_draft(s, district.teacher, None, RequestForm(resource_name="Half-typed"))
+    with district.db.transaction() as s:
+        svc.delete_draft(s, district.teacher, rid)
+    with district.db.transaction() as s:
+        assert s.get(Request, rid) is None
+        assert svc.list_my_requests(s, district.teacher) == []
+        events = audit.history(s, "request", rid)
+        assert [e.action for e in events] == ["draft started", "draft deleted"]
+        assert events[-1].actor == "Nguyễn Thị Ánh" and events[-1].changes["resource_name"] == ["Half-typed", None]
+        assert audit.verify_chain(s).problem is None
+
+
+def test_only_the_author_deletes_and_only_a_draft_never_submitted(district):
+    with district.db.transaction() as s:
+        draft = svc.save_draft(s, district.teacher, None, RequestForm(resource_name="Mine"))
+    for other in (district.other_teacher, district.reviewer, district.admin):
+        with pytest.raises(NotAllowed, match="Only the person who wrote"), district.db.transaction() as s:
+            svc.delete_draft(s, other, draft)
+    sent = submitted(district)
+    with pytest.raises(Refused, match="only a draft that was never submitted"), district.db.transaction() as s:
+        svc.delete_draft(s, district.teacher, sent)
+    with district.db.transaction() as s:
+        svc.return_request(s, district.reviewer, sent, "Which grades?")
+    with pytest.raises(Refused, match="returned"), district.db.transaction() as s:
+        svc.delete_draft(s, district.teacher, sent)  # returned: submitted once, so the reviewer has it
+    with district.db.transaction() as s:
+        assert s.get(Request, draft) is not None and s.get(Request, sent) is not None
+
+
+def test_a_draft_is_not_withdrawn_and_never_counts_among_the_withdrawn(district):
+    with district.db.transaction() as s:
+        draft = svc.save_draft(s, district.teacher, None, RequestForm(resource_name="Never sent"))
+    with pytest.raises(Refused, match="delete it instead"), district.db.transaction() as s:
+        svc.withdraw_request(s, district.teacher, draft)
+    # One withdrawn without being submitted (an older database holds such requests): not the coordinator's.
+    with district.db.transaction() as s:
+        s.execute(update(Request).where(Request.id == draft).values(status=RequestStatus.WITHDRAWN.value))
+    sent = submitted(district)
+    with district.db.transaction() as s:
+        svc.withdraw_request(s, district.teacher, sent)
+    with district.db.transaction() as s:
+        assert svc.queue_counts(s, district.reviewer)[RequestStatus.WITHDRAWN] == 1
+        assert [r.id for r in svc.list_queue(s, district.reviewer, {RequestStatus.WITHDRAWN})] == [sent]
+        assert [r.id for r in svc.list_queue(s, district.reviewer)] == [sent]
+        with pytest.raises(NotAllowed, match="draft"):
+            svc.get_request(s, district.reviewer, draft)
 
 
 def test_audit_trail_is_append_only(district):

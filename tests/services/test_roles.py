@@ -62,6 +62,7 @@ OPEN = {  # to every active account; what each one shows is limited inside it
     "requests.list_my_requests": "their own requests",
     "requests.resubmit_request": "their own request only",
     "requests.save_draft": "their own request only",
+    "requests.delete_draft": "their own draft only, never submitted",
     "requests.submit_request": "their own request only",
     "requests.withdraw_request": "their own request only",
 }
@@ -116,6 +117,21 @@ def test_a_switched_off_account_is_refused_everything(district, name):
         s.execute(update(Person).where(Person.id == district.admin).values(active=False))
     with pytest.raises(NotAllowed, match="not active"):
         call(district, use_cases()[name], district.admin)
+
+
+def test_a_draft_is_deleted_by_its_author_only_whatever_the_role(district):
+    from techapproval.domain.validation import RequestForm
+    from techapproval.services import requests
+
+    with district.db.transaction() as s:
+        draft = requests.save_draft(s, district.teacher, None, RequestForm(resource_name="Mine"))
+    with district.db.transaction() as s:
+        before = audit.change_count(s)
+    for other in (district.reviewer, district.admin, district.other_teacher):
+        with pytest.raises(NotAllowed), district.db.transaction() as s:
+            requests.delete_draft(s, other, draft)
+    with district.db.transaction() as s:
+        assert audit.change_count(s) == before
 
 
 def test_an_unknown_account_is_refused(district):

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...db.database import DatabaseProblem
 from ...domain.contract_form import CONTRACT_LIMITS, ContractForm
-from ...domain.contracts import ContractTerms, Provision, contract_status
+from ...domain.contracts import ContractTerms, Provision, contract_status, details_to_complete
 from ...domain.enums import InfoCategory
 from ...services import contracts
 from ...services.compliance_context import ComplianceContext, compliance_context
@@ -412,6 +412,8 @@ class ContractDialog(ScrollingFormDialog):
             provisions=frozenset(form.provisions), uses_state_addendum=form.uses_state_addendum,
             amend_notice_sent=form.amend_notice_sent_on, amended=form.amended_on,
             notice_posted=form.notice_posted_on, deletion_confirmed=form.deletion_confirmed_on,
+            to_complete=details_to_complete(bool(form.purpose), bool(form.description),
+                                            bool(form.information_allowed)),
         )
 
     def update_status(self) -> None:

@@ -69,8 +69,10 @@ class RecordsImportDialog(QDialog):
             "RecordsImportDialog",
             "Imports the list of approved resources and their contracts that the district keeps in a spreadsheet "
             "(CSV or Excel .xlsx). One row is one resource, with the contract that covers it on the same row if "
-            "there is one. Dates are read month first (8/1/2025). Nothing is written until you import, and an "
-            "import can be undone as a whole below.",
+            "there is one. A column the sheet does not have stays empty: a contract without its purpose, description "
+            "or student information is imported all the same and listed on the Deadlines tab as details to "
+            "complete. Dates are read month first (8/1/2025). Nothing is written until you import, and an import "
+            "can be undone as a whole below.",
         ))
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -253,10 +255,15 @@ class RecordsImportDialog(QDialog):
             for p in plan.problems:
                 lines.append((p.row or "", p.column, translate("RecordsImportDialog", "\u26a0 Problem"), p.reason))
             for n in plan.notices:
-                what = (translate("RecordsImportDialog", "Skipped") if n.skipped
-                        else translate("RecordsImportDialog", "Note"))
-                lines.append((n.row, "", what, n.reason))
+                if n.already:
+                    what = translate("RecordsImportDialog", "Already imported")
+                elif n.skipped:
+                    what = translate("RecordsImportDialog", "Skipped")
+                else:
+                    what = translate("RecordsImportDialog", "Note")
+                lines.append((n.row or "", "", what, n.reason))
             lines.sort(key=lambda line: (line[0] if isinstance(line[0], int) else 0))
+            lines[:0] = [("", "", translate("RecordsImportDialog", "Note"), remark) for remark in plan.remarks]
         self.report_table.setRowCount(len(lines))
         for r, line in enumerate(lines):
             for c, value in enumerate(line):
@@ -265,16 +272,35 @@ class RecordsImportDialog(QDialog):
             if self.sheet is None:
                 self.report_summary.say("")
         else:
-            counts = plan.counts()
-            self.report_summary.say(translate(
-                "RecordsImportDialog",
-                "{resources} resource(s) and {contracts} new or existing contract(s) ready to import; {skipped} "
-                "row(s) skipped; {invalid} row(s) with problems.",
-            ).format(**counts))
+            self.report_summary.say(self.summary_text(plan))
         ready = plan is not None and bool(plan.records)
         self.import_all.setEnabled(ready and plan.valid)
         self.import_valid.setEnabled(ready and not plan.valid)
         self.fix_file.setEnabled(ready and not plan.valid)
+
+    @staticmethod
+    def summary_text(plan: ImportPlan) -> str:
+        counts = plan.counts()
+        if plan.nothing_new:  # the file was imported before: nothing is wrong
+            text = translate("RecordsImportDialog", "\u2714 {already} row(s) already imported; nothing new to "
+                                                    "import.").format(**counts)
+            if counts["repeats"]:
+                text += " " + translate("RecordsImportDialog", "{repeats} repeated row(s) skipped.").format(**counts)
+            return text
+        parts = [translate("RecordsImportDialog", "{resources} resource(s) and {contracts} new or existing "
+                                                  "contract(s) ready to import").format(**counts)]
+        if counts["already"]:
+            parts.append(translate("RecordsImportDialog", "{already} row(s) already imported").format(**counts))
+        if counts["repeats"]:
+            parts.append(translate("RecordsImportDialog", "{repeats} repeated row(s) skipped").format(**counts))
+        parts.append(translate("RecordsImportDialog", "{invalid} row(s) with problems").format(**counts)
+                     if counts["invalid"] else translate("RecordsImportDialog", "no problems"))
+        text = "; ".join(parts) + "."
+        if counts["to_complete"]:
+            text += " " + translate(
+                "RecordsImportDialog", "{to_complete} contract(s) will have details to complete, listed on the "
+                                       "Deadlines tab.").format(**counts)
+        return text
 
     # --- importing ------------------------------------------------------------------------
 

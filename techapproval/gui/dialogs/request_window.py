@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from ...db.database import DatabaseProblem
 from ...domain.contracts import format_day
-from ...domain.enums import Decision, RequestStatus
+from ...domain.enums import Decision, RequestStatus, format_grades
+from ...domain.matching import Fit
 from ...domain.validation import FIELD_LABELS, RequestForm
 from ...domain.workflow import EDITABLE, Action
 from ...services import accessibility, catalog, printing, renewals
@@ -88,6 +89,44 @@ def describe_changes(changes: dict) -> str:
         else:
             parts.append(f"{label}: {_short(value)}")
     return "; ".join(parts)
+
+
+def grades_words(grades, staff_only: bool) -> str:
+    """ "grades 4–5", "grade 9", "staff use only (not by students)": what an approval covers, or what is asked."""
+    if staff_only:
+        return translate("RequestWindow", "staff use only (not by students)")
+    text = format_grades(grades, False)
+    if len(grades) == 1:
+        return translate("RequestWindow", "grade {grades}").format(grades=text)
+    return translate("RequestWindow", "grades {grades}").format(grades=text)
+
+
+def approval_words(m: catalog.PriorDecision, asked, asked_staff_only: bool) -> str:
+    """An approval found before filing, with what it covers and what differs from what is asked: the
+    teacher may not need to file only when the approval covers every grade asked for."""
+    values = dict(name=m.name, link=m.link or translate("RequestWindow", "no link"),
+                  permission=domain_text(m.permission.short_label).lower(), date=local_date(m.decided_at),
+                  approved=grades_words(m.grades, m.not_used_by_students))
+    fit = m.fit.fit if m.fit else Fit.NOT_ASKED
+    if fit is Fit.UNKNOWN:
+        return translate("RequestWindow", "\u2713 APPROVED: {name} ({link}), {permission}, since {date}; the grades "
+                         "it was approved for are not recorded. Ask the technology coordinator before relying on "
+                         "it.").format(**values)
+    if fit is Fit.NOT_ASKED:
+        return translate("RequestWindow", "\u2713 APPROVED for {approved}: {name} ({link}), {permission}, since "
+                         "{date}. You may not need to file this request if you use it there.").format(**values)
+    if fit is Fit.COVERED:
+        return translate("RequestWindow", "\u2713 APPROVED for {approved}: {name} ({link}), {permission}, since "
+                         "{date}. It covers what you asked for: you may not need to file this request.").format(
+            **values)
+    missing = m.fit.missing
+    values["asked"] = grades_words(list(asked), asked_staff_only)
+    if len(missing) == len(set(asked)):
+        return translate("RequestWindow", "\u26a0 APPROVED for {approved} only: {name} ({link}), {permission}, "
+                         "since {date}. You asked for {asked}: file a request for those grades.").format(**values)
+    values["missing"] = grades_words(missing, False)
+    return translate("RequestWindow", "\u26a0 APPROVED for {approved} only: {name} ({link}), {permission}, since "
+                     "{date}. You asked for {asked}: file a request for {missing}.").format(**values)
 
 
 class RequestWindow(QDialog):
@@ -276,6 +315,11 @@ class RequestWindow(QDialog):
         )
         self.withdraw_button.clicked.connect(self.withdraw)
         box.addWidget(self.withdraw_button)
+        self.delete_button = named(
+            QPushButton(translate("RequestWindow", "Delete draft")), translate("RequestWindow", "Delete draft"),
+            translate("RequestWindow", "Deletes this draft: it was never submitted, so nobody else has seen it"))
+        self.delete_button.clicked.connect(self.delete_draft)
+        box.addWidget(self.delete_button)
         self.side.addWidget(self.requester_box)
 
     def _build_renewal_box(self) -> None:
@@ -449,6 +493,8 @@ class RequestWindow(QDialog):
         self.form.set_read_only(not editable)
 
         self.requester_box.setVisible(own and bool(actions & {Action.SUBMIT, Action.RESUBMIT, Action.WITHDRAW}))
+        self.delete_button.setVisible(own and status is RequestStatus.DRAFT and d is not None
+                                      and d.submitted_at is None)
         self.submit_button.setVisible(Action.SUBMIT in actions)
         for w in (self.answer_label, self.answer, self.resubmit_button):
             w.setVisible(Action.RESUBMIT in actions)
@@ -675,19 +721,16 @@ class RequestWindow(QDialog):
         if not self.form.resource_name.isEnabled() or self.form.resource_name.isReadOnly():
             self.form.show_matches("")
             return
-        matches = self.ctx.call(catalog.find_matches, self.form.resource_name.text(), self.form.resource_link.text())
+        form = self.form.form()
+        matches = self.ctx.call(catalog.find_matches, self.form.resource_name.text(), self.form.resource_link.text(),
+                                form.grades, form.not_used_by_students)
         if not matches:
             self.form.show_matches("")
             return
         lines = [translate("RequestWindow", "The district has already decided on a resource like this:")]
         for m in matches:
             if m.approved:
-                lines.append(
-                    translate("RequestWindow", "\u2713 APPROVED: {name} ({link}), {permission}, since {date}. "
-                              "You may not need to file this request.").format(
-                        name=m.name, link=m.link or translate("RequestWindow", "no link"),
-                        permission=domain_text(m.permission.short_label).lower(), date=local_date(m.decided_at))
-                )
+                lines.append(approval_words(m, form.grades, form.not_used_by_students))
             else:
                 lines.append(translate("RequestWindow", "\u2717 NOT APPROVED on {date}: {name}. Reason: {reason}")
                              .format(date=local_date(m.decided_at), name=m.name, reason=m.reason))
@@ -762,6 +805,28 @@ class RequestWindow(QDialog):
             self._dirty = False
             if self._act(svc.withdraw_request, self.request_id):
                 self.journal.remove()
+
+    def delete_draft(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            translate("RequestWindow", "Delete draft"),
+            translate("RequestWindow", "Delete this draft? It was never submitted; what you typed in it is removed "
+                                       "and cannot be brought back."),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.ctx.call(svc.delete_draft, self.request_id)
+        except (ServiceError, DatabaseProblem) as exc:
+            show_problem(self, exc)
+            return
+        self.journal.remove()
+        self._dirty = False
+        self.autosave.stop()
+        self.journal_timer.stop()
+        self.retry.stop()
+        self.changed.emit(self.request_id)
+        self.close()
 
     def return_for_information(self) -> None:
         try:

@@ -23,6 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ...db.database import DatabaseProblem
 from ...domain.contracts import ComplianceState, format_day
+from ...domain.district_time import local_day
 from ...domain.enums import RequestStatus, format_grades
 from ...services.errors import ServiceError
 from ...services.people import PersonView
@@ -217,7 +218,8 @@ def badge(state: ComplianceState) -> str:
 
 # Worst first, so sorting by status brings the problems to the top.
 STATE_ORDER = [ComplianceState.VOID, ComplianceState.EXPIRED, ComplianceState.NOTICE_NOT_POSTED,
-                ComplianceState.MISSING_PROVISIONS, ComplianceState.NO_CONTRACT, ComplianceState.EXCEPTION_INCOMPLETE,
+                ComplianceState.MISSING_PROVISIONS, ComplianceState.DETAILS_TO_COMPLETE,
+                ComplianceState.NO_CONTRACT, ComplianceState.EXCEPTION_INCOMPLETE,
                 ComplianceState.NOTICE_DUE,
                 ComplianceState.IEP_504_EXCEPTION, ComplianceState.NOT_REQUIRED, ComplianceState.COMPLIANT]
 
@@ -237,11 +239,22 @@ CATALOG_COLUMNS: list[Column[CatalogEntry]] = [
            lambda e: (not e.accessibility.needs_review, e.accessibility.text) if e.accessibility else (True, "")),
     Column(QT_TRANSLATE_NOOP("Tables", "Approved"),
            lambda e: local_date(e.approved_at), lambda e: e.approved_at.timestamp()),
+    # In words and a symbol, not colour: the tools whose renewal was not approved, when they are listed.
+    Column(QT_TRANSLATE_NOOP("Tables", "Approval"), lambda e: approval_words(e),
+           lambda e: (e.approval_ended_at.timestamp() if e.approval_ended_at else float("inf"))),
 ]
+
+
+def approval_words(e: CatalogEntry) -> str:
+    if e.approval_ended_at is None:
+        return translate("Tables", "\u2714 Current")
+    return translate("Tables", "\u2716 Ended {day}").format(day=format_day(local_day(e.approval_ended_at)))
 
 
 
 def _renewal_due(e: CatalogEntry) -> str:
+    if e.approval_ended_at is not None:
+        return translate("Tables", "\u2014 (approval ended)")
     if e.renewal_due is None:
         return translate("Tables", "Never")
     day = format_day(e.renewal_due)

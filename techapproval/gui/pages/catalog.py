@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from ...domain.contracts import ComplianceState
+from ...domain.contracts import ComplianceState, format_day
+from ...domain.district_time import local_day
 from ...services import catalog
 from ..common import SEARCH_DELAY_MS, named
 from ..context import AppContext
@@ -46,7 +47,16 @@ class CatalogPage(QWidget):
             self.status_filter.addItem(badge(state), {state})
         label = QLabel(translate("CatalogPage", "Contract &status:"))
         label.setBuddy(self.status_filter)
+        # Tools whose renewal was not approved are no longer approved; listed on request, with the day it ended.
+        self.shown = named(QComboBox(), translate("CatalogPage", "Approvals shown"))
+        self.shown.addItem(translate("CatalogPage", "Current approvals"), catalog.Shown.CURRENT)
+        self.shown.addItem(translate("CatalogPage", "Ended approvals"), catalog.Shown.ENDED)
+        self.shown.addItem(translate("CatalogPage", "All, current and ended"), catalog.Shown.ALL)
+        shown_label = QLabel(translate("CatalogPage", "Sho&w:"))
+        shown_label.setBuddy(self.shown)
         bar.addWidget(self.search, 1)
+        bar.addWidget(shown_label)
+        bar.addWidget(self.shown)
         bar.addWidget(label)
         bar.addWidget(self.status_filter)
         layout.addLayout(bar)
@@ -84,11 +94,13 @@ class CatalogPage(QWidget):
         self.search_timer.timeout.connect(self.load)
         self.search.textChanged.connect(self.search_timer.start)
         self.status_filter.currentIndexChanged.connect(self.load)
+        self.shown.currentIndexChanged.connect(self.load)
         self.view.selectionModel().currentChanged.connect(self._show_details)
 
     def reads(self) -> list[tuple]:
         """The use cases this page shows (the main window runs them on the worker thread, then `show_rows`)."""
-        return [(catalog.list_catalog, self.search.text(), self.status_filter.currentData())]
+        return [(catalog.list_catalog, self.search.text(), self.status_filter.currentData(),
+                 {"show": self.shown.currentData()})]
 
     def refresh(self) -> None:
         self.show_rows(*[self.ctx.call(*call) for call in self.reads()])
@@ -113,7 +125,13 @@ class CatalogPage(QWidget):
             self.details.clear()
             return
         status = entry.status
-        lines = [f"{entry.name}: {badge(status.state)}. {status.reason}"]
+        lines = []
+        if entry.approval_ended_at is not None:
+            lines.append(translate(
+                "CatalogPage", "\u2716 {name} is no longer approved: its approval ended {day} (its renewal was not "
+                "approved). A staff member who wants to use it files a new request.").format(
+                name=entry.name, day=format_day(local_day(entry.approval_ended_at))))
+        lines.append(f"{entry.name}: {badge(status.state)}. {status.reason}")
         lines += [f"\u2022 {p}" for p in status.problems if p != status.reason]
         if entry.accessibility is not None:
             lines.append(translate("CatalogPage", "Accessibility: {status}").format(status=entry.accessibility.text))

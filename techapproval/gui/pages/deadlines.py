@@ -31,7 +31,8 @@ from ..widgets.list_view import ListView
 
 INCIDENT_KINDS = {ObligationKind.BREACH_CONTRACTOR_NOTICE, ObligationKind.BREACH_FAMILY_NOTICE}
 CONTRACT_KINDS = {ObligationKind.WEBSITE_NOTICE, ObligationKind.NOTICE_TO_AMEND, ObligationKind.AMENDMENT_DUE,
-                  ObligationKind.CONTRACT_EXPIRING, ObligationKind.DELETION_UNCONFIRMED}
+                  ObligationKind.CONTRACT_EXPIRING, ObligationKind.DELETION_UNCONFIRMED,
+                  ObligationKind.CONTRACT_DETAILS}
 
 
 def _when(o: Obligation) -> str:

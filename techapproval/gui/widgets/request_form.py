@@ -81,7 +81,7 @@ def _answer_box(name: str) -> QComboBox:
 
 class RequestFormWidget(QWidget):
     edited = Signal()
-    matchInputsEdited = Signal()  # name or link changed: look for approved matches
+    matchInputsEdited = Signal()  # name, link or grades changed: look for approved matches
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -222,6 +222,8 @@ class RequestFormWidget(QWidget):
         for edit in (self.resource_name, self.resource_link):
             edit.textEdited.connect(self.edited)
             edit.textEdited.connect(self.matchInputsEdited)
+        for box in [*self.grade_boxes.values(), self.not_used]:  # an approval covers the grades it was given
+            box.toggled.connect(self.matchInputsEdited)
         for text in (self.resource_description, self.planned_use, self.information_details, self.who_has_access,
                      self.known_barriers):
             text.textChanged.connect(self.edited)
