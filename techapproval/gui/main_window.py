@@ -294,9 +294,18 @@ class MainWindow(QMainWindow):
         self._add_page("contracts", translate("MainWindow", "&Contracts"), make)
 
     def open_contract(self, contract_id: int) -> None:
-        self.tabs.setCurrentWidget(self.contracts_page)
+        self._go_to("contracts")
         self.contracts_page.select(contract_id)
         self.contracts_page.edit_contract()
+
+    def _go_to(self, key: str) -> None:
+        """Show a tab to act on one of its records at once: a stale list is read now, not on the worker
+        thread, so the record can be selected in it."""
+        page = self.page(key)
+        if key in self.stale:
+            page.refresh()
+            self.stale.discard(key)
+        self.tabs.setCurrentWidget(page)
 
     def _build_incidents(self) -> None:
         def make():
@@ -306,7 +315,7 @@ class MainWindow(QMainWindow):
         self._add_page("incidents", translate("MainWindow", "&Incidents"), make)
 
     def open_incident(self, incident_id: int) -> None:
-        self.tabs.setCurrentWidget(self.incidents_page)
+        self._go_to("incidents")
         self.incidents_page.open_incident(incident_id)
 
     def _build_deletions_and_exceptions(self) -> None:
@@ -323,7 +332,7 @@ class MainWindow(QMainWindow):
         self._add_page("exceptions", translate("MainWindow", "IEP/504 e&xceptions"), exceptions)
 
     def open_deletion(self, request_id: int) -> None:
-        self.tabs.setCurrentWidget(self.deletions_page)
+        self._go_to("deletions")
         self.deletions_page.select_request(request_id)
 
     def open_renewal(self, obligation) -> RequestWindow | None:

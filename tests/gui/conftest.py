@@ -86,6 +86,7 @@ def choose(qtbot, window, name: str, text: str) -> None:
             break
         qtbot.keyClick(combo, Qt.Key.Key_Down)
     assert combo.currentText() == text
+    settle()  # what the choice asked for (a list read again) has answered
 
 
 def open_main(qtbot, ctx):

@@ -12,7 +12,7 @@ from sqlalchemy import update
 from techapproval.db.models import CatalogResource
 from techapproval.domain.contracts import format_day
 from techapproval.domain.district_time import local_day
-from tests.gui.conftest import choose, find, open_main
+from tests.gui.conftest import choose, find, open_main, settle
 from tests.helpers import approved_resource
 
 
@@ -31,6 +31,7 @@ def test_ended_approvals_are_shown_when_chosen(qtbot, signed_in, district):
     day = format_day(local_day(ended))
     window = open_main(qtbot, signed_in(district.reviewer))
     window.tabs.setCurrentWidget(window.catalog_page)
+    settle()  # the tab reads its list on the worker thread
     view = find(window, "Approved resources", QAbstractItemView)
     qtbot.waitUntil(lambda: view.model().rowCount() == 1, timeout=3000)
     [seesaw] = rows(view)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QMessageBox, QTableWid
 
 from techapproval.gui.dialogs.records_import import RecordsImportDialog
 from techapproval.services import catalog
-from tests.gui.conftest import choose, click, find, open_main, type_into, when_dialog_opens
+from tests.gui.conftest import choose, click, find, open_main, settle, type_into, when_dialog_opens
 from tests.helpers import approved_resource
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "import-samples"
@@ -128,6 +128,7 @@ def test_a_sheet_without_contract_details_imports_then_reads_as_already_in(qtbot
                                                    "Seesaw Learning, Inc."]
     kahoot = next(r for r in details if rows[r][1] == "Kahoot! ASA")
     window.tabs.setCurrentWidget(window.deadlines_page)
+    settle()  # the tab reads its list on the worker thread
     table.setCurrentIndex(model.index(kahoot, 0))
     opened = []
     problems = when_dialog_opens(ContractDialog, lambda d: (opened.append(

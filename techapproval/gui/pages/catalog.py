@@ -3,6 +3,8 @@ the reviewer whether each resource's contract keeps the district within the law.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -99,8 +101,8 @@ class CatalogPage(QWidget):
 
     def reads(self) -> list[tuple]:
         """The use cases this page shows (the main window runs them on the worker thread, then `show_rows`)."""
-        return [(catalog.list_catalog, self.search.text(), self.status_filter.currentData(),
-                 {"show": self.shown.currentData()})]
+        return [(partial(catalog.list_catalog, show=self.shown.currentData()), self.search.text(),
+                 self.status_filter.currentData())]
 
     def refresh(self) -> None:
         self.show_rows(*[self.ctx.call(*call) for call in self.reads()])
