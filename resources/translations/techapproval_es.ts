@@ -639,7 +639,7 @@
         <translation>Error en {name}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+48"/>
         <source>Not done</source>
         <translation>No se hizo</translation>
     </message>
@@ -1848,7 +1848,7 @@
     <message>
         <location line="+1"/>
         <source>Renewal due</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Renovación pendiente</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2328,7 +2328,7 @@
     <message>
         <location line="+1"/>
         <source>Resubmitted with answers</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Reenviada con respuestas</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4618,19 +4618,19 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+73"/>
+        <location line="+132"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+6"/>
-        <location line="+134"/>
+        <location line="-131"/>
+        <location line="+31"/>
+        <location line="+168"/>
         <source>Decision</source>
         <translation>Decisión</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-198"/>
         <source>Permission</source>
         <translation>Permiso</translation>
     </message>
@@ -4640,12 +4640,7 @@ Versión del esquema: {schema}</translation>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Not used by students</source>
-        <translation>No lo usarán los estudiantes</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+31"/>
         <source>Accessibility</source>
         <translation>Accesibilidad</translation>
     </message>
@@ -4660,7 +4655,7 @@ Versión del esquema: {schema}</translation>
         <translation>Grados</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+94"/>
         <source>Request heading</source>
         <translation>Encabezado de la solicitud</translation>
     </message>
@@ -4870,8 +4865,8 @@ Versión del esquema: {schema}</translation>
         <translation>Descartar el texto recuperado</translation>
     </message>
     <message>
-        <location line="-300"/>
-        <location line="+312"/>
+        <location line="-334"/>
+        <location line="+346"/>
         <source>Contract status</source>
         <translation>Estado del contrato</translation>
     </message>
@@ -5007,7 +5002,113 @@ Close the window now?</source>
         <translation>No se guardó: {errors}</translation>
     </message>
     <message>
-        <location line="-443"/>
+        <location line="-620"/>
+        <source>Used by students</source>
+        <translation>Lo usan estudiantes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved resource</source>
+        <translation>Recurso aprobado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renews request</source>
+        <translation>Renueva la solicitud</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renewal due</source>
+        <translation>Renovación pendiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Class or case</source>
+        <translation>Clase o caso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slips expected</source>
+        <translation>Autorizaciones esperadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Permission given</source>
+        <translation>Permiso concedido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Permission refused</source>
+        <translation>Permiso denegado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Draft started</source>
+        <translation>Borrador iniciado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted</source>
+        <translation>Enviada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resubmitted with answers</source>
+        <translation>Reenviada con respuestas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned with a question</source>
+        <translation>Devuelta con una pregunta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>Aprobada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not approved</source>
+        <translation>No aprobada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawn</source>
+        <translation>Retirada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renewal opened</source>
+        <translation>Renovación abierta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Permission slips added</source>
+        <translation>Autorizaciones añadidas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Permission slips changed</source>
+        <translation>Autorizaciones cambiadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Permission slips removed</source>
+        <translation>Autorizaciones eliminadas</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+121"/>
         <source>Actions and policy help</source>
         <translation>Acciones y ayuda sobre la política</translation>
     </message>
@@ -5388,7 +5489,7 @@ Inicie sesión con su correo electrónico escolar.</translation>
     <message>
         <location line="+5"/>
         <source>Renewal due</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Renovación pendiente</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5566,7 +5667,7 @@ Inicie sesión con su correo electrónico escolar.</translation>
     <message>
         <location filename="../../techapproval/gui/widgets/permissions.py" line="-203"/>
         <source>Class or case</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Clase o caso</translation>
     </message>
     <message>
         <location line="+1"/>

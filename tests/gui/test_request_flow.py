@@ -86,7 +86,7 @@ def test_teacher_submits_reviewer_approves_and_prints(qtbot, signed_in, district
     summary = find(review, "Decision", QLabel).text()
     assert "\u2612 Approved for use" in summary and "Rita Reviewer" in summary
     assert [review.history.topLevelItem(i).text(2) for i in range(review.history.topLevelItemCount())] == [
-        "draft started", "submit", "approve"]
+        "Draft started", "Submitted", "Approved"]
 
     saved = tmp_path / "decision.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), "PDF documents (*.pdf)"))
@@ -278,3 +278,47 @@ def test_every_control_has_an_accessible_name(qtbot, signed_in, district):
                         "QTabBar", "QLineEdit", "QComboBoxPrivateContainer") or _in_calendar(widget):
                     continue  # Qt's own corner, tab and clear buttons, pop-up lists and calendars
                 assert widget.accessibleName(), f"{type(widget).__name__} {widget.text() if hasattr(widget, 'text') else ''} in {window.windowTitle()} has no accessible name"  # noqa: E501
+
+
+def test_history_speaks_the_forms_words(qtbot, signed_in, district):
+    """The History tab names events and fields as the form does, and shows answers by their labels."""
+    from PySide6.QtWidgets import QTreeWidget
+
+    from techapproval.domain.enums import InfoCategory
+
+    with district.db.transaction() as s:
+        rid = svc.save_draft(s, district.teacher, None, complete_form())
+        svc.submit_request(s, district.teacher, rid)
+    with district.db.transaction() as s:
+        svc.return_request(s, district.reviewer, rid, "Do students post their own work?")
+    with district.db.transaction() as s:
+        svc.save_draft(s, district.teacher, rid, complete_form(information_shared=[InfoCategory.FULL_NAME], grades=[],
+                                                               not_used_by_students=True))
+        svc.resubmit_request(s, district.teacher, rid, "No: only names.")
+    with district.db.transaction() as s:
+        svc.decide_request(s, district.reviewer, rid, Decision.APPROVED, Permission.NONE_REQUIRED)
+
+    window = RequestWindow(signed_in(district.reviewer), rid)
+    qtbot.addWidget(window)
+    tree = find(window, "History", QTreeWidget)
+    rows = [[tree.topLevelItem(i).text(c) for c in range(4)] for i in range(tree.topLevelItemCount())]
+    events = [row[2] for row in rows]
+    assert events == ["Draft started", "Submitted", "Returned with a question", "Resubmitted with answers",
+                      "Approved"]
+    changes = {row[2]: row[3] for row in rows}
+    assert "Status: Draft \u2192 Submitted" in changes["Submitted"]
+    assert "Used by students: Yes" in changes["Submitted"]
+    assert "Students sign up for an account: No" in changes["Submitted"]
+    assert "Grades: 3, 4" in changes["Submitted"]
+    assert "Status: Submitted \u2192 Returned for more information" in changes["Returned with a question"]
+    resubmitted = changes["Resubmitted with answers"]
+    assert "Used by students: Yes \u2192 No" in resubmitted
+    assert "Grades: 3, 4 \u2192 \u2014" in resubmitted
+    assert "Information shared: First and last name, Student-generated content (essays" in resubmitted
+    assert "creative work, audio, photos) \u2192 First and last name" in resubmitted
+    assert "Decision: Approved for use" in changes["Approved"]
+    assert "Permission: No additional permission" in changes["Approved"]
+    shown = " ".join(" ".join(row) for row in rows)
+    for raw in ("student_generated_content", "not_used_by_students", "False", "True", "none_required",
+                "resubmit", "not_sure"):
+        assert raw not in shown
