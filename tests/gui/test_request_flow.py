@@ -82,6 +82,7 @@ def test_teacher_submits_reviewer_approves_and_prints(qtbot, signed_in, district
     click(qtbot, review, "Record decision")
     [warning] = warnings  # a new tool has no contract yet: the reviewer is told why, and may go on
     assert "Padlet" in warning and "No contract on file" in warning and "10-234bb" in warning
+    assert warning.startswith("Padlet: \u26a0 No contract on file.\n") and warning.count("No contract on file") == 1
     assert find(review, "Status", QLabel).text() == "Status: Approved"
     summary = find(review, "Decision", QLabel).text()
     assert "\u2612 Approved for use" in summary and "Rita Reviewer" in summary

@@ -840,13 +840,13 @@ class RequestWindow(QDialog):
                 translate("RequestWindow", "Approve without a compliant contract?"),
                 translate(
                     "RequestWindow",
-                    "{resource_name}: {state}. {reason}\n\nIf it will receive student data, the district needs a "
+                    "{resource_name}: {status}\n\nIf it will receive student data, the district needs a "
                     "contract with all eleven provisions (C.G.S. 10-234bb). After approving, record its contract, or "
                     "why none is required, under Approved resources \u2192 Contract coverage.\n\nApprove anyway?",
                 ).format(
                     resource_name=self.detail.form.resource_name,
-                    state=badge(self.compliance.state),
-                    reason=self.compliance.reason,
+                    # the state once, even when the reason starts with it ("No contract on file.")
+                    status=f"{self.compliance.state.mark} {catalog.status_words(self.compliance)}",
                 ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
