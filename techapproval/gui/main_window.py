@@ -79,9 +79,8 @@ class MainWindow(QMainWindow):
         self.seen_changes: int | None = None  # the change counter when the lists were last read
         self.renewals_checked_on: date | None = None  # the day due renewals were last put in the queue
         district = ctx.settings.get("district_name", "")
-        self.setWindowTitle(
-            translate("MainWindow", "techapproval \u2014 {district}").format(district=district_heading(district))
-        )
+        # The district only: Qt adds the application's display name ("\u2014 techapproval") on its own.
+        self.setWindowTitle(district_heading(district))
         self.resize(1200, 760)
 
         central = QWidget()
