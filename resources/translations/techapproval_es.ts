@@ -3215,12 +3215,7 @@
         <translation>⚠ No se puede conectar con la base de datos; reintentando</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>techapproval — {district}</source>
-        <translation>techapproval — {district}</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+27"/>
         <source>Signed in as {name} · {role}</source>
         <translation>Sesión iniciada como {name} · {role}</translation>
     </message>
@@ -3231,12 +3226,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+337"/>
+        <location line="+340"/>
         <source>&amp;New request</source>
         <translation>Solicitud &amp;nueva</translation>
     </message>
     <message>
-        <location line="-336"/>
+        <location line="-339"/>
         <source>New request</source>
         <translation>Solicitud nueva</translation>
     </message>
@@ -3408,12 +3403,14 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+362"/>
+        <location line="+365"/>
+        <location line="+6"/>
+        <location line="+6"/>
         <source>Change role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-360"/>
+        <location line="-375"/>
         <source>Role for the selected person:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3424,12 +3421,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+369"/>
+        <location line="+398"/>
         <source>Reset password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-368"/>
+        <location line="-397"/>
         <source>Give the selected person a temporary password; any lock-out ends</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3444,7 +3441,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>&amp;People</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3540,13 +3537,23 @@
     </message>
     <message>
         <location line="+118"/>
-        <location line="+13"/>
+        <location line="+39"/>
         <location line="+33"/>
         <source>Select a person first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-65"/>
+        <source>{name} is already {role}. Choose another role first.</source>
+        <translation>{name} ya tiene el rol {role}. Elija otro rol primero.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Change the role of {name} from {old} to {new}?</source>
+        <translation>¿Cambiar el rol de {name} de {old} a {new}?</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Password reset</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4988,7 +4995,16 @@ Versión del esquema: {schema}</translation>
         <translation>Lo que escribió aquí el {when} nunca llegó a la base de datos y, desde entonces, el estado de esta solicitud pasó a «{status}», así que ya no se puede cambiar: no se sobrescribió nada. Abajo está su texto para copiarlo. Se queda en esta computadora hasta que lo descarte.</translation>
     </message>
     <message>
-        <location line="+268"/>
+        <location line="+204"/>
+        <source>{resource_name}: {status}
+
+If it will receive student data, the district needs a contract with all eleven provisions (C.G.S. 10-234bb). After approving, record its contract, or why none is required, under Approved resources → Contract coverage.
+
+Approve anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>Your last changes are not in the database yet ({problem}). {kept}
 
 Close the window now?</source>
@@ -5233,20 +5249,7 @@ Close the window now?</source>
         <translation>¿Aprobar sin un contrato que cumpla con la ley?</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{resource_name}: {state}. {reason}
-
-If it will receive student data, the district needs a contract with all eleven provisions (C.G.S. 10-234bb). After approving, record its contract, or why none is required, under Approved resources → Contract coverage.
-
-Approve anyway?</source>
-        <translation>{resource_name}: {state}. {reason}
-
-Si va a recibir datos de estudiantes, el distrito necesita un contrato con las once disposiciones (C.G.S. 10-234bb). Después de aprobarlo, registre su contrato, o por qué no se requiere, en Recursos aprobados → Cobertura por contrato.
-
-¿Aprobar de todos modos?</translation>
-    </message>
-    <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Saved {path}</source>
         <translation>Se guardó {path}</translation>
     </message>

@@ -389,7 +389,10 @@ class MainWindow(QMainWindow):
         self.switch_button.clicked.connect(self.switch_account)
         self.people_view.selectionModel().currentRowChanged.connect(self._label_switch)
         self.people_model.modelReset.connect(self._label_switch)
+        self.people_view.selectionModel().currentRowChanged.connect(self._show_role)
+        self.people_model.modelReset.connect(self._show_role)
         self._label_switch()
+        self._show_role()
         for w in (add, label, self.role_choice, change, reset, self.switch_button):
             bar.addWidget(w)
         bar.addStretch(1)
@@ -736,11 +739,37 @@ class MainWindow(QMainWindow):
                 self, translate("MainWindow", "Change role"), translate("MainWindow", "Select a person first.")
             )
             return
+        role = Role(self.role_choice.currentData())
+        if role is person.role:
+            QMessageBox.information(
+                self, translate("MainWindow", "Change role"),
+                translate("MainWindow", "{name} is already {role}. Choose another role first.").format(
+                    name=person.name, role=domain_text(role.label)),
+            )
+            return
+        answer = QMessageBox.question(
+            self, translate("MainWindow", "Change role"),
+            translate("MainWindow", "Change the role of {name} from {old} to {new}?").format(
+                name=person.name, old=domain_text(person.role.label), new=domain_text(role.label)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self._show_role()
+            return
         try:
-            self.ctx.call(people.change_role, person.id, self.role_choice.currentData())
+            self.ctx.call(people.change_role, person.id, role)
         except (ServiceError, DatabaseProblem) as exc:
             show_problem(self, exc)
         self.refresh()
+
+    def _show_role(self, *_args) -> None:
+        """The role picker shows the selected person's role, so that Change role changes only what was chosen."""
+        person = self.people_view.current_row()
+        self.role_choice.setEnabled(person is not None)
+        if person is not None:
+            roles = [Role(self.role_choice.itemData(i)) for i in range(self.role_choice.count())]
+            self.role_choice.setCurrentIndex(roles.index(person.role))
 
     def reset_password(self) -> None:
         person = self.people_view.current_row()
