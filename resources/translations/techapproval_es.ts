@@ -1249,7 +1249,7 @@
 <context>
     <name>DeadlinesPage</name>
     <message>
-        <location filename="../../techapproval/gui/pages/deadlines.py" line="+61"/>
+        <location filename="../../techapproval/gui/pages/deadlines.py" line="+79"/>
         <source>Deadlines summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1259,12 +1259,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Obligation details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Yearly notice status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1294,7 +1294,93 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-76"/>
+        <source>⚠ Overdue since {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>◷ Due {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open deletion request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open renewal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>&amp;Open contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open deletion request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open accessibility review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open accessibility review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open renewal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Go to the yearly notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the yearly notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+1"/>
+        <source>Selected obligation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open what the line is about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Yearly notice to families</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Record yearly notice drafted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1319,8 +1405,48 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Yearly notice to students and parents of the contracts website ({label})</source>
+        <location line="+9"/>
+        <source>Select a line to see what it asks for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Yearly notice to families ({label})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(set its address under Settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(an administrator sets its address under Settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The notice to students and parents of the contracts website is due on or before {day}. Website: {website}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drafted {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not drafted yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✔ Sent {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not sent yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5001,7 +5127,11 @@ Versión del esquema: {schema}</translation>
 If it will receive student data, the district needs a contract with all eleven provisions (C.G.S. 10-234bb). After approving, record its contract, or why none is required, under Approved resources → Contract coverage.
 
 Approve anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>{resource_name}: {status}
+
+Si va a recibir datos de estudiantes, el distrito necesita un contrato con las once disposiciones (C.G.S. 10-234bb). Después de aprobarlo, registre su contrato, o por qué no se requiere, en Recursos aprobados → Cobertura por contrato.
+
+¿Aprobar de todos modos?</translation>
     </message>
     <message>
         <location line="+64"/>
@@ -5562,7 +5692,7 @@ Inicie sesión con su correo electrónico escolar.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../techapproval/gui/pages/deadlines.py" line="-98"/>
+        <location filename="../../techapproval/gui/pages/deadlines.py" line="-123"/>
         <source>When</source>
         <translation type="unfinished">Cuándo</translation>
     </message>
