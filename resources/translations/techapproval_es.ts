@@ -3341,7 +3341,7 @@
         <translation>⚠ No se puede conectar con la base de datos; reintentando</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Signed in as {name} · {role}</source>
         <translation>Sesión iniciada como {name} · {role}</translation>
     </message>
@@ -3529,14 +3529,14 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+365"/>
+        <location line="+371"/>
         <location line="+6"/>
         <location line="+6"/>
         <source>Change role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-375"/>
+        <location line="-381"/>
         <source>Role for the selected person:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3547,12 +3547,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+398"/>
+        <location line="+404"/>
         <source>Reset password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-397"/>
+        <location line="-403"/>
         <source>Give the selected person a temporary password; any lock-out ends</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3632,7 +3632,7 @@
         <translation>Cambiar la &amp;contraseña…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
@@ -3743,7 +3743,17 @@ They must choose a new password when they next sign in.</source>
         <translation>Intro  Abrir la solicitud seleccionada</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-458"/>
+        <source>Back &amp;up the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore the database from a bac&amp;kup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+460"/>
         <source>Tab / Shift+Tab  Move between fields</source>
         <translation>Tab / Mayús+Tab  Pasar de un campo a otro</translation>
     </message>
@@ -3779,6 +3789,103 @@ Solicitudes del personal para la aprobación de recursos tecnológicos, polític
 
 Base de datos: {location}
 Versión del esquema: {schema}</translation>
+    </message>
+</context>
+<context>
+    <name>Maintenance</name>
+    <message>
+        <location filename="../../techapproval/gui/maintenance.py" line="+31"/>
+        <source>{value} KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A backup or restore runs to its end once started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Back up the database to a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Backing up the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copying the whole database to {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Backup made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The whole database is copied to {file} ({size}). The backup holds personal data and only you can read it: keep it somewhere safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Restore the database from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Replace everything in the database?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace everything in {location} with the backup {file}?
+
+The file is checked first, and a copy of the database as it is now is kept before anything changes. Everyone else using this database should close techapproval first. When the restore is done you sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Restoring the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking {file}, keeping a copy of the database, then restoring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database as it was is kept in {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database held nothing before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The restored data was upgraded from schema {old} to {new}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Database restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restored {file} into {location}. {kept}{upgraded}
+
+This window now closes and techapproval asks you to sign in again: the restored data has its own people and passwords.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

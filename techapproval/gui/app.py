@@ -104,20 +104,31 @@ def sign_in(db: Database) -> AppContext | None:
 def run_gui(database: str | None) -> int:
     app = application()
     crash.install()
-    db = open_or_explain(database_url(database))
-    if db is None:
-        return 1
-    try:
-        ctx = sign_in(db)
-    except (DatabaseProblem, DBAPIError) as exc:  # damaged past what opening reads, or locked since
-        problem = exc if isinstance(exc, DatabaseProblem) else plain_error(exc)
-        QMessageBox.critical(None, problem.title, problem.message)
+    url = database_url(database)
+    first = True
+    while True:
+        db = open_or_explain(url)
+        if db is None:
+            return 1
+        try:
+            ctx = sign_in(db)
+        except (DatabaseProblem, DBAPIError) as exc:  # damaged past what opening reads, or locked since
+            problem = exc if isinstance(exc, DatabaseProblem) else plain_error(exc)
+            QMessageBox.critical(None, problem.title, problem.message)
+            db.dispose()
+            return 1
+        if ctx is None:
+            return 0
+        window = MainWindow(ctx)
+        window.show()
+        if first:
+            carry_version(app, window)
+            after_first_paint(window, collect_from_now)
+            first = False
+        code = app.exec()
+        if not window.restart_requested:
+            return code
+        # A restore replaced the data (File → Restore the database): nothing of this window or its reads is kept;
+        # the database is opened afresh and the person signs in again.
+        window.deleteLater()
         db.dispose()
-        return 1
-    if ctx is None:
-        return 0
-    window = MainWindow(ctx)
-    window.show()
-    carry_version(app, window)
-    after_first_paint(window, collect_from_now)
-    return app.exec()

@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.windows: dict[int | None, RequestWindow] = {}
+        self.restart_requested = False  # a restore replaced the data: gui/app.py signs in again
         self.seen_changes: int | None = None  # the change counter when the lists were last read
         self.renewals_checked_on: date | None = None  # the day due renewals were last put in the queue
         district = ctx.settings.get("district_name", "")
@@ -472,6 +473,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             QAction(translate("MainWindow", "Change pass&word\u2026"), self, triggered=self.change_password)
         )
+        if self.ctx.person.role is Role.ADMINISTRATOR:  # the administrator's care of the whole database
+            file_menu.addSeparator()
+            file_menu.addAction(
+                QAction(translate("MainWindow", "Back &up the database\u2026"), self, triggered=self.backup_database))
+            file_menu.addAction(QAction(translate("MainWindow", "Restore the database from a bac&kup\u2026"), self,
+                                        triggered=self.restore_database))
         file_menu.addSeparator()
         file_menu.addAction(quit_)
         help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
@@ -952,6 +959,33 @@ class MainWindow(QMainWindow):
                 ).format(version=__version__, location=self.ctx.db.location, schema=HEAD)
             ),
         )
+
+    def backup_database(self) -> None:
+        from .maintenance import backup_database
+
+        backup_database(self, self.ctx)
+
+    def restore_database(self) -> None:
+        """File → Restore the database: once the data is replaced, this window closes and gui/app.py signs the
+        person in again with the database opened afresh (restart_requested)."""
+        from .maintenance import restore_database
+
+        self.poll_timer.stop()  # nothing reads the database while it is being replaced
+        restored = False
+        try:
+            restored = restore_database(self, self.ctx, self._close_request_windows)
+        finally:
+            if not restored:
+                self.poll_timer.start()
+        if restored:
+            self.restart_requested = True
+            self.close()
+
+    def _close_request_windows(self) -> bool:
+        """Close every request window (each saves what was typed); False when one stays open."""
+        from .dialogs.request_window import RequestWindow
+
+        return all(w.close() for w in self.findChildren(RequestWindow) if w.isVisible())
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         from .dialogs.request_window import RequestWindow
