@@ -3745,12 +3745,12 @@ They must choose a new password when they next sign in.</source>
     <message>
         <location line="-458"/>
         <source>Back &amp;up the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hacer copia de seg&amp;uridad de la base de datos…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Restore the database from a bac&amp;kup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Res&amp;taurar la base de datos desde una copia de seguridad…</translation>
     </message>
     <message>
         <location line="+460"/>
@@ -3796,96 +3796,100 @@ Versión del esquema: {schema}</translation>
     <message>
         <location filename="../../techapproval/gui/maintenance.py" line="+31"/>
         <source>{value} KB</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} KB</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{value} MB</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} MB</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>A backup or restore runs to its end once started</source>
-        <translation type="unfinished"></translation>
+        <translation>Una copia de seguridad o una restauración, una vez iniciada, llega hasta el final</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Back up the database to a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Hacer una copia de seguridad de la base de datos en un archivo</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Backing up the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia de seguridad de la base de datos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copying the whole database to {file}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiando toda la base de datos en {file}…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Backup made</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia de seguridad hecha</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The whole database is copied to {file} ({size}). The backup holds personal data and only you can read it: keep it somewhere safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toda la base de datos está copiada en {file} ({size}). La copia contiene datos personales y solo usted puede leerla: guárdela en un lugar seguro.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Restore the database from a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar la base de datos desde una copia de seguridad</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Replace everything in the database?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Reemplazar todo el contenido de la base de datos?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Replace everything in {location} with the backup {file}?
 
 The file is checked first, and a copy of the database as it is now is kept before anything changes. Everyone else using this database should close techapproval first. When the restore is done you sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Reemplazar todo el contenido de {location} con la copia de seguridad {file}?
+
+Primero se comprueba el archivo, y se guarda una copia de la base de datos tal como está ahora antes de cambiar nada. Las demás personas que usan esta base de datos deben cerrar techapproval antes. Cuando termine la restauración, volverá a iniciar sesión.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Restoring the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurando la base de datos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Checking {file}, keeping a copy of the database, then restoring…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando {file}, guardando una copia de la base de datos y restaurando…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The database as it was is kept in {file}.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos tal como estaba se guarda en {file}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The database held nothing before.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos no contenía nada antes.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The restored data was upgraded from schema {old} to {new}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los datos restaurados se actualizaron del esquema {old} al {new}.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Database restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de datos restaurada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Restored {file} into {location}. {kept}{upgraded}
 
 This window now closes and techapproval asks you to sign in again: the restored data has its own people and passwords.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se restauró {file} en {location}. {kept}{upgraded}
+
+Esta ventana se cierra ahora y techapproval le pide que vuelva a iniciar sesión: los datos restaurados tienen sus propias personas y contraseñas.</translation>
     </message>
 </context>
 <context>
