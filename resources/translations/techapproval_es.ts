@@ -497,7 +497,7 @@
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../techapproval/gui/pages/catalog.py" line="+29"/>
+        <location filename="../../techapproval/gui/pages/catalog.py" line="+31"/>
         <source>District-approved resources. You do not need to file a request for these; check whether parental permission is required before using one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -664,12 +664,12 @@
 <context>
     <name>Common</name>
     <message>
-        <location filename="../../techapproval/gui/common.py" line="+80"/>
+        <location filename="../../techapproval/gui/common.py" line="+81"/>
         <source>{name} error</source>
         <translation>Error en {name}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+48"/>
         <source>Not done</source>
         <translation>No se hizo</translation>
     </message>
@@ -1279,7 +1279,7 @@
 <context>
     <name>DeadlinesPage</name>
     <message>
-        <location filename="../../techapproval/gui/pages/deadlines.py" line="+62"/>
+        <location filename="../../techapproval/gui/pages/deadlines.py" line="+80"/>
         <source>Deadlines summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1289,12 +1289,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Obligation details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Yearly notice status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1324,7 +1324,93 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-76"/>
+        <source>⚠ Overdue since {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>◷ Due {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Open contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open deletion request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open deletion request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open accessibility review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open accessibility review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open renewal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open renewal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Go to the yearly notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the yearly notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+1"/>
+        <source>Selected obligation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open what the line is about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Yearly notice to families</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Record yearly notice drafted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1349,8 +1435,48 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Yearly notice to students and parents of the contracts website ({label})</source>
+        <location line="+9"/>
+        <source>Select a line to see what it asks for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Yearly notice to families ({label})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(set its address under Settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(an administrator sets its address under Settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The notice to students and parents of the contracts website is due on or before {day}. Website: {website}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drafted {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not drafted yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✔ Sent {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not sent yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3250,12 +3376,7 @@
         <translation>⚠ No se puede conectar con la base de datos; reintentando</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>techapproval — {district}</source>
-        <translation>techapproval — {district}</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+49"/>
         <source>Signed in as {name} · {role}</source>
         <translation>Sesión iniciada como {name} · {role}</translation>
     </message>
@@ -3266,12 +3387,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+344"/>
+        <location line="+356"/>
         <source>&amp;New request</source>
         <translation>Solicitud &amp;nueva</translation>
     </message>
     <message>
-        <location line="-343"/>
+        <location line="-355"/>
         <source>New request</source>
         <translation>Solicitud nueva</translation>
     </message>
@@ -3366,7 +3487,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+21"/>
         <source>&amp;Incidents</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3417,7 +3538,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-197"/>
         <source>&amp;Show:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3432,7 +3553,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+241"/>
+        <location line="+250"/>
         <source>Add person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3453,12 +3574,14 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+429"/>
+        <location line="+438"/>
+        <location line="+6"/>
+        <location line="+6"/>
         <source>Change role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-427"/>
+        <location line="-448"/>
         <source>Role for the selected person:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3469,12 +3592,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+436"/>
+        <location line="+471"/>
         <source>Reset password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-435"/>
+        <location line="-470"/>
         <source>Give the selected person a temporary password; any lock-out ends</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3489,7 +3612,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>&amp;People</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3554,6 +3677,16 @@
         <translation>Cambiar la &amp;contraseña…</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Back &amp;up the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore the database from a bac&amp;kup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
@@ -3585,13 +3718,23 @@
     </message>
     <message>
         <location line="+118"/>
-        <location line="+13"/>
+        <location line="+39"/>
         <location line="+33"/>
         <source>Select a person first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-65"/>
+        <source>{name} is already {role}. Choose another role first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Change the role of {name} from {old} to {new}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Password reset</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3691,6 +3834,103 @@ Solicitudes del personal para la aprobación de recursos tecnológicos, polític
 
 Base de datos: {location}
 Versión del esquema: {schema}</translation>
+    </message>
+</context>
+<context>
+    <name>Maintenance</name>
+    <message>
+        <location filename="../../techapproval/gui/maintenance.py" line="+31"/>
+        <source>{value} KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A backup or restore runs to its end once started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Back up the database to a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Backing up the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copying the whole database to {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Backup made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The whole database is copied to {file} ({size}). The backup holds personal data and only you can read it: keep it somewhere safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Restore the database from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Replace everything in the database?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace everything in {location} with the backup {file}?
+
+The file is checked first, and a copy of the database as it is now is kept before anything changes. Everyone else using this database should close techapproval first. When the restore is done you sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Restoring the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking {file}, keeping a copy of the database, then restoring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database as it was is kept in {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database held nothing before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The restored data was upgraded from schema {old} to {new}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Database restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restored {file} into {location}. {kept}{upgraded}
+
+This window now closes and techapproval asks you to sign in again: the restored data has its own people and passwords.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4698,25 +4938,25 @@ Versión del esquema: {schema}</translation>
 <context>
     <name>RequestWindow</name>
     <message>
-        <location filename="../../techapproval/gui/dialogs/request_window.py" line="+56"/>
+        <location filename="../../techapproval/gui/dialogs/request_window.py" line="+58"/>
         <source>⚠ Cannot reach the database; your text is kept on this computer and will be saved when it answers.</source>
         <translation>⚠ No se puede conectar con la base de datos; su texto se guarda en esta computadora y se guardará cuando responda.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+111"/>
+        <location line="+170"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location line="-110"/>
-        <location line="+6"/>
-        <location line="+172"/>
+        <location line="-169"/>
+        <location line="+31"/>
+        <location line="+206"/>
         <source>Decision</source>
         <translation>Decisión</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-236"/>
         <source>Permission</source>
         <translation>Permiso</translation>
     </message>
@@ -4726,12 +4966,7 @@ Versión del esquema: {schema}</translation>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Not used by students</source>
-        <translation>No lo usarán los estudiantes</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+31"/>
         <source>Accessibility</source>
         <translation>Accesibilidad</translation>
     </message>
@@ -4746,7 +4981,17 @@ Versión del esquema: {schema}</translation>
         <translation>Grados</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
+        <source>Yes</source>
+        <translation type="unfinished">Sí</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation type="unfinished">No</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>staff use only (not by students)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5007,13 +5252,109 @@ Versión del esquema: {schema}</translation>
         <translation>Descartar el texto recuperado</translation>
     </message>
     <message>
-        <location line="-343"/>
-        <location line="+355"/>
+        <location line="-377"/>
+        <location line="+389"/>
         <source>Contract status</source>
         <translation>Estado del contrato</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-418"/>
+        <source>Used by students</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renews request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renewal due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Class or case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slips expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Permission given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Permission refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Draft started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted</source>
+        <translation type="unfinished">Enviada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resubmitted with answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned with a question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation type="unfinished">Aprobada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not approved</source>
+        <translation type="unfinished">No aprobada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawn</source>
+        <translation type="unfinished">Retirada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renewal opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Permission slips added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Permission slips changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Permission slips removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+420"/>
         <source>Ask the requester</source>
         <translation>Preguntar al solicitante</translation>
     </message>
@@ -5135,7 +5476,16 @@ Versión del esquema: {schema}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+34"/>
+        <source>{resource_name}: {status}
+
+If it will receive student data, the district needs a contract with all eleven provisions (C.G.S. 10-234bb). After approving, record its contract, or why none is required, under Approved resources → Contract coverage.
+
+Approve anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>Your last changes are not in the database yet ({problem}). {kept}
 
 Close the window now?</source>
@@ -5269,20 +5619,7 @@ Close the window now?</source>
         <translation>¿Aprobar sin un contrato que cumpla con la ley?</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{resource_name}: {state}. {reason}
-
-If it will receive student data, the district needs a contract with all eleven provisions (C.G.S. 10-234bb). After approving, record its contract, or why none is required, under Approved resources → Contract coverage.
-
-Approve anyway?</source>
-        <translation>{resource_name}: {state}. {reason}
-
-Si va a recibir datos de estudiantes, el distrito necesita un contrato con las once disposiciones (C.G.S. 10-234bb). Después de aprobarlo, registre su contrato, o por qué no se requiere, en Recursos aprobados → Cobertura por contrato.
-
-¿Aprobar de todos modos?</translation>
-    </message>
-    <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Saved {path}</source>
         <translation>Se guardó {path}</translation>
     </message>
@@ -5615,7 +5952,7 @@ Inicie sesión con su correo electrónico escolar.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../techapproval/gui/pages/deadlines.py" line="-104"/>
+        <location filename="../../techapproval/gui/pages/deadlines.py" line="-129"/>
         <source>When</source>
         <translation type="unfinished">Cuándo</translation>
     </message>

@@ -63,6 +63,13 @@ class Passage:
         return ELLIPSIS.join(self.pieces)
 
     @property
+    def quoted(self) -> str:
+        """The excerpt between quotation marks. The marks inside it become single ones, as a quotation within
+        a quotation is written: “‘Student’ means …”, never two opening marks in a row."""
+        inner = self.excerpt.replace("\u201c", "\u2018").replace("\u201d", "\u2019")
+        return f"\u201c{inner}\u201d"
+
+    @property
     def source(self) -> str:
         return f"{self.document.short_title}, {self.where}"
 
@@ -387,4 +394,4 @@ def help_for(key: str) -> tuple[Passage, ...]:
 
 def help_text(key: str) -> str:
     """The passages as plain text: heading, the quoted words, and where they come from."""
-    return "\n\n".join(f"{p.heading}\n\u201c{p.excerpt}\u201d\n\u2014 {p.source}" for p in help_for(key))
+    return "\n\n".join(f"{p.heading}\n{p.quoted}\n\u2014 {p.source}" for p in help_for(key))

@@ -45,3 +45,9 @@ class DecisionSheet:
     decided_by: str = ""
     decided_on: date | None = None
     extra_notes: tuple[str, ...] = field(default_factory=tuple)
+
+    # A renewal: the approved tool back for review; the approval it renews (its date, and its request when
+    # one is on file: an imported tool has none).
+    renewal: bool = False
+    renews_approval_on: date | None = None
+    renews_request: str = ""  # e.g. "Request 5"

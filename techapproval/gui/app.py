@@ -98,19 +98,30 @@ def sign_in(backend: LocalBackend) -> AppContext | None:
 def run_gui(database: str | None) -> int:
     app = application()
     crash.install()
-    backend = open_or_explain(database_url(database))
-    if backend is None:
-        return 1
-    try:
-        ctx = sign_in(backend)
-    except DatabaseProblem as problem:  # damaged past what opening reads, or locked since
-        QMessageBox.critical(None, problem.title, problem.message)
+    url = database_url(database)
+    first = True
+    while True:
+        backend = open_or_explain(url)
+        if backend is None:
+            return 1
+        try:
+            ctx = sign_in(backend)
+        except DatabaseProblem as problem:  # damaged past what opening reads, or locked since
+            QMessageBox.critical(None, problem.title, problem.message)
+            backend.dispose()
+            return 1
+        if ctx is None:
+            return 0
+        window = MainWindow(ctx)
+        window.show()
+        if first:
+            carry_version(app, window)
+            after_first_paint(window, collect_from_now)
+            first = False
+        code = app.exec()
+        if not window.restart_requested:
+            return code
+        # A restore replaced the data (File → Restore the database): nothing of this window or its reads is kept;
+        # the database is opened afresh and the person signs in again.
+        window.deleteLater()
         backend.dispose()
-        return 1
-    if ctx is None:
-        return 0
-    window = MainWindow(ctx)
-    window.show()
-    carry_version(app, window)
-    after_first_paint(window, collect_from_now)
-    return app.exec()

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import date, datetime
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTime, QTimer
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from ..db.database import DatabaseProblem
 from ..domain.district_time import LOCAL
 from ..services.errors import Invalid, ServiceError
-from .i18n import translate
+from .i18n import chosen_locale, translate
 
 SEARCH_DELAY_MS = 200  # search boxes read once typing pauses this long
 
@@ -90,12 +91,34 @@ class ErrorLabel(QLabel):
         self.field.setAccessibleDescription(message or "")
 
 
+def _day_format(locale: QLocale, short_month: bool) -> str:
+    """The locale's long date without the weekday ("MMMM d, yyyy" in English, "d 'de' MMMM 'de' yyyy" in
+    Spanish); with the month abbreviated for tables."""
+    pattern = re.sub(r"^\s*dddd[,.\s]*|[,.\s]*dddd\s*$", "", locale.dateFormat(QLocale.FormatType.LongFormat))
+    return pattern.replace("MMMM", "MMM") if short_month else pattern
+
+
+def people_day(day: date | None, short_month: bool = False) -> str:
+    """A calendar day as people write it in their language: "December 7, 2026" (never "December 07")."""
+    if day is None:
+        return ""
+    locale = chosen_locale()
+    return locale.toString(QDate(day.year, day.month, day.day), _day_format(locale, short_month))
+
+
 def local_date(when: datetime | None) -> str:
-    return when.astimezone(LOCAL).strftime("%b %d, %Y") if when else ""
+    """The district's day of a moment, short: "Dec 7, 2026"."""
+    return people_day(when.astimezone(LOCAL).date(), short_month=True) if when else ""
 
 
 def local_datetime(when: datetime | None) -> str:
-    return when.astimezone(LOCAL).strftime("%b %d, %Y %I:%M %p") if when else ""
+    """The district's day and time of a moment, in the person's language: "Dec 7, 2026 9:05 AM"."""
+    if when is None:
+        return ""
+    local = when.astimezone(LOCAL)
+    locale = chosen_locale()
+    time = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    return f"{local_date(when)} {time}"
 
 
 def show_problem(parent: QWidget | None, exc: Exception, title: str = "") -> None:

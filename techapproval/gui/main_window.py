@@ -94,15 +94,15 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.windows: dict[int | None, RequestWindow] = {}
+        self.restart_requested = False  # a restore replaced the data: gui/app.py signs in again
         self.seen_event: int | None = None  # the newest audit event when the lists were last read
         self.own_changes = NOTHING  # this desk's own changes, not yet handed to the pages (apply_changes)
         self.polling = False  # a look for others' changes is on its way (on the worker thread)
         ctx.on_changes(self._own_change)
         self.renewals_checked_on: date | None = None  # the day due renewals were last put in the queue
         district = ctx.settings.get("district_name", "")
-        self.setWindowTitle(
-            translate("MainWindow", "techapproval \u2014 {district}").format(district=district_heading(district))
-        )
+        # The district only: Qt adds the application's display name ("\u2014 techapproval") on its own.
+        self.setWindowTitle(district_heading(district))
         self.resize(1200, 760)
 
         central = QWidget()
@@ -427,7 +427,10 @@ class MainWindow(QMainWindow):
         self.switch_button.clicked.connect(self.switch_account)
         self.people_view.selectionModel().currentRowChanged.connect(self._label_switch)
         self.people_model.modelReset.connect(self._label_switch)
+        self.people_view.selectionModel().currentRowChanged.connect(self._show_role)
+        self.people_model.modelReset.connect(self._show_role)
         self._label_switch()
+        self._show_role()
         for w in (add, label, self.role_choice, change, reset, self.switch_button):
             bar.addWidget(w)
         bar.addStretch(1)
@@ -507,6 +510,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             QAction(translate("MainWindow", "Change pass&word\u2026"), self, triggered=self.change_password)
         )
+        if self.ctx.person.role is Role.ADMINISTRATOR:  # the administrator's care of the whole database
+            file_menu.addSeparator()
+            file_menu.addAction(
+                QAction(translate("MainWindow", "Back &up the database\u2026"), self, triggered=self.backup_database))
+            file_menu.addAction(QAction(translate("MainWindow", "Restore the database from a bac&kup\u2026"), self,
+                                        triggered=self.restore_database))
         file_menu.addSeparator()
         file_menu.addAction(quit_)
         help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
@@ -841,11 +850,37 @@ class MainWindow(QMainWindow):
                 self, translate("MainWindow", "Change role"), translate("MainWindow", "Select a person first.")
             )
             return
+        role = Role(self.role_choice.currentData())
+        if role is person.role:
+            QMessageBox.information(
+                self, translate("MainWindow", "Change role"),
+                translate("MainWindow", "{name} is already {role}. Choose another role first.").format(
+                    name=person.name, role=domain_text(role.label)),
+            )
+            return
+        answer = QMessageBox.question(
+            self, translate("MainWindow", "Change role"),
+            translate("MainWindow", "Change the role of {name} from {old} to {new}?").format(
+                name=person.name, old=domain_text(person.role.label), new=domain_text(role.label)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self._show_role()
+            return
         try:
-            self.ctx.call(people.change_role, person.id, self.role_choice.currentData())
+            self.ctx.call(people.change_role, person.id, role)
         except (ServiceError, DatabaseProblem) as exc:
             show_problem(self, exc)
         self.apply_changes()
+
+    def _show_role(self, *_args) -> None:
+        """The role picker shows the selected person's role, so that Change role changes only what was chosen."""
+        person = self.people_view.current_row()
+        self.role_choice.setEnabled(person is not None)
+        if person is not None:
+            roles = [Role(self.role_choice.itemData(i)) for i in range(self.role_choice.count())]
+            self.role_choice.setCurrentIndex(roles.index(person.role))
 
     def reset_password(self) -> None:
         person = self.people_view.current_row()
@@ -1026,6 +1061,33 @@ class MainWindow(QMainWindow):
                 ).format(version=__version__, location=self.ctx.location, schema=self.ctx.backend.schema_version)
             ),
         )
+
+    def backup_database(self) -> None:
+        from .maintenance import backup_database
+
+        backup_database(self, self.ctx)
+
+    def restore_database(self) -> None:
+        """File → Restore the database: once the data is replaced, this window closes and gui/app.py signs the
+        person in again with the database opened afresh (restart_requested)."""
+        from .maintenance import restore_database
+
+        self.poll_timer.stop()  # nothing reads the database while it is being replaced
+        restored = False
+        try:
+            restored = restore_database(self, self.ctx, self._close_request_windows)
+        finally:
+            if not restored:
+                self.poll_timer.start()
+        if restored:
+            self.restart_requested = True
+            self.close()
+
+    def _close_request_windows(self) -> bool:
+        """Close every request window (each saves what was typed); False when one stays open."""
+        from .dialogs.request_window import RequestWindow
+
+        return all(w.close() for w in self.findChildren(RequestWindow) if w.isVisible())
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         from .dialogs.request_window import RequestWindow

@@ -69,7 +69,18 @@ def _sheet(district: dict[str, str], r: Request) -> DecisionSheet:
         permission=Permission(r.permission) if r.permission else None, reason=r.reason or "",
         decided_by=r.decided_by.name if r.decided_by else "",
         decided_on=r.decided_at.astimezone(LOCAL).date() if r.decided_at else None,
+        **_renewal(r),
     )
+
+
+def _renewal(r: Request) -> dict:
+    """What the sheet says of the approval a renewal renews (services/renewals.py keeps it in renewal_basis)."""
+    if r.renewal_of_id is None:
+        return {}
+    basis = r.renewal_basis or {}
+    renewed_on = basis.get("decided_on")
+    return {"renewal": True, "renews_approval_on": date.fromisoformat(renewed_on) if renewed_on else None,
+            "renews_request": f"Request {basis['request_id']}" if basis.get("request_id") else ""}
 
 
 def decided_between(session: Session, actor_id: int, first: date, last: date) -> list[int]:

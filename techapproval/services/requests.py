@@ -16,6 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..db import search as search_index
 from ..db.models import Message, Person, Request
+from ..domain.district_time import local_day, spelled_day
 from ..domain.enums import Answer, ClaimedConformance, Decision, Grade, InfoCategory, Permission, RequestStatus, Role
 from ..domain.validation import RequestForm, clean_text, too_long, validate_decision, validate_form
 from ..domain.workflow import EDITABLE, Action, WorkflowError, allowed_actions, next_status
@@ -367,13 +368,14 @@ def _conflict(r: Request) -> Conflict:
     status = RequestStatus(r.status)
     if status.is_decided:
         who = f" by {r.decided_by.name}" if r.decided_by else ""
-        when = f" on {r.decided_at:%B %d, %Y}" if r.decided_at else ""
+        when = f" on {spelled_day(local_day(r.decided_at))}" if r.decided_at else ""
         what = Decision(r.decision).label
         if r.permission:
             what += f" ({Permission(r.permission).short_label.lower()})"
         elif r.reason:
             what += f": {r.reason}"
-        return Conflict(f"Someone else already decided this request{who}{when}: {what}. Nothing was changed.")
+        end = "" if what.endswith((".", "!", "?")) else "."  # a reason has its own full stop
+        return Conflict(f"Someone else already decided this request{who}{when}: {what}{end} Nothing was changed.")
     return Conflict(f"Someone else changed this request (it is now {status.label.lower()}). "
                     "Reopen it to see the latest; nothing was changed.")
 

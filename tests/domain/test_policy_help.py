@@ -88,3 +88,11 @@ def test_help_text_is_heading_quote_and_source():
     assert text.startswith("The form, question 1\n\u201cIf you are requesting an online resource")
     assert "\u2014 Form 3520.13 (the paper request form), question 1" in text
     assert help_text("no such field") == ""
+
+
+def test_a_quotation_within_a_passage_takes_single_marks():
+    """A definition starts with its own quoted term: the passage's marks are never doubled."""
+    texts = [help_text(key) for key in FIELD_HELP]
+    assert any("\u201c\u2018Student\u2019 means a Connecticut resident" in t for t in texts)
+    for text in texts:
+        assert "\u201c\u201c" not in text and "\u201d\u201d" not in text

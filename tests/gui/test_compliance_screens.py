@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QMessageBox, QTabWidget
 
 from techapproval.domain.contracts import Provision
 from techapproval.domain.deadlines import school_year_of
@@ -136,6 +136,43 @@ def test_deadlines_tab_counts_overdue_and_records_the_yearly_notice(qtbot, signe
     whats = [table.model().index(r, 1).data() for r in range(table.model().rowCount())]
     assert "Annual notice to families" not in whats
     assert "\u2714 Sent" in find(window, "Yearly notice status", QLabel).text()
+
+
+def test_the_lower_panel_follows_the_selected_line(qtbot, signed_in, district):
+    """The selected obligation's panel says what the line is and offers its action; the yearly notice keeps a
+    titled group of its own, whatever line is selected."""
+    from PySide6.QtWidgets import QGroupBox
+
+    from techapproval.gui.dialogs.contract import ContractDialog
+
+    contract_id = registered_contract(district, "Old Vendor", date.today() - timedelta(days=40))
+    window = open_main(qtbot, signed_in(district.reviewer))
+    window.tabs.setCurrentWidget(window.deadlines_page)
+    table = find(window, "Deadlines", QAbstractItemView)
+    model = table.model()
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=5000)
+    kinds = [model.index(r, 1).data() for r in range(model.rowCount())]
+    notice = find(window, "Yearly notice to families", QGroupBox)
+    assert notice.title().startswith("Yearly notice to families (")
+
+    table.setCurrentIndex(model.index(kinds.index("Post website notice"), 0))
+    details = find(window, "Obligation details", QLabel).text()
+    assert "Post website notice" in details
+    assert find(window, "Selected obligation", QGroupBox).isVisible()
+    opened = []
+    problems = when_dialog_opens(ContractDialog, lambda d: (opened.append(d.contract_id), d.reject()))
+    click(qtbot, window, "Open contract")
+    assert not problems, problems
+    assert opened == [contract_id] and window.tabs.currentWidget() is window.contracts_page
+
+    window.tabs.setCurrentWidget(window.deadlines_page)
+    window.activateWindow()  # back from the contract's dialog
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    table.setCurrentIndex(model.index(kinds.index("Annual notice to families"), 0))  # listed until sent
+    assert "Annual notice to families" in find(window, "Obligation details", QLabel).text()
+    click(qtbot, window, "Go to the yearly notice")
+    qtbot.waitUntil(lambda: find(window, "Yearly notice date").hasFocus(), timeout=2000)
+    assert notice.isVisible() and find(window, "Record yearly notice sent", QAbstractButton).isVisible()
 
 
 def _deadlines(district):

@@ -151,7 +151,7 @@ def test_adding_and_editing_a_class_updates_what_is_outstanding(qtbot, signed_in
     table = find(window, "Permission slips", QAbstractItemView).model()
     assert [table.index(0, c).data() for c in range(4)] == ["Grade 3 \u2013 Room 12", "25", "20", "2"]
     actions = [window.history.topLevelItem(i).text(2) for i in range(window.history.topLevelItemCount())]
-    assert actions[-1] == "permission slips added"
+    assert actions[-1] == "Permission slips added"
 
     def edit(dialog):
         assert find(dialog, "Class or case", QLineEdit).text() == "Grade 3 \u2013 Room 12"

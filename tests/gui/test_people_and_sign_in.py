@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QComboBox, QMessageBox
 
 from techapproval.domain.enums import Role
 from techapproval.gui.dialogs.person import AddPersonDialog
@@ -79,7 +79,7 @@ def test_sign_in_refuses_a_wrong_password_and_accepts_the_right_one(qtbot, distr
     assert dialog.person.id == district.reviewer
 
 
-def test_administrator_adds_a_teacher_and_makes_them_a_reviewer(qtbot, signed_in, district):
+def test_administrator_adds_a_teacher_and_makes_them_a_reviewer(qtbot, signed_in, district, monkeypatch):
     window = open_main(qtbot, signed_in(district.admin))
     window.tabs.setCurrentWidget(find(window, "People").parentWidget())
     settle()  # the tab reads its list on the worker thread
@@ -101,9 +101,46 @@ def test_administrator_adds_a_teacher_and_makes_them_a_reviewer(qtbot, signed_in
     row = names.index("Li Wei (李伟)")
     table.setCurrentIndex(table.model().index(row, 0))
     choose(qtbot, window, "New role", Role.REVIEWER.label)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or QMessageBox.Yes)
     click(qtbot, window, "Change role")
+    assert asked == ["Change the role of Li Wei (李伟) from Requester (staff) to Reviewer?"]
     li = people.sign_in(district.db, "li.wei@riverside.example", "library-2026-pass")
     assert li.role is Role.REVIEWER
+
+
+def test_the_role_picker_follows_the_selected_person(qtbot, signed_in, district, monkeypatch):
+    """One click on Change role must not give a teacher the role last picked for someone else."""
+    window = open_main(qtbot, signed_in(district.admin))
+    window.tabs.setCurrentWidget(find(window, "People").parentWidget())
+    table = find(window, "People")
+    picker = find(window, "New role", QComboBox)
+
+    def select(name: str) -> None:
+        rows = [table.model().index(r, 0).data() for r in range(table.model().rowCount())]
+        table.setCurrentIndex(table.model().index(rows.index(name), 0))
+
+    select("Rita Reviewer")
+    assert picker.currentText() == Role.REVIEWER.label
+    select("Tom Teacher")
+    assert picker.currentText() == Role.REQUESTER.label
+    choose(qtbot, window, "New role", Role.ADMINISTRATOR.label)
+    select("Nguyễn Thị Ánh")  # another teacher: the picker shows her role, not the one just picked
+    assert picker.currentText() == Role.REQUESTER.label
+
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    click(qtbot, window, "Change role")  # nothing was chosen for her: nothing changes
+    assert told == ["Nguyễn Thị Ánh is already Requester (staff). Choose another role first."]
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or QMessageBox.Cancel)
+    choose(qtbot, window, "New role", Role.REVIEWER.label)
+    click(qtbot, window, "Change role")
+    assert asked == ["Change the role of Nguyễn Thị Ánh from Requester (staff) to Reviewer?"]
+    with district.db.transaction() as s:
+        assert people.get_person(s, district.teacher).role is Role.REQUESTER  # cancelled: unchanged
+    assert picker.currentText() == Role.REQUESTER.label
 
 
 def test_administrator_switches_off_a_teacher_who_left_and_back_on(qtbot, signed_in, district, monkeypatch):
@@ -135,3 +172,16 @@ def test_administrator_switches_off_a_teacher_who_left_and_back_on(qtbot, signed
     assert len(asked) == 1
     assert table.model().index(row, active).data() == "Yes"
     assert people.sign_in(district.db, "other_teacher@riverside.example", PASSWORD).id == district.other_teacher
+
+
+def test_the_title_bar_names_the_app_once(qtbot, signed_in, district):
+    """The window's title is the district; Qt adds the application's display name after it by itself."""
+    from PySide6.QtWidgets import QApplication
+
+    from techapproval.gui.app import application
+
+    application()
+    window = open_main(qtbot, signed_in(district.admin))
+    assert window.windowTitle() == "RIVERSIDE PUBLIC SCHOOLS"
+    shown = f"{window.windowTitle()} \u2014 {QApplication.applicationDisplayName()}"
+    assert shown.count("techapproval") == 1

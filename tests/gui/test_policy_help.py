@@ -46,13 +46,14 @@ def test_the_panel_follows_the_focus_as_the_teacher_tabs_through_the_form(qtbot,
     assert QApplication.focusWidget().accessibleName() == "Description"
     text = panel_text(window)
     assert text.startswith("About: Description")
-    assert "\u201cOperator\u201d means the operator of an Internet website" in text
+    assert "\u201c\u2018Operator\u2019 means the operator of an Internet website" in text
     assert "\u2014 Policy 3520.13, page (e), definition 2" in text
+    assert "\u201c\u201c" not in text  # a quotation within the quotation takes single marks
 
     tab(qtbot)
     assert QApplication.focusWidget().accessibleName() == "Link"
     assert "please include a link to the resource" in panel_text(window)
-    assert "\u201cOnline service\u201d includes Cloud computing services" in panel_text(window)
+    assert "\u201c\u2018Online service\u2019 includes Cloud computing services" in panel_text(window)
 
     tab(qtbot, backward=True)  # and back again
     assert panel_text(window).startswith("About: Description")
@@ -61,7 +62,7 @@ def test_the_panel_follows_the_focus_as_the_teacher_tabs_through_the_form(qtbot,
     who.setFocus()
     tab(qtbot, backward=True)  # from "Who will have access" back to the details of the information
     assert QApplication.focusWidget().accessibleName() == "Details of the information shared"
-    assert "\u201cStudent records\u201d means any information directly related to a student" in panel_text(window)
+    assert "\u201c\u2018Student records\u2019 means any information directly related to a student" in panel_text(window)
 
     type_text(qtbot, QApplication.focusWidget(), "First names only.")  # typing leaves the help where it is
     assert "Student records" in panel_text(window)
@@ -82,7 +83,7 @@ def test_every_field_of_the_form_has_its_help(qtbot, signed_in, district):
         widget.setFocus()
         text = normalise(panel_text(window))
         for passage in help_for(help_key(widget)):
-            assert normalise(passage.excerpt) in text and passage.source in text
+            assert normalise(passage.quoted) in text and passage.source in text
 
 
 def test_the_reviewers_choices_show_what_the_policy_says(qtbot, signed_in, district):

@@ -82,11 +82,12 @@ def test_teacher_submits_reviewer_approves_and_prints(qtbot, signed_in, district
     click(qtbot, review, "Record decision")
     [warning] = warnings  # a new tool has no contract yet: the reviewer is told why, and may go on
     assert "Padlet" in warning and "No contract on file" in warning and "10-234bb" in warning
+    assert warning.startswith("Padlet: \u26a0 No contract on file.\n") and warning.count("No contract on file") == 1
     assert find(review, "Status", QLabel).text() == "Status: Approved"
     summary = find(review, "Decision", QLabel).text()
     assert "\u2612 Approved for use" in summary and "Rita Reviewer" in summary
     assert [review.history.topLevelItem(i).text(2) for i in range(review.history.topLevelItemCount())] == [
-        "draft started", "submit", "approve"]
+        "Draft started", "Submitted", "Approved"]
 
     saved = tmp_path / "decision.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), "PDF documents (*.pdf)"))
@@ -339,3 +340,47 @@ def test_the_author_deletes_a_draft_after_confirming(qtbot, signed_in, district,
     qtbot.waitUntil(lambda: my_list.model().rowCount() == 0, timeout=3000)
     with district.db.transaction() as s:
         assert svc.list_my_requests(s, district.teacher) == []
+
+
+def test_history_speaks_the_forms_words(qtbot, signed_in, district):
+    """The History tab names events and fields as the form does, and shows answers by their labels."""
+    from PySide6.QtWidgets import QTreeWidget
+
+    from techapproval.domain.enums import InfoCategory
+
+    with district.db.transaction() as s:
+        rid = svc.save_draft(s, district.teacher, None, complete_form())
+        svc.submit_request(s, district.teacher, rid)
+    with district.db.transaction() as s:
+        svc.return_request(s, district.reviewer, rid, "Do students post their own work?")
+    with district.db.transaction() as s:
+        svc.save_draft(s, district.teacher, rid, complete_form(information_shared=[InfoCategory.FULL_NAME], grades=[],
+                                                               not_used_by_students=True))
+        svc.resubmit_request(s, district.teacher, rid, "No: only names.")
+    with district.db.transaction() as s:
+        svc.decide_request(s, district.reviewer, rid, Decision.APPROVED, Permission.NONE_REQUIRED)
+
+    window = RequestWindow(signed_in(district.reviewer), rid)
+    qtbot.addWidget(window)
+    tree = find(window, "History", QTreeWidget)
+    rows = [[tree.topLevelItem(i).text(c) for c in range(4)] for i in range(tree.topLevelItemCount())]
+    events = [row[2] for row in rows]
+    assert events == ["Draft started", "Submitted", "Returned with a question", "Resubmitted with answers",
+                      "Approved"]
+    changes = {row[2]: row[3] for row in rows}
+    assert "Status: Draft \u2192 Submitted" in changes["Submitted"]
+    assert "Used by students: Yes" in changes["Submitted"]
+    assert "Students sign up for an account: No" in changes["Submitted"]
+    assert "Grades: 3, 4" in changes["Submitted"]
+    assert "Status: Submitted \u2192 Returned for more information" in changes["Returned with a question"]
+    resubmitted = changes["Resubmitted with answers"]
+    assert "Used by students: Yes \u2192 No" in resubmitted
+    assert "Grades: 3, 4 \u2192 \u2014" in resubmitted
+    assert "Information shared: First and last name, Student-generated content (essays" in resubmitted
+    assert "creative work, audio, photos) \u2192 First and last name" in resubmitted
+    assert "Decision: Approved for use" in changes["Approved"]
+    assert "Permission: No additional permission" in changes["Approved"]
+    shown = " ".join(" ".join(row) for row in rows)
+    for raw in ("student_generated_content", "not_used_by_students", "False", "True", "none_required",
+                "resubmit", "not_sure"):
+        assert raw not in shown

@@ -87,7 +87,7 @@ def test_approved_with_parental_permission() -> None:
         "Name: Maria Lopez",
         "Position: Grade 4 teacher",
         "Date: November 23, 2026",
-        "If the resource will be used by students, which grade(s)?: K, 3\u20135",
+        "If the resource will be used by students, which grade(s)? K, 3\u20135",
         "1. Give name and description of the technology resource",
         "Kahoot!",
         "Game-based learning platform for quizzes.",
@@ -115,6 +115,8 @@ def test_approved_with_parental_permission() -> None:
         assert expected in text, expected
     assert text.count(TICKED) == 2
     assert "Not yet decided" not in text
+    assert "?:" not in text  # the question ends with its question mark
+    assert "Renewal" not in text
 
 
 def test_not_approved_with_reason() -> None:
@@ -154,7 +156,7 @@ def test_unanswered_and_administrative_use() -> None:
         who_has_access="  ",
     )
     text = text_of(render_decision_pdf(sheet))
-    assert "which grade(s)?: Not used by students (administrative use)" in text
+    assert "which grade(s)? Not used by students (administrative use)" in text
     assert "Students must sign up for an account: Not answered" in text
     assert "The application requires parental permission before use: Not answered" in text
     assert "Who will have access: Not answered" in text
@@ -208,6 +210,54 @@ def test_user_text_is_escaped() -> None:
     assert "Who will have access: &amp; <script>" in text
     assert 'Link: https://x.test/?a=1&b="2"' in text
     assert "<FONT NAME=X> PUBLIC SCHOOLS" in text
+
+
+# Answers as long as the paper form has room for: a few lines for item 1, more for item 2.
+PAPER_FORM_SIZED = dict(
+    resource_description=(
+        "Padlet is an online bulletin board where students post text, pictures and short videos that the whole "
+        "class can see and comment on."
+    ),
+    planned_use=(
+        "Each unit ends with a Padlet wall where students post an exit ticket: one thing they learned and one "
+        "question they still have. I read the wall before the next lesson and answer the questions in class. "
+        "Students also use it to share photos of their science notebooks with their lab partners."
+    ),
+    information_shared=(InfoCategory.FULL_NAME, InfoCategory.PHOTOS, InfoCategory.STUDENT_GENERATED_CONTENT),
+    information_details="Students post under their first name; photos show notebooks, not faces.",
+    who_has_access="The students of my two fourth-grade classes, their co-teacher and me.",
+    extra_notes=(),
+)
+SHORT_REASON = "The vendor has not signed the student data privacy agreement."
+MEDIUM_REASON = (
+    "The free tier shows advertising to students and the vendor would not sign the district's data privacy "
+    "agreement, which Connecticut law requires before student information is shared. Padlet's school edition "
+    "is under review; until then please use Seesaw, which is already approved for grades K-5, or ask the "
+    "library media specialist about another tool for exit tickets."
+)
+
+
+@pytest.mark.parametrize("decision", [
+    dict(permission=Permission.NONE_REQUIRED),
+    dict(permission=Permission.PARENTAL_REQUIRED),
+    dict(status=RequestStatus.NOT_APPROVED, decision=Decision.NOT_APPROVED, permission=None, reason=SHORT_REASON),
+    dict(status=RequestStatus.NOT_APPROVED, decision=Decision.NOT_APPROVED, permission=None, reason=MEDIUM_REASON),
+], ids=["approved", "with-permission", "not-approved-short", "not-approved-medium"])
+def test_a_request_that_fits_the_paper_form_prints_on_one_page(decision) -> None:
+    """The paper form is one page; so is its decision, For Office Use Only included, whatever the decision."""
+    sheet = make_sheet(**PAPER_FORM_SIZED, **decision)
+    [page] = pages_text(render_decision_pdf(sheet))
+    assert "For Office Use Only" in page and "page 1 of 1" in page
+    assert sheet.reason in page and "Date: December 1, 2026" in page
+
+
+def test_a_renewal_says_so_under_the_title() -> None:
+    renewal = make_sheet(renewal=True, renews_approval_on=date(2023, 11, 20), renews_request="Request 5")
+    text = text_of(render_decision_pdf(renewal))
+    assert ("STAFF REQUEST FOR APPROVAL OF TECHNOLOGY RESOURCES Renewal of the approval of November 20, 2023 "
+            "(Request 5) Before use in the classroom") in text
+    imported = text_of(render_decision_pdf(make_sheet(renewal=True)))
+    assert "RESOURCES Renewal of an earlier approval Before use" in imported
 
 
 def test_long_text_flows_onto_further_pages() -> None:

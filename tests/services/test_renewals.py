@@ -335,3 +335,28 @@ def test_no_more_than_a_queue_full_of_renewals_opens_at_once(district, monkeypat
     decide(district, first.id, Decision.APPROVED, permission=Permission.NONE_REQUIRED)
     assert open_due(district) == 1
     assert len(renewal_requests(district, tools[2])) == 1
+
+
+def test_the_decision_sheet_of_a_renewal_names_the_approval_it_renews(district):
+    from techapproval.pdf.decision import format_date, render_decision_pdf
+    from techapproval.services import printing
+
+    rid = approved_resource(district, resource_name="Kahoot!")
+    backdate(district, rid, 3 * YEAR + timedelta(days=5))
+    with district.db.transaction() as s:
+        previous = s.scalar(select(Request).where(Request.catalog_resource_id == rid))
+        previous_id, approved_on = previous.id, renewals.local_day(previous.decided_at)
+    open_due(district)
+    [renewal] = renewal_requests(district, rid)
+    with district.db.transaction() as s:
+        sheet = printing.decision_sheet(s, district.reviewer, renewal.id)
+        first = printing.decision_sheet(s, district.reviewer, previous_id)
+    assert sheet.renewal and sheet.renews_approval_on == approved_on
+    assert sheet.renews_request == f"Request {previous_id}"
+    assert not first.renewal
+    import io
+
+    from pypdf import PdfReader
+
+    text = " ".join(PdfReader(io.BytesIO(render_decision_pdf(sheet))).pages[0].extract_text().split())
+    assert f"Renewal of the approval of {format_date(approved_on)} (Request {previous_id})" in text

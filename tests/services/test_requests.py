@@ -1,5 +1,7 @@
 """The request use cases against a real database, refusals included."""
 
+from datetime import UTC, datetime
+
 import pytest
 from sqlalchemy import select, text, update
 from sqlalchemy.exc import IntegrityError
@@ -186,6 +188,23 @@ def test_second_reviewer_sees_the_decision_already_made(district):
             district.db.transaction() as s:
         svc.decide_request(s, district.admin, rid, Decision.NOT_APPROVED, reason="No.", expected_version=version)
     assert "Approved for use" in e.value.message
+
+
+
+def test_the_decision_already_made_is_told_in_plain_words(district, monkeypatch):
+    """The day as people write it (no zero padding), and the reason's own full stop is not doubled."""
+    rid = submitted(district)
+    decided_at = datetime(2026, 12, 7, 15, 0, tzinfo=UTC)
+    monkeypatch.setattr(audit, "now", lambda: decided_at)
+    with district.db.transaction() as s:
+        version = svc.get_request(s, district.reviewer, rid).version
+        svc.decide_request(s, district.reviewer, rid, Decision.NOT_APPROVED, reason="Not now.",
+                           expected_version=version)
+    with pytest.raises(Conflict) as e, district.db.transaction() as s:
+        svc.decide_request(s, district.admin, rid, Decision.APPROVED, Permission.NONE_REQUIRED,
+                           expected_version=version)
+    assert "on December 7, 2026: Not approved for use at this time: Not now. Nothing was changed." in e.value.message
+    assert ".." not in e.value.message
 
 
 def test_reviewers_never_see_other_peoples_drafts(district):

@@ -14,6 +14,7 @@ from sqlalchemy import update
 
 import techapproval.services as services
 from techapproval.db.models import Person
+from techapproval.domain.enums import Role
 from techapproval.services import audit
 from techapproval.services.errors import NotAllowed
 
@@ -37,7 +38,8 @@ REVIEWERS_ONLY = {
     "records_import.preview", "records_import.apply", "records_import.list_imports", "records_import.undo_import",
 }
 ADMINISTRATORS_ONLY = {
-    "compliance.add_closure", "compliance.remove_closure", "people.add_person", "people.change_role",
+    "compliance.add_closure", "compliance.remove_closure", "maintenance.check_may_maintain",
+    "people.add_person", "people.change_role",
     "people.list_people", "people.reset_password", "people.set_active", "settings.update_settings",
 }
 OPEN = {  # to every active account; what each one shows is limited inside it
@@ -67,6 +69,14 @@ OPEN = {  # to every active account; what each one shows is limited inside it
     "requests.withdraw_request": "their own request only",
 }
 NOT_USE_CASES = {"access.acting", "audit.record", "settings.write"}  # helpers the use cases call
+# Use cases that take the Database (they open transactions of their own around long work), by the roles
+# allowed: each is called below by someone outside them and must refuse before doing anything.
+DATABASE_USE_CASES = {
+    "maintenance.backup_database": (Role.ADMINISTRATOR,),
+    "maintenance.restore_database": (Role.ADMINISTRATOR,),
+    "printing.save_decision_sheets": (Role.REVIEWER, Role.ADMINISTRATOR),
+    "records_export.export_records": (Role.REVIEWER, Role.ADMINISTRATOR),
+}
 
 
 def use_cases() -> dict[str, object]:
@@ -137,3 +147,35 @@ def test_a_draft_is_deleted_by_its_author_only_whatever_the_role(district):
 def test_an_unknown_account_is_refused(district):
     with pytest.raises(NotAllowed):
         call(district, use_cases()["requests.list_my_requests"], 9999)
+
+
+def test_use_cases_taking_the_database_are_listed():
+    found = set()
+    for info in pkgutil.iter_modules(services.__path__):
+        module = importlib.import_module(f"techapproval.services.{info.name}")
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            params = list(inspect.signature(fn).parameters)
+            if fn.__module__ == module.__name__ and not name.startswith("_") and params[:2] == ["db", "actor_id"]:
+                found.add(f"{info.name}.{name}")
+    assert found == set(DATABASE_USE_CASES), "decide who may call these, and list them in DATABASE_USE_CASES"
+
+
+@pytest.mark.parametrize("name", sorted(DATABASE_USE_CASES))
+def test_a_database_use_case_refuses_the_roles_it_does_not_allow(district, tmp_path, name):
+    module, function = name.split(".")
+    fn = getattr(importlib.import_module(f"techapproval.services.{module}"), function)
+    allowed = DATABASE_USE_CASES[name]
+    target = tmp_path / "target"
+    arguments = {"maintenance.backup_database": (target,), "maintenance.restore_database": (target,),
+                 "printing.save_decision_sheets": ([], target), "records_export.export_records": (target,)}[name]
+    for who in ("teacher", "reviewer", "admin"):
+        with district.db.transaction() as s:
+            role = Role(s.get(Person, getattr(district, who)).role)
+            before = audit.change_count(s)
+        if role in allowed:
+            continue
+        with pytest.raises(NotAllowed):
+            fn(district.db, getattr(district, who), *arguments)
+        assert not target.exists()
+        with district.db.transaction() as s:
+            assert audit.change_count(s) == before

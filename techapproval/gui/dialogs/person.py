@@ -7,14 +7,14 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from ...domain.enums import Role
 from ...services import people
 from ..context import AppContext
-from ..i18n import translate
+from ..i18n import domain_text, translate
 from .forms import FieldDialog
 
 
 def role_box() -> QComboBox:
     box = QComboBox()
     for role in Role:
-        box.addItem(role.label, role)
+        box.addItem(domain_text(role.label), role)
     return box
 
 

@@ -3,7 +3,7 @@ conversation, the history, and the actions the signed-in person may take now."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -31,14 +31,23 @@ from PySide6.QtWidgets import (
 
 from ...db.database import DatabaseProblem
 from ...domain.contracts import format_day
-from ...domain.enums import Decision, RequestStatus, format_grades
+from ...domain.enums import (
+    Answer,
+    ClaimedConformance,
+    Decision,
+    Grade,
+    InfoCategory,
+    Permission,
+    RequestStatus,
+    format_grades,
+)
 from ...domain.matching import Fit
 from ...domain.validation import FIELD_LABELS, RequestForm
 from ...domain.workflow import EDITABLE, Action
 from ...services import accessibility, catalog, printing, renewals
 from ...services import requests as svc
 from ...services.errors import Conflict, Invalid, ServiceError
-from ..common import ErrorLabel, local_date, local_datetime, named, show_problem
+from ..common import ErrorLabel, local_date, local_datetime, named, people_day, show_problem
 from ..context import AppContext
 from ..i18n import domain_text, translate
 from ..models.tables import badge
@@ -61,7 +70,32 @@ HISTORY_FIELDS = {**FIELD_LABELS, "status": QT_TRANSLATE_NOOP("RequestWindow", "
                   "decision": QT_TRANSLATE_NOOP("RequestWindow", "Decision"),
                   "permission": QT_TRANSLATE_NOOP("RequestWindow", "Permission"),
                   "reason": QT_TRANSLATE_NOOP("RequestWindow", "Reason"),
-                  "not_used_by_students": QT_TRANSLATE_NOOP("RequestWindow", "Not used by students")}
+                  "not_used_by_students": QT_TRANSLATE_NOOP("RequestWindow", "Used by students"),
+                  "renewal_of": QT_TRANSLATE_NOOP("RequestWindow", "Approved resource"),
+                  "renews_request": QT_TRANSLATE_NOOP("RequestWindow", "Renews request"),
+                  "renewal_due_on": QT_TRANSLATE_NOOP("RequestWindow", "Renewal due"),
+                  "label": QT_TRANSLATE_NOOP("RequestWindow", "Class or case"),
+                  "class_or_case": QT_TRANSLATE_NOOP("RequestWindow", "Class or case"),
+                  "expected": QT_TRANSLATE_NOOP("RequestWindow", "Slips expected"),
+                  "granted": QT_TRANSLATE_NOOP("RequestWindow", "Permission given"),
+                  "refused": QT_TRANSLATE_NOOP("RequestWindow", "Permission refused")}
+# The audit trail's event codes for a request (services/requests.py, renewals.py, permissions.py).
+HISTORY_ACTIONS = {"draft started": QT_TRANSLATE_NOOP("RequestWindow", "Draft started"),
+                   Action.SUBMIT.value: QT_TRANSLATE_NOOP("RequestWindow", "Submitted"),
+                   Action.RESUBMIT.value: QT_TRANSLATE_NOOP("RequestWindow", "Resubmitted with answers"),
+                   Action.RETURN.value: QT_TRANSLATE_NOOP("RequestWindow", "Returned with a question"),
+                   Action.APPROVE.value: QT_TRANSLATE_NOOP("RequestWindow", "Approved"),
+                   Action.NOT_APPROVE.value: QT_TRANSLATE_NOOP("RequestWindow", "Not approved"),
+                   Action.WITHDRAW.value: QT_TRANSLATE_NOOP("RequestWindow", "Withdrawn"),
+                   "renewal opened": QT_TRANSLATE_NOOP("RequestWindow", "Renewal opened"),
+                   "permission slips added": QT_TRANSLATE_NOOP("RequestWindow", "Permission slips added"),
+                   "permission slips changed": QT_TRANSLATE_NOOP("RequestWindow", "Permission slips changed"),
+                   "permission slips removed": QT_TRANSLATE_NOOP("RequestWindow", "Permission slips removed")}
+# Fields whose stored value is an enum's value (a list of them, comma-separated, for grades and information).
+_ENUM_FIELDS = {"status": RequestStatus, "decision": Decision, "student_accounts": Answer,
+                "download_required": Answer, "app_requires_parental_permission": Answer, "acr_available": Answer,
+                "claimed_conformance": ClaimedConformance}
+_LIST_FIELDS = {"grades": Grade, "information_shared": InfoCategory}
 
 # The renewal comparison's rows (services/renewals.py names them in English).
 COMPARISON_LABELS = (QT_TRANSLATE_NOOP("RequestWindow", "Decision"),
@@ -76,6 +110,39 @@ def _short(value) -> str:
     return text if len(text) <= 80 else text[:77] + "\u2026"
 
 
+NOTHING = "\u2014"  # a value removed
+
+
+def history_action(code: str) -> str:
+    """An audit event's code in people's words."""
+    label = HISTORY_ACTIONS.get(code)
+    return translate("RequestWindow", label) if label else code.replace("_", " ").capitalize()
+
+
+def history_value(key: str, value) -> str:
+    """One stored value of the audit trail as the form shows it: its labels, Yes or No, a date."""
+    if value is None or value == "":
+        return ""
+    if key == "not_used_by_students":  # shown the way the question reads: "Used by students"
+        value = not value
+    if isinstance(value, bool):
+        return translate("RequestWindow", "Yes") if value else translate("RequestWindow", "No")
+    try:
+        if key in _ENUM_FIELDS:
+            return domain_text(_ENUM_FIELDS[key](value).label)
+        if key == "permission":
+            return domain_text(Permission(value).short_label)
+        if key in _LIST_FIELDS:
+            kind = _LIST_FIELDS[key]
+            members = [kind(v) for v in str(value).split(",") if v]
+            return ", ".join(m.value if kind is Grade else domain_text(m.label) for m in members)
+        if key == "renewal_due_on":
+            return people_day(date.fromisoformat(value))
+    except ValueError:  # a value from an older version of the app: shown as stored
+        pass
+    return _short(value)
+
+
 def describe_changes(changes: dict) -> str:
     parts = []
     for key, value in changes.items():
@@ -83,11 +150,12 @@ def describe_changes(changes: dict) -> str:
         # the domain's field names and this file's own: whichever context knows it
         label = domain_text(label) if key in FIELD_LABELS else translate("RequestWindow", label)
         if isinstance(value, list) and len(value) == 2:
-            old, new = value
-            parts.append(f"{label}: {_short(new)}" if old in (None, "") else
-                         f"{label}: {_short(old)} \u2192 {_short(new)}")
+            old, new = (history_value(key, v) for v in value)
+            if not old and not new:
+                continue  # an empty answer at submission
+            parts.append(f"{label}: {new}" if not old else f"{label}: {old} \u2192 {new or NOTHING}")
         else:
-            parts.append(f"{label}: {_short(value)}")
+            parts.append(f"{label}: {history_value(key, value)}")
     return "; ".join(parts)
 
 
@@ -524,7 +592,7 @@ class RequestWindow(QDialog):
         self.conversation.setPlainText(self._conversation_text(d))
         self.history.clear()
         for entry in d.history if d else ():
-            item = QTreeWidgetItem([local_datetime(entry.at), entry.actor, entry.action.replace("_", " "),
+            item = QTreeWidgetItem([local_datetime(entry.at), entry.actor, history_action(entry.action),
                                     describe_changes(entry.changes)])
             self.history.addTopLevelItem(item)
         self.history.resizeColumnToContents(0)
@@ -846,13 +914,13 @@ class RequestWindow(QDialog):
                 translate("RequestWindow", "Approve without a compliant contract?"),
                 translate(
                     "RequestWindow",
-                    "{resource_name}: {state}. {reason}\n\nIf it will receive student data, the district needs a "
+                    "{resource_name}: {status}\n\nIf it will receive student data, the district needs a "
                     "contract with all eleven provisions (C.G.S. 10-234bb). After approving, record its contract, or "
                     "why none is required, under Approved resources \u2192 Contract coverage.\n\nApprove anyway?",
                 ).format(
                     resource_name=self.detail.form.resource_name,
-                    state=badge(self.compliance.state),
-                    reason=self.compliance.reason,
+                    # the state once, even when the reason starts with it ("No contract on file.")
+                    status=f"{self.compliance.state.mark} {catalog.status_words(self.compliance)}",
                 ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,

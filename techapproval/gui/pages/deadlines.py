@@ -24,7 +24,7 @@ from ...services import compliance
 from ...services.errors import Invalid, ServiceError
 from ..common import named, show_problem
 from ..context import AppContext
-from ..i18n import translate
+from ..i18n import domain_text, translate
 from ..models.tables import Column, RowTableModel, sorting_proxy
 from ..widgets.letters import AnnualNoticeFiles
 from ..widgets.list_view import ListView
@@ -36,7 +36,25 @@ CONTRACT_KINDS = {ObligationKind.WEBSITE_NOTICE, ObligationKind.NOTICE_TO_AMEND,
 
 
 def _when(o: Obligation) -> str:
-    return f"\u26a0 Overdue since {format_day(o.due)}" if o.overdue else f"\u25f7 Due {format_day(o.due)}"
+    return (translate("DeadlinesPage", "\u26a0 Overdue since {day}") if o.overdue
+            else translate("DeadlinesPage", "\u25f7 Due {day}")).format(day=format_day(o.due))
+
+
+# What the selected line's button does, by the kind of obligation (Enter on the line does the same).
+OPEN_LABELS = {
+    **{kind: (QT_TRANSLATE_NOOP("DeadlinesPage", "&Open contract"),
+              QT_TRANSLATE_NOOP("DeadlinesPage", "Open contract")) for kind in CONTRACT_KINDS},
+    **{kind: (QT_TRANSLATE_NOOP("DeadlinesPage", "&Open incident"),
+              QT_TRANSLATE_NOOP("DeadlinesPage", "Open incident")) for kind in INCIDENT_KINDS},
+    ObligationKind.DELETION_DUE: (QT_TRANSLATE_NOOP("DeadlinesPage", "&Open deletion request"),
+                                  QT_TRANSLATE_NOOP("DeadlinesPage", "Open deletion request")),
+    ObligationKind.ACCESSIBILITY_REVIEW: (QT_TRANSLATE_NOOP("DeadlinesPage", "&Open accessibility review\u2026"),
+                                          QT_TRANSLATE_NOOP("DeadlinesPage", "Open accessibility review")),
+    ObligationKind.RENEWAL_DUE: (QT_TRANSLATE_NOOP("DeadlinesPage", "&Open renewal"),
+                                 QT_TRANSLATE_NOOP("DeadlinesPage", "Open renewal")),
+    ObligationKind.ANNUAL_NOTICE: (QT_TRANSLATE_NOOP("DeadlinesPage", "&Go to the yearly notice"),
+                                   QT_TRANSLATE_NOOP("DeadlinesPage", "Go to the yearly notice")),
+}
 
 
 DEADLINE_COLUMNS: list[Column[Obligation]] = [
@@ -68,13 +86,21 @@ class DeadlinesPage(QWidget):
         self.view.setModel(sorting_proxy(self.model, self))
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         layout.addWidget(self.view, 1)
+        # The selected line: what it is and what to do, with the one action it calls for.
+        self.selected_box = named(QGroupBox(translate("DeadlinesPage", "Selected obligation")),
+                                  translate("DeadlinesPage", "Selected obligation"))
+        selected = QHBoxLayout(self.selected_box)
         self.details = named(QLabel(), translate("DeadlinesPage", "Obligation details"))
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setWordWrap(True)
-        layout.addWidget(self.details)
+        selected.addWidget(self.details, 1)
+        self.open_button = named(QPushButton(), translate("DeadlinesPage", "Open what the line is about"))
+        self.open_button.clicked.connect(self._open)
+        selected.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.selected_box)
         self.view.selectionModel().currentChanged.connect(self._show_details)
 
-        self.notice_box = QGroupBox()
+        self.notice_box = named(QGroupBox(), translate("DeadlinesPage", "Yearly notice to families"))
         box = QVBoxLayout(self.notice_box)
         self.notice_state = named(QLabel(), translate("DeadlinesPage", "Yearly notice status"))
         self.notice_state.setWordWrap(True)
@@ -138,22 +164,30 @@ class DeadlinesPage(QWidget):
 
     def _show_details(self, *_args) -> None:
         item = self.view.current_row()
-        self.details.setText(f"{_when(item)}: {item.kind.label}. {item.text}" if item else "")
+        self.details.setText(f"{_when(item)}: {domain_text(item.kind.label)}. {item.text}" if item
+                             else translate("DeadlinesPage", "Select a line to see what it asks for."))
+        text, name = OPEN_LABELS.get(item.kind, OPEN_LABELS[ObligationKind.RENEWAL_DUE]) if item else ("", "")
+        self.open_button.setVisible(item is not None)
+        if item is not None:
+            self.open_button.setText(translate("DeadlinesPage", text))
+            self.open_button.setAccessibleName(translate("DeadlinesPage", name))
 
     def _show_notice(self) -> None:
         year = school_year_of(date.today())
         notice = self.ctx.call(compliance.annual_notice, year)
+        # Its own titled group: it is there all year, whichever line is selected above.
         self.notice_box.setTitle(
-            translate(
-                "DeadlinesPage", "Yearly notice to students and parents of the contracts website ({label})"
-            ).format(label=notice.label)
+            translate("DeadlinesPage", "Yearly notice to families ({label})").format(label=notice.label)
         )
         website = self.ctx.settings.get("contracts_website") or (
-            "(set its address under Settings)" if self.ctx.person.role is Role.ADMINISTRATOR
-            else "(an administrator sets its address under Settings)")
-        parts = [f"Due on or before {format_day(notice.due)}. Website: {website}."]
-        parts.append(f"Drafted {format_day(notice.drafted_on)}." if notice.drafted_on else "Not drafted yet.")
-        parts.append(f"\u2714 Sent {format_day(notice.sent_on)}." if notice.sent_on else "Not sent yet.")
+            translate("DeadlinesPage", "(set its address under Settings)") if self.ctx.person.role is Role.ADMINISTRATOR
+            else translate("DeadlinesPage", "(an administrator sets its address under Settings)"))
+        parts = [translate("DeadlinesPage", "The notice to students and parents of the contracts website is due on or "
+                           "before {day}. Website: {website}.").format(day=format_day(notice.due), website=website)]
+        parts.append(translate("DeadlinesPage", "Drafted {day}.").format(day=format_day(notice.drafted_on))
+                     if notice.drafted_on else translate("DeadlinesPage", "Not drafted yet."))
+        parts.append(translate("DeadlinesPage", "\u2714 Sent {day}.").format(day=format_day(notice.sent_on))
+                     if notice.sent_on else translate("DeadlinesPage", "Not sent yet."))
         self.notice_state.setText(" ".join(parts))
         self.notice = notice
 
@@ -177,7 +211,9 @@ class DeadlinesPage(QWidget):
         item = self.view.current_row()
         if item is None:
             return
-        if isinstance(item.ref, DeletionRef):
+        if item.kind is ObligationKind.ANNUAL_NOTICE:
+            self.notice_date.setFocus()  # the yearly notice's own group, below
+        elif isinstance(item.ref, DeletionRef):
             self.open_deletion.emit(item.ref.request_id)
         elif isinstance(item.ref, RenewalRef):
             self.open_renewal.emit(item)

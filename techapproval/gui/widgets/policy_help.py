@@ -106,7 +106,7 @@ class PolicyHelpPanel(QGroupBox):
         for passage in help_for(key):
             parts.append(
                 f"<p style='margin:8px 0 2px 0'><b>{escape(passage.heading)}</b></p>"
-                f"<p style='margin:0 0 2px 0'>\u201c{escape(passage.excerpt)}\u201d</p>"
+                f"<p style='margin:0 0 2px 0'>{escape(passage.quoted)}</p>"
                 f"<p style='margin:0'><i>\u2014 {escape(passage.source)}</i></p>")
         self.browser.setHtml("".join(parts))
 
