@@ -124,12 +124,12 @@ def test_after_a_restore_the_app_signs_in_again_on_the_database_opened_afresh(qt
     monkeypatch.setattr(crash, "install", lambda: None)
     opened, windows = [], []
 
-    def sign_in(db):
-        opened.append(db)
+    def sign_in(backend):
+        opened.append(backend)
         if len(opened) == 2:
             return None  # the person cancels the second sign-in: the app ends
-        with db.transaction() as s:
-            ctx = AppContext(db, people.get_person(s, local.admin))
+        with backend.db.transaction() as s:
+            ctx = AppContext(backend, people.get_person(s, local.admin))
         ctx.reload_settings()
         return ctx
 

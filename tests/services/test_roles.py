@@ -76,6 +76,7 @@ DATABASE_USE_CASES = {
     "maintenance.restore_database": (Role.ADMINISTRATOR,),
     "printing.save_decision_sheets": (Role.REVIEWER, Role.ADMINISTRATOR),
     "records_export.export_records": (Role.REVIEWER, Role.ADMINISTRATOR),
+    "website.export_site": (Role.REQUESTER, Role.REVIEWER, Role.ADMINISTRATOR),  # the public website
 }
 
 
@@ -167,7 +168,7 @@ def test_a_database_use_case_refuses_the_roles_it_does_not_allow(district, tmp_p
     allowed = DATABASE_USE_CASES[name]
     target = tmp_path / "target"
     arguments = {"maintenance.backup_database": (target,), "maintenance.restore_database": (target,),
-                 "printing.save_decision_sheets": ([], target), "records_export.export_records": (target,)}[name]
+                 "printing.save_decision_sheets": ([], target), "records_export.export_records": (target,), "website.export_site": (target,)}[name]
     for who in ("teacher", "reviewer", "admin"):
         with district.db.transaction() as s:
             role = Role(s.get(Person, getattr(district, who)).role)
