@@ -634,7 +634,7 @@
 <context>
     <name>Common</name>
     <message>
-        <location filename="../../techapproval/gui/common.py" line="+81"/>
+        <location filename="../../techapproval/gui/common.py" line="+80"/>
         <source>{name} error</source>
         <translation>Error en {name}</translation>
     </message>
@@ -647,7 +647,7 @@
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../techapproval/gui/dialogs/contract.py" line="+90"/>
+        <location filename="../../techapproval/gui/dialogs/contract.py" line="+94"/>
         <source>Add a contract</source>
         <translation type="unfinished"></translation>
     </message>
@@ -678,7 +678,7 @@
         <translation type="unfinished">Cerrar</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Contract: {label}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -804,11 +804,12 @@
     </message>
     <message>
         <location line="+7"/>
+        <location line="+87"/>
         <source>Provision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-86"/>
         <source>Where the contract says so</source>
         <translation type="unfinished"></translation>
     </message>
@@ -824,13 +825,158 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+119"/>
-        <location line="+85"/>
+        <location line="+223"/>
+        <location line="+236"/>
         <source>Clause, e.g. § 7.2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-443"/>
+        <source>Clause check of the signed document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clause check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reads the signed document for the eleven provisions and suggests where each is. Nothing is ticked until you accept a suggestion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attach the signed document on the Contracts page (Attach signed document) to have it read for the eleven provisions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Check the signed document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the signed document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the attached document for the eleven provisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Accept the selected &amp;quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept the selected quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tick the provision and keep the quote and its page as evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save &amp;gap report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save gap report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PDF for the notice to amend: each provision not ticked, the law&apos;s words, and what the document says instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Clause check message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Clause check suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Words that matched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clause check columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Selected suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Clause check warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>History</source>
+        <translation type="unfinished">Historial</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contract history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation type="unfinished">Cuándo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who</source>
+        <translation type="unfinished">Quién</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation type="unfinished">Qué</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Changes</source>
+        <translation type="unfinished">Cambios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract history columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Since it was executed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -882,6 +1028,71 @@
     <message>
         <location line="+58"/>
         <source>Choose the contractor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>{found} of 11 provisions found, {conflicts} in conflict. Select a found provision and accept its quote to tick it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The document is the state&apos;s uniform addendum: tick “{label}” if it is signed as it stands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Breach notice: within {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>, page {page}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Words that matched: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>p. {page}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} ticked, with the quote from page {page} as evidence. Save the contract to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Every provision is ticked: there is nothing to amend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save the gap report for the notice to amend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The gap report could not be saved: {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved the gap report ({count} provisions) to {path}. Attach it to the notice to amend.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1101,8 +1312,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Attached {name} (SHA-256 {value}…) to {label}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Clause check: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Clause check: {found} of 11 provisions found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>; not found: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; in conflict: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>. Edit the contract to read the quotes and accept them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1686,7 +1922,7 @@
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../techapproval/gui/domain_strings.py" line="+15"/>
+        <location filename="../../techapproval/gui/domain_strings.py" line="+18"/>
         <source>P1 — Student data remains the Board&apos;s property and under its control</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2356,7 +2592,7 @@
         <translation>Descripción</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-127"/>
         <source>50,000 or more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2388,6 +2624,21 @@
     <message>
         <location line="+1"/>
         <source>Alternative plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5293,7 +5544,7 @@ Inicie sesión con su correo electrónico escolar.</translation>
     <message>
         <location line="+13"/>
         <location line="+13"/>
-        <location filename="../../techapproval/gui/pages/contracts.py" line="-226"/>
+        <location filename="../../techapproval/gui/pages/contracts.py" line="-249"/>
         <location filename="../../techapproval/gui/pages/exceptions.py" line="-388"/>
         <source>Status</source>
         <translation>Estado</translation>
