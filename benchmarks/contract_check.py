@@ -54,14 +54,16 @@ def _expected(label, provision: Provision) -> tuple[str, str | None]:
     return (value[0], value[1]) if isinstance(value, list) else (value, None)
 
 
-def score(corpus) -> tuple[dict[Provision, Counts], dict[Provision, Counts], dict[str, Counts], list[ContractCheck]]:
-    """Per provision: (found counts, conflict counts); and the other labelled facts."""
+def score(corpus, read=None) -> tuple[dict[Provision, Counts], dict[Provision, Counts], dict[str, Counts],
+                                      list[ContractCheck]]:
+    """Per provision: (found counts, conflict counts); and the other labelled facts. `read(name, pages)`
+    gives the check of a document (default: its text as it is)."""
     found = {p: Counts() for p in Provision}
     conflict = {p: Counts() for p in Provision}
     other = {"breach_notice_days": Counts(), "uniform_addendum": Counts(), "warnings": Counts()}
     checks = []
     for name, pages, label in corpus:
-        check = check_text(pages)
+        check = read(name, pages) if read else check_text(pages)
         checks.append(check)
         for p in Provision:
             want, words = _expected(label, p)
@@ -140,9 +142,19 @@ def time_sixty_pages(runs: int = 5) -> tuple[float, list[float], int]:
     return statistics.median(times[1:]), times[1:], check.sentences
 
 
-def table(corpus, title: str) -> tuple[list[str], bool, list[str]]:
+def as_file(kind: str):
+    """A reader that turns each document into a file of that kind first (made as tests/contract_files.py
+    makes them: lines wrapped as a word processor wraps them), then reads it as the app does."""
+    from techapproval.services.contract_text import check_document
+    from tests import contract_files
+
+    make = {"pdf": contract_files.text_pdf, "docx": contract_files.docx_file}[kind]
+    return lambda name, pages: check_document(f"{name}.{kind}", make(pages))
+
+
+def table(corpus, title: str, read=None) -> tuple[list[str], bool, list[str]]:
     """The markdown table of one set of documents, whether every provision met 0.9/0.9, the misses."""
-    found, conflict, other, _checks = score(corpus)
+    found, conflict, other, _checks = score(corpus, read)
     labelled = {p: sum(_expected(label, p)[0] == "found" for _n, _p, label in corpus) for p in Provision}
     labelled_conflicts = {p: sum(_expected(label, p)[0] == "conflict" for _n, _p, label in corpus) for p in Provision}
     lines = [f"**{title}** ({len(corpus)} documents)", "",
@@ -173,8 +185,10 @@ def main(argv=None) -> int:
         part = [d for d in corpus if d[2].get("set") == name]
         if part:
             sets.append((title, part))
-    for title, part in sets:
-        lines, passed, errors = table(part, title)
+    sets += [("All documents, each made into a PDF with a text layer first", corpus, as_file("pdf")),
+             ("All documents, each made into a Word document first", corpus, as_file("docx"))]
+    for title, part, *read in sets:
+        lines, passed, errors = table(part, title, *read)
         print("\n".join(lines))
         print(f"\nEvery provision \u2265 0.9 precision and recall: {'pass' if passed else 'miss'}\n")
         if args.errors:

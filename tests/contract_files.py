@@ -75,15 +75,34 @@ def many_pages_pdf(pages: int) -> bytes:
     return out.getvalue()
 
 
+def _paragraphs(page: str) -> list[str]:
+    """The page's paragraphs as a word processor holds them: a long line that ends without a full stop
+    was wrapped, and joins the next; a short one is a title."""
+    from techapproval.domain.clauses import _is_heading
+
+    out: list[str] = []
+    joining = False
+    for line in (raw.strip() for raw in page.split("\n")):
+        if not line:
+            joining = False
+            continue
+        if joining and out:
+            out[-1] = out[-1][:-1] + line if out[-1].endswith("-") else f"{out[-1]} {line}"
+        else:
+            out.append(line)
+        joining = len(line) > 60 and not _is_heading(line) and line[-1] not in ".:;!?\"\u201d"
+    return out
+
+
 def docx_file(pages: list[str]) -> bytes:
-    """A Word document: each string's lines as paragraphs, a page break between the strings; the
-    first line of the second page is put in a table cell, as contracts' schedules often are."""
+    """A Word document: each string's paragraphs, a page break between the strings; the first
+    paragraph of the second page is put in a table cell, as contracts' schedules often are."""
     import docx
     from docx.enum.text import WD_BREAK
 
     document = docx.Document()
     for n, page in enumerate(pages):
-        lines = [line for line in page.split("\n") if line.strip()]
+        lines = _paragraphs(page)
         for i, line in enumerate(lines):
             if n == 1 and i == 0:
                 document.add_table(rows=1, cols=1).cell(0, 0).text = line

@@ -148,9 +148,18 @@ def _is_heading(line: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
+def _inline_heading(text: str) -> bool:
+    """ "Section 10 - Severability." or "9.1 Governing Law.": a title run into its paragraph."""
+    words = text.rstrip(".:").split()
+    long = [w for w in re.findall(r"[A-Za-z]+", text) if len(w) > 3]
+    return len(words) <= 6 and bool(long) and all(w[0].isupper() for w in long)
+
+
 def _segments(page: str) -> list[tuple[str, bool]]:
     """Paragraphs, headings and numbered items: places no sentence runs across."""
-    page = page.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "")
+    # PDFium marks a word hyphenated at a line end with U+FFFE (or U+0002), the line break already gone
+    page = page.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "").replace("\ufffe", "")
+    page = page.replace("\x02", "")
     page = _HYPHEN_BREAK.sub(r"\1\2", page)
     out: list[tuple[str, bool]] = []
     for paragraph in _PARAGRAPH.split(page):
@@ -159,7 +168,8 @@ def _segments(page: str) -> list[tuple[str, bool]]:
         for i, line in enumerate(lines):
             # a short first line without a full stop, before a line that starts a sentence: a heading
             title = _is_heading(line) or (
-                not current and i + 1 < len(lines) and len(line) <= 60 and len(line.split()) <= 8
+                (not current or current[-1][-1] in ".!?:;\"\u201d") and i + 1 < len(lines) and len(line) <= 60
+                and len(line.split()) <= 8
                 and line[-1] not in ".,;:!?-" and lines[i + 1][:1].isupper())
             if title or _NUMBERED.match(line):
                 if current:
@@ -197,7 +207,7 @@ def sentences(pages: Sequence[str], paged: bool = True) -> list[Sentence]:
         for segment, heading in _segments(page):
             for text in _split(segment):
                 if re.search(r"[A-Za-z]{2}", text):
-                    out.append(Sentence(text, number if paged else None, len(out), heading))
+                    out.append(Sentence(text, number if paged else None, len(out), heading or _inline_heading(text)))
     return out
 
 
