@@ -151,7 +151,7 @@ def _is_heading(line: str) -> bool:
 def _inline_heading(text: str) -> bool:
     """ "Section 10 - Severability." or "9.1 Governing Law.": a title run into its paragraph."""
     words = text.rstrip(".:").split()
-    long = [w for w in re.findall(r"[A-Za-z]+", text) if len(w) > 3]
+    long = [w for w in re.findall(r"[A-Za-z]+", text) if len(w) > 2]
     return len(words) <= 6 and bool(long) and all(w[0].isupper() for w in long)
 
 
