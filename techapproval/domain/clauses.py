@@ -24,6 +24,9 @@ from .contracts import Provision
 
 BREACH_DAYS_STUDENT_INFORMATION = 30  # C.G.S. 10-234dd: student information other than directory information
 BREACH_DAYS_OTHER = 60  # directory information, student records, student-generated content
+# Deleting within this many days of the end is taken as not keeping the data (the time to carry it out);
+# a longer wait is a conflict for the coordinator to judge.
+DELETION_DAYS_AFTER_END = 90
 
 
 class Finding(StrEnum):
@@ -259,7 +262,7 @@ _NUMBER_WORDS = {
 _NUMBER = _w(r"\d{1,3}", *(re.escape(k) for k in sorted(_NUMBER_WORDS, key=len, reverse=True)))
 _PERIOD = re.compile(
     rf"\b(?P<word>{_NUMBER})(?:\s*\((?P<digits>\d{{1,3}})\))?\s*(?:-\s*)?(?P<kind>calendar\s+|business\s+|working\s+)?"
-    r"(?P<unit>days?|hours?|weeks?|months?)\b", re.IGNORECASE)
+    r"(?P<unit>days?|hours?|weeks?|months?|years?)\b", re.IGNORECASE)
 
 
 def _number(text: str) -> int | None:
@@ -275,7 +278,7 @@ def periods(text: str) -> list[tuple[int, str]]:
         if n is None:
             continue
         unit = m.group("unit").lower()
-        days = {"h": -(-n // 24), "d": n, "w": n * 7, "m": n * 30}[unit[0]]
+        days = {"h": -(-n // 24), "d": n, "w": n * 7, "m": n * 30, "y": n * 365}[unit[0]]
         if m.group("kind") and m.group("kind").strip().lower() in ("business", "working") and unit.startswith("d"):
             days = -(-n * 7 // 5)  # five business days are a calendar week
         out.append((days, m.group(0)))
@@ -349,7 +352,9 @@ RULES: tuple[Rule, ...] = (
           f"data={DATA}",
           r"owner=\b(?:property\s+of|(?:is|are|remains?|shall\s+remain|continues?\s+to\s+be|be)\s+"
           r"(?:the\s+)?(?:sole\s+|exclusive\s+)?(?:property|owned)|own(?:s|ed)?\s+(?:and\s+control\w*\s+)?(?:all\s+)?|"
-          r"ownership|right,?\s+title,?\s+and\s+interest|belongs?\s+to|under\s+the\s+(?:sole\s+|exclusive\s+)?"
+          r"ownership|right,?\s+title,?\s+and\s+interest|belongs?\s+to|(?:is|are|remains?)\s+the\s+(?:sole\s+|"
+          r"exclusive\s+)?owners?\s+of|(?:controls?|owns?)\s+(?:the\s+|all\s+|its\s+)?(?:student\s+)?"
+          r"(?:data|information|records)|under\s+the\s+(?:sole\s+|exclusive\s+)?"
           r"control\s+of|under\s+(?:the\s+)?\w+['\u2019]s\s+(?:sole\s+|exclusive\s+)?control|"
           r"(?:remains?|is|are|stays?)\s+(?:the\s+)?\w+['\u2019]s(?:\s+(?:sole\s+|exclusive\s+)?property)?\b|(?:retains?|keeps?|maintains?)\s+(?:all\s+|full\s+|exclusive\s+)?(?:ownership|control))",
           f"board={BOARD}",
@@ -382,6 +387,12 @@ RULES: tuple[Rule, ...] = (
           r"educational\s+purposes?|school\s+purposes?|instructions?|terms)\b",
           f"data={DATA}",
           unless=(r"\bfor\s+any\s+(?:lawful\s+)?(?:business\s+)?purpose\b(?!\s+(?:other|except|beyond))",)),
+    _rule("p3-use-only", S, P.P3, "limits the use of the data to the purposes it names",
+          r"only=\b(?:us(?:e|es|ed)|process(?:es|ed)?)\s+(?:\w+\s+){0,4}(?:only|solely|exclusively)\s+(?:as\s+"
+          r"(?:needed|necessary|required)\s+)?(?:to|for|as|on|in)\b|\b(?:only|solely|exclusively)\s+(?:\w+\s+){0,2}"
+          r"(?:use|process)\b",
+          f"data={DATA}",
+          unless=(r"\b(?:not|never)\s+(?:\w+\s+){0,2}(?:only|solely)\b",)),
     _rule("p3-nothing-else", S, P.P3, "limits the use of the data to the purposes it names",
           r"use=\b(?:us(?:e|ed|es|ing)|process\w*)\b",
           r"limit=\b(?:(?:for|and)\s+nothing\s+else|for\s+no\s+other\s+(?:purpose|reason)s?|and\s+no\s+other\s+"
@@ -401,7 +412,13 @@ RULES: tuple[Rule, ...] = (
           r"correct=\b(?:correct\w*|amend\w*|erroneous|inaccura\w+|errors?|mistakes?|rectif\w+|fix\w*|update\s+(?:any\s+)?"
           r"(?:incorrect|inaccurate))\b",
           unless=(r"\b(?:will\s+not|cannot|can\s*not|may\s+not|does\s+not|do\s+not)\s+(?:\w+\s+){0,2}"
-                  r"(?:review|correct|access|amend)",), window=2),
+                  r"(?:review|correct|access|amend)", _NEGATED_DUTY + r"\s+(?:\w+\s+){0,2}(?:review|correct|amend)",
+                  r"\b(?:does|do|will)\s+not\s+(?:offer|allow|permit|provide|give)\b.{0,60}\b(?:review|correct)"),
+          window=2),
+    _rule("p4-refuses", C, P.P4, "refuses students and parents the review or correction of their records",
+          r"refuse=" + _NEGATED_DUTY + r"\s+(?:\w+\s+){0,2}(?:review|correct|amend)\w*|\b(?:does|do|will)\s+not\s+"
+          r"(?:offer|allow|permit|provide|give)\b.{0,60}\b(?:review|correct)\w*",
+          f"data={DATA}|\\brecords?\\b|\\bparents?\\b"),
     # P5: security and confidentiality
     _rule("p5-security", S, P.P5, "commits the contractor to keep the data secure and confidential",
           r"security=\b(?:secur\w+|safeguard\w*|confidential\w*|protect\w*|safe|private)\b",
@@ -434,11 +451,13 @@ RULES: tuple[Rule, ...] = (
                   r"\bindefinitely\b")),
     _rule("p7-retain-after-end", C, P.P7, "lets the vendor keep student data after the contract ends",
           f"end={_END_OF_CONTRACT}|\\bindefinitely\\b|\\bafter\\s+(?:you|the\\s+district)\\s+(?:stop|cease|close)|"
-          r"\bafter\s+(?:your|the|its)\s+(?:account|subscription)\s+(?:is\s+|has\s+been\s+)?(?:deleted|closed|cancel\w+|ends)",
+          r"\bafter\s+(?:your|the|its)\s+(?:account|subscription)\s+(?:is\s+|has\s+been\s+)?(?:deleted|closed|cancel\w+|ends)|"
+          r"\bafter\s+(?:it|they)\s+(?:is|are|has\s+been|have\s+been)\s+(?:closed|deleted|terminated|cancel\w+)",
           r"keep=\b(?:(?:may|will|shall|can)\s+(?:continue\s+to\s+)?(?:retain|keep|store|use|hold)\w*|"
           r"(?:retain\w*|keep|kept|store[sd]?)\s+(?:\w+\s+){0,6}for\s+(?:up\s+to\s+|a\s+period\s+of\s+)?" + _NUMBER +
           r"\s*(?:\(\d+\)\s*)?(?:days?|months?|years?)|(?:retain\w*|kept|keep|stored)\s+(?:\w+\s+){0,4}"
-          r"indefinitely|survive\w*)\b|" + _NEGATED_DUTY + r"\s+(?:\w+\s+){0,3}(?:delet|destroy|return|eras)",
+          r"indefinitely|survive\w*)\b|\b(?:retain|keep)\w*\b.{0,80}\bfor\s+" + _NUMBER + r"\s*(?:\(\d+\)\s*)?"
+          r"(?:years?|months?)\s+after\b|" + _NEGATED_DUTY + r"\s+(?:\w+\s+){0,3}(?:delet|destroy|return|eras)",
           f"data={DATA}|\\bdata\\b|\\binformation\\b|\\bcontent\\b|\\bcopies\\b|\\baccount\\s+details\\b",
           unless=(_DEIDENTIFIED, r"\b(?:shall|will|must)\s+not\s+(?:\w+\s+){0,3}(?:retain|keep|store)",
                   r"\bconfidentiality\b.{0,40}\bsurviv", r"\bsurviv\w*\s+.{0,40}\b(?:obligations?|sections?)\b")),
@@ -456,12 +475,13 @@ RULES: tuple[Rule, ...] = (
           r"\bdoes\s+not\s+(?:apply|comply)\b|\bmakes?\s+no\s+representation|\bsolely\s+responsible\b"),
     # P9: Connecticut law governs
     _rule("p9-connecticut", S, P.P9, "makes Connecticut law govern the contract",
-          r"govern=\b(?:govern\w*|constru\w+|interpret\w*|enforced|controlling\s+law|applicable\s+law|"
+          r"govern=\b(?:govern\w*|constru\w+|interpret\w*|enforced|controlling\s+law|applicable\s+law|law\s+appl(?:y|ies)|"
           r"choice\s+of\s+law|laws?\s+of\s+the\s+state|subject\s+to\s+the\s+laws?)\b",
           r"state=\bconnecticut\b",
           unless=(r"\bconflict(?:s)?\s+(?:of\s+)?laws?\s+principles\s+of\s+connecticut",)),
     _rule("p9-other-state", C, P.P9, "makes the law of another state govern",
-          r"govern=\b(?:govern\w*|constru\w+\s+(?:in\s+accordance|under|pursuant)|interpret\w*\s+(?:in\s+accordance|"
+          r"govern=\b(?:govern\w*|law\s+appl(?:y|ies)|constru\w+\s+(?:in\s+accordance|under|pursuant)|"
+          r"interpret\w*\s+(?:in\s+accordance|"
           r"under)|controlling\s+law|choice\s+of\s+law|subject\s+to\s+the\s+laws?)\b",
           rf"state=\b(?:laws?\s+of\s+(?:the\s+)?(?:state\s+of\s+|commonwealth\s+of\s+|province\s+of\s+)?{_STATE}\b|"
           rf"{_STATE}\s+law|laws?\s+of\s+the\s+state\s+(?:in\s+which|where)\s+(?:the\s+)?"
@@ -619,6 +639,19 @@ def check_text(pages: Sequence[str], paged: bool = True) -> ContractCheck:
                              f"a breach notice within {days} days meets the {BREACH_DAYS_OTHER}-day limit for "
                              f"directory information, records and content, not the "
                              f"{BREACH_DAYS_STUDENT_INFORMATION}-day limit for other student information"))
+
+    keep, late = [], []
+    for hit in hits.satisfying.get(P.P7, []):
+        text = " ".join(s.text for s in hit[1])
+        spans = [span for span in periods(text) if span[0] > DELETION_DAYS_AFTER_END]
+        (late if spans else keep).append((hit, spans))
+    if late:
+        hits.satisfying[P.P7] = [hit for hit, _ in keep]
+        for (_rule, sents, words), spans in late:
+            kept, span_words = max(spans)
+            conflicts.append(Note("deletion_late", P.P7, _quote(sents, (span_words, *words)),
+                                  f"the data is kept up to {kept} days after the contract ends before it is deleted "
+                                  f"(more than {DELETION_DAYS_AFTER_END})"))
 
     results = []
     for provision in Provision:

@@ -65,6 +65,13 @@ def test_a_found_provision_quotes_its_sentence_page_and_matched_words():
     ("Provider is not subject to FERPA.", P.P8, Finding.CONFLICT),
     ("If any provision is held invalid, the remaining provisions remain in effect.", P.P10, Finding.FOUND),
     ("The parties met on Tuesday.", P.P10, Finding.NOT_FOUND),
+    ("Vendor shall have no obligation to correct student records.", P.P4, Finding.CONFLICT),
+    ("We delete a school's data one year after the subscription ends.", P.P7, Finding.CONFLICT),
+    ("We delete a school's data within 60 days after the subscription ends.", P.P7, Finding.FOUND),
+    ("Connecticut law applies to this Agreement.", P.P9, Finding.FOUND),
+    ("Delaware law applies to this Agreement.", P.P9, Finding.CONFLICT),
+    ("The District is the owner of all student records.", P.P1, Finding.FOUND),
+    ("The Provider shall implement security controls to protect District data.", P.P1, Finding.NOT_FOUND),
 ])
 def test_each_rule_reads_the_sense_not_only_the_words(text, provision, expected):
     assert finding(text, provision).finding is expected
