@@ -484,7 +484,8 @@ RULES: tuple[Rule, ...] = (
           r"interpret\w*\s+(?:in\s+accordance|"
           r"under)|controlling\s+law|choice\s+of\s+law|subject\s+to\s+the\s+laws?)\b",
           rf"state=\b(?:laws?\s+of\s+(?:the\s+)?(?:state\s+of\s+|commonwealth\s+of\s+|province\s+of\s+)?{_STATE}\b|"
-          rf"{_STATE}\s+law|laws?\s+of\s+the\s+state\s+(?:in\s+which|where)\s+(?:the\s+)?"
+          rf"{_STATE}\s+law|laws?\s+of\s+(?:the\s+)?(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\b|"
+          r"laws?\s+of\s+the\s+state\s+(?:in\s+which|where)\s+(?:the\s+)?"
           r"(?:provider|company|vendor|we|licensor)\b)",
           unless=(r"\bconnecticut\b",)),
     # P10: severability
