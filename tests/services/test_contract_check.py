@@ -102,3 +102,21 @@ def test_the_gap_report_lists_each_missing_provision_with_the_law_and_what_was_f
     pdf = render_gap_report(report, {"district_name": "Riverside", "town": "Riverside"})
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "Notice to amend" in text and "P9" in text and "Delaware" in text and "Connecticut laws shall" in text
+
+
+def test_the_demo_canva_contract_has_a_signed_document_lacking_p9_and_p10(db):
+    from sqlalchemy import select
+
+    from techapproval.db.models import Contract
+    from techapproval.services import people
+    from techapproval.services.demo import seed_demo
+
+    seed_demo(db, password="a demo password")
+    rosa = people.sign_in(db, "rosa.martinez@riverside.example", "a demo password")
+    with db.transaction() as s:
+        canva = s.scalar(select(Contract.id).where(Contract.document_name.like("Canva%")))
+        check = svc.check_document(s, rosa.id, canva)
+    assert check.result(Provision.P9).finding is Finding.CONFLICT
+    assert check.result(Provision.P10).finding is Finding.NOT_FOUND
+    assert [p for p in Provision if check.result(p).finding is Finding.FOUND] == [
+        p for p in Provision if p not in (Provision.P9, Provision.P10)]
