@@ -200,7 +200,28 @@ def _split(segment: str) -> list[str]:
         pieces.append(segment[start:m.end()].strip())
         start = m.end()
     pieces.append(segment[start:].strip())
-    return [p for p in pieces if p]
+    return [short for p in pieces if p for short in _shorter(p)]
+
+
+MAX_SENTENCE = 1_000  # characters: a quote to read, and to keep as evidence (the form allows 2,000)
+
+
+def _shorter(text: str) -> list[str]:
+    """A run-on "sentence" (a list without full stops, a scan's text) cut at semicolons, then at spaces."""
+    if len(text) <= MAX_SENTENCE:
+        return [text]
+    out: list[str] = []
+    for part in re.split(r"(?<=;)\s+", text):
+        while len(part) > MAX_SENTENCE:
+            cut = part.rfind(" ", 0, MAX_SENTENCE)
+            cut = cut if cut > MAX_SENTENCE // 2 else MAX_SENTENCE
+            out.append(part[:cut].strip())
+            part = part[cut:].strip()
+        if out and len(out[-1]) + len(part) < MAX_SENTENCE // 2:
+            out[-1] = f"{out[-1]} {part}"
+        elif part:
+            out.append(part)
+    return out
 
 
 def sentences(pages: Sequence[str], paged: bool = True) -> list[Sentence]:

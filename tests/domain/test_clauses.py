@@ -167,3 +167,8 @@ def test_the_labelled_corpus_meets_the_targets_for_every_provision():
         assert found[p].precision >= 0.9 and found[p].recall >= 0.9, (p, found[p].errors)
     assert all(c.precision >= 0.9 and c.recall >= 0.9 for c in conflict.values())
     assert other["breach_notice_days"].recall >= 0.9 and other["uniform_addendum"].recall == 1.0
+
+
+def test_a_run_on_text_is_cut_into_quotes_short_enough_to_keep():
+    items = sentences(["the provider shall keep records " * 400])
+    assert len(items) > 1 and all(len(s.text) <= 1_000 for s in items)
