@@ -130,3 +130,12 @@ def zip_bomb_docx(megabytes: int = 40) -> bytes:
             for _ in range(megabytes):
                 member.write(block)
     return out.getvalue()
+
+
+def odt_file() -> bytes:
+    """The outline of an OpenDocument text: its mimetype and content.xml."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+    return out.getvalue()

@@ -116,6 +116,9 @@ def _unpack_problem(name: str, content: bytes) -> str | None:
                 "read, as a file packed like this can exhaust the computer's memory (a \u201czip bomb\u201d). Ask "
                 "the contractor for the document as a PDF.")
     if not any(m.filename == "word/document.xml" for m in members):
+        if any(m.filename == "content.xml" for m in members):
+            return (f"{name} is an OpenDocument file: the check reads PDF, Word (.docx) and plain text. Save it "
+                    "as .docx or PDF and check that, or tick the provisions by hand.")
         return (f"{name} is a ZIP archive but not a Word document (it has no word/document.xml). Attach the "
                 "contract as .docx or PDF.")
     return None

@@ -50,6 +50,8 @@ def test_a_scan_without_a_text_layer_says_tick_by_hand():
     ("renamed.docx", files.not_a_zip_docx, "is not a ZIP archive"),
     ("bomb.docx", files.zip_bomb_docx, "zip bomb"),
     ("photo.png", lambda: b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "looks like a PNG image"),
+    ("old.doc", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "looks like an older Word document"),
+    ("terms.odt", files.odt_file, "is an OpenDocument file"),
 ])
 def test_bad_files_get_a_clear_message(name, make, words):
     with pytest.raises(TextProblem) as caught:
