@@ -651,7 +651,6 @@ def check_text(pages: Sequence[str], paged: bool = True) -> ContractCheck:
     told = [sents[0] for _r, sents, _w in hits.satisfying.get(P.P6, [])]
     days, days_quote, vague = _breach_days(told)
     if days is not None and days > BREACH_DAYS_OTHER:
-        hits.conflicting.setdefault(P.P6, [])
         conflicts.append(Note("breach_notice_late", P.P6, days_quote,
                               f"a breach notice within {days} days is later than the law allows: "
                               f"{BREACH_DAYS_STUDENT_INFORMATION} days for student information, "
@@ -679,11 +678,12 @@ def check_text(pages: Sequence[str], paged: bool = True) -> ContractCheck:
     for provision in Provision:
         sat = [_quote(s, w) for _r, s, w in hits.satisfying.get(provision, [])]
         con = [(_quote(s, w), r) for r, s, w in hits.conflicting.get(provision, [])]
-        late = [n for n in conflicts if n.provision is provision]
-        if con or late:
-            quotes = tuple(q for q, _ in con) + tuple(n.quote for n in late)
-            reasons = list(dict.fromkeys([r.why for _, r in con] + [n.why for n in late]))
+        noted = [n for n in conflicts if n.provision is provision]
+        if con or noted:
+            quotes = tuple(q for q, _ in con) + tuple(n.quote for n in noted)
+            reasons = list(dict.fromkeys([r.why for _, r in con] + [n.why for n in noted]))
             why = "; ".join(reasons) + f" ({_words([w for q in quotes for w in q.matched])}){_pages(quotes)}"
+            sat = [q for q in sat if q.text not in {c.text for c in quotes}]  # the late notice itself, say
             if sat:
                 why += f"; elsewhere the text {hits.satisfying[provision][0][0].why}{_pages(sat)}"
             results.append(ProvisionResult(provision, Finding.CONFLICT, quotes, why, tuple(sat)))
