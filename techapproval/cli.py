@@ -176,6 +176,11 @@ def build_parser() -> argparse.ArgumentParser:
     checking.add_argument("--json", action="store_true",
                           help="print JSON: one object per provision, the conflicts, warnings, breach notice days "
                                "and whether it is the state's uniform addendum")
+    checking.add_argument("--gap-report", metavar="PDF",
+                          help="also save a gap report for a notice to amend: each provision not found or in "
+                               "conflict, the policy's words for it, and what the document says instead")
+    checking.add_argument("--district", metavar="NAME", default="",
+                          help="the district's name for the gap report's heading")
     reset = commands.add_parser(
         "reset-password", help="give someone a temporary password and end any lock-out",
         description="Set a temporary password for the person with this email address, end any lock-out on "
@@ -747,7 +752,28 @@ def check_contract(args: argparse.Namespace) -> int:
         print(json.dumps({"file": path.name, **check.as_json()}, ensure_ascii=False, indent=2))
     else:
         print(plain_text(check, path.name), end="")
+    if args.gap_report:
+        _save_gap_report(check, path.name, Path(args.gap_report), args.district, quiet=args.json)
     return 0
+
+
+def _save_gap_report(check, name: str, target: Path, district: str, quiet: bool) -> None:
+    from datetime import date
+
+    from .domain.contracts import DEFAULT_AMEND_DAYS
+    from .pdf.gap_report import render_gap_report
+    from .services.contracts import GapReport, gaps_of
+
+    missing = [r.provision for r in check.gaps]
+    report = GapReport(name, "", name, date.today(), DEFAULT_AMEND_DAYS, gaps_of(check, missing),
+                       f"Read from {name} by the clause check (techapproval check-contract); its findings are "
+                       "suggestions for the district to confirm.")
+    try:
+        _write_atomically(target, render_gap_report(report, {"district_name": district}))
+    except OSError as exc:
+        raise CliError(f"Cannot write the gap report to {target} ({exc.strerror or exc}).") from None
+    if not quiet:
+        print(f"Saved the gap report ({len(missing)} provisions) to {target}.")
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

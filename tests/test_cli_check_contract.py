@@ -4,6 +4,8 @@ database."""
 import json
 from pathlib import Path
 
+from pypdf import PdfReader
+
 from techapproval.__main__ import main
 from tests import contract_files as files
 
@@ -42,3 +44,13 @@ def test_a_scan_and_a_bad_file_fail_with_a_message(tmp_path, capsys):
     assert "is empty (0 bytes)" in captured.err and captured.out == ""
     assert main(["check-contract", str(tmp_path / "missing.pdf")]) == 1
     assert "is not a file" in capsys.readouterr().err
+
+
+def test_a_gap_report_for_the_notice_to_amend(tmp_path, capsys):
+    target = tmp_path / "gap.pdf"
+    assert main(["check-contract", str(CORPUS / "dpa_delaware_quizly.txt"), "--gap-report", str(target),
+                 "--district", "Riverside"]) == 0
+    assert "Saved the gap report (1 provisions)" in capsys.readouterr().out
+    text = "".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "RIVERSIDE PUBLIC SCHOOLS" in text and "P9" in text and "State of Delaware" in text
+    assert "Connecticut laws shall govern" in text and "P1 " not in text

@@ -72,7 +72,7 @@ def _story(report, settings: Mapping[str, str]) -> list[Flowable]:
         _para(f"{town}, Connecticut" if town else "Connecticut", "town"),
         _para(TITLE, "title"),
         _para(SUBTITLE, "subtitle"),
-        _labelled("Contractor:", report.contractor_name),
+        *([_labelled("Contractor:", report.contractor_name)] if report.contractor_name.strip() else []),
         _labelled("Contract:", report.contract_label),
         _labelled("Signed document:", report.document_name or "None attached"),
         _labelled("Prepared:", format_date(report.prepared_on)),

@@ -334,9 +334,6 @@ def gap_report(session: Session, actor_id: int, contract_id: int, missing: list[
                on: date | None = None) -> GapReport:
     """The gap report of a contract: `missing` (default: the provisions not ticked on the record), each
     with the law's words and, when a signed document is attached and readable, what it says instead."""
-    from ..domain.clauses import Finding
-    from ..domain.policy_help import help_for
-
     view = get_contract(session, actor_id, contract_id, on)
     ctx = compliance_context(session, on)
     if missing is None:
@@ -348,6 +345,16 @@ def gap_report(session: Session, actor_id: int, contract_id: int, missing: list[
             note = f"Read from the signed document {view.document_name} by the clause check; reviewed by the district."
         except Invalid as exc:
             note = exc.errors["document"]
+    return GapReport(view.label, view.contractor_name, view.document_name, ctx.on, ctx.amend_days,
+                     gaps_of(check, missing), note)
+
+
+def gaps_of(check: ContractCheck | None, missing: list[Provision]) -> tuple[Gap, ...]:
+    """Each provision in `missing`, with the policy's words and what the clause check found instead
+    (None: no document was read)."""
+    from ..domain.clauses import Finding
+    from ..domain.policy_help import help_for
+
     gaps = []
     for p in Provision:
         if p not in missing:
@@ -358,16 +365,16 @@ def gap_report(session: Session, actor_id: int, contract_id: int, missing: list[
         else:
             r = check.result(p)
             finding = "Conflict" if r.finding is Finding.CONFLICT else "Not found"
+            instead = tuple((q.text, q.page) for q in r.quotes)
             if r.finding is Finding.FOUND:
                 why = ("The clause check suggested a sentence, but the district did not accept it as containing "
                        "the provision.")
-                instead = tuple((q.text, q.page) for q in r.quotes)
+            elif r.finding is Finding.CONFLICT:
+                why = f"The document {r.why}."
             else:
-                why = f"The document {r.why}." if r.finding is Finding.CONFLICT else r.why[0].upper() + r.why[1:] + "."
-                instead = tuple((q.text, q.page) for q in r.quotes)
+                why = r.why[0].upper() + r.why[1:] + "."
         gaps.append(Gap(p, passage.excerpt, passage.source, finding, why, instead))
-    return GapReport(view.label, view.contractor_name, view.document_name, ctx.on, ctx.amend_days, tuple(gaps),
-                     note)
+    return tuple(gaps)
 
 
 def contract_history(session: Session, actor_id: int, contract_id: int) -> list[audit.HistoryEntry]:
