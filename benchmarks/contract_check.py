@@ -180,9 +180,10 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     corpus = load_corpus()
     sets = [("All documents", corpus)]
-    for name, title in (("tuning", "Tuning set: written with the rules"),
-                        ("held_out", "Held-out set: written after the rules were set (first run: RESULTS.md)"),
-                        ("held_out_2", "Second held-out set: written after the first was fixed (first run: RESULTS.md)")):
+    subsets = (("tuning", "Tuning set: written with the rules"),
+               ("held_out", "Held-out set: written after the rules were set (first run: RESULTS.md)"),
+               ("held_out_2", "Second held-out set: written after the first was fixed (first run: RESULTS.md)"))
+    for name, title in subsets:
         part = [d for d in corpus if d[2].get("set") == name]
         if part:
             sets.append((title, part))
