@@ -163,6 +163,24 @@ def build_parser() -> argparse.ArgumentParser:
                          ("--admin-position", "their position"), ("--admin-email", "their email address")):
         server.add_argument(option, metavar=option.rsplit("-", 1)[-1].upper(),
                             help=f"{what}, if nobody uses the database yet (asked for when missing)")
+    checking = commands.add_parser(
+        "check-contract", help="read a contract for the eleven provisions of C.G.S. 10-234bb",
+        description="Read a contract (PDF with text, Word .docx or plain text) and say, for each of the eleven "
+                    "provisions, whether it is found (with the sentences and their page), not found, or in "
+                    "conflict (governing law of another state, selling or advertising, data kept after the "
+                    "contract ends, a late breach notice...), with the words that matched. Suggestions only: "
+                    "the coordinator decides. Runs offline and opens no database. Exit status 0 when the file "
+                    "was read, 1 when it could not be.",
+    )
+    checking.add_argument("file", metavar="FILE", help="the contract to read")
+    checking.add_argument("--json", action="store_true",
+                          help="print JSON: one object per provision, the conflicts, warnings, breach notice days "
+                               "and whether it is the state's uniform addendum")
+    checking.add_argument("--gap-report", metavar="PDF",
+                          help="also save a gap report for a notice to amend: each provision not found or in "
+                               "conflict, the policy's words for it, and what the document says instead")
+    checking.add_argument("--district", metavar="NAME", default="",
+                          help="the district's name for the gap report's heading")
     reset = commands.add_parser(
         "reset-password", help="give someone a temporary password and end any lock-out",
         description="Set a temporary password for the person with this email address, end any lock-out on "
@@ -708,7 +726,57 @@ def _umask() -> int:
     return mask
 
 
+def check_contract(args: argparse.Namespace) -> int:
+    """The clause check of one file, for people or as JSON. Opens no database."""
+    import json
+
+    from .domain.clauses import plain_text
+    from .domain.contract_form import MAX_DOCUMENT_BYTES
+    from .services.contract_text import TextProblem, check_document
+
+    path = Path(args.file)
+    try:
+        if not path.is_file():
+            raise CliError(f"{path} is not a file that can be read.")
+        if path.stat().st_size > MAX_DOCUMENT_BYTES:
+            raise CliError(f"{path.name} is larger than {MAX_DOCUMENT_BYTES // 2**20} MB: it is not checked.")
+        content = path.read_bytes()
+    except OSError as exc:
+        raise CliError(f"{path} cannot be read ({exc.strerror or exc}).") from None
+    try:
+        check = check_document(path.name, content)
+    except TextProblem as exc:
+        raise CliError(exc.message) from None
+    if args.json:
+        print(json.dumps({"file": path.name, **check.as_json()}, ensure_ascii=False, indent=2))
+    else:
+        print(plain_text(check, path.name), end="")
+    if args.gap_report:
+        _save_gap_report(check, path.name, Path(args.gap_report), args.district, quiet=args.json)
+    return 0
+
+
+def _save_gap_report(check, name: str, target: Path, district: str, quiet: bool) -> None:
+    from datetime import date
+
+    from .domain.contracts import DEFAULT_AMEND_DAYS
+    from .pdf.gap_report import render_gap_report
+    from .services.contracts import GapReport, gaps_of
+
+    missing = [r.provision for r in check.gaps]
+    report = GapReport(name, "", name, date.today(), DEFAULT_AMEND_DAYS, gaps_of(check, missing),
+                       f"Read from {name} by the clause check (techapproval check-contract); its findings are "
+                       "suggestions for the district to confirm.")
+    try:
+        _write_atomically(target, render_gap_report(report, {"district_name": district}))
+    except OSError as exc:
+        raise CliError(f"Cannot write the gap report to {target} ({exc.strerror or exc}).") from None
+    if not quiet:
+        print(f"Saved the gap report ({len(missing)} provisions) to {target}.")
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "check-contract": check_contract,
     "verify-audit": verify_audit,
     "seed-demo": seed_demo,
     "print-decision": print_decision,

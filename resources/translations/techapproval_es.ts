@@ -677,7 +677,7 @@
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../techapproval/gui/dialogs/contract.py" line="+90"/>
+        <location filename="../../techapproval/gui/dialogs/contract.py" line="+94"/>
         <source>Add a contract</source>
         <translation type="unfinished"></translation>
     </message>
@@ -708,7 +708,7 @@
         <translation type="unfinished">Cerrar</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Contract: {label}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -834,11 +834,12 @@
     </message>
     <message>
         <location line="+7"/>
+        <location line="+87"/>
         <source>Provision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-86"/>
         <source>Where the contract says so</source>
         <translation type="unfinished"></translation>
     </message>
@@ -854,13 +855,158 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+119"/>
-        <location line="+87"/>
+        <location line="+223"/>
+        <location line="+238"/>
         <source>Clause, e.g. § 7.2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-445"/>
+        <source>Clause check of the signed document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clause check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reads the signed document for the eleven provisions and suggests where each is. Nothing is ticked until you accept a suggestion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attach the signed document on the Contracts page (Attach signed document) to have it read for the eleven provisions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Check the signed document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the signed document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the attached document for the eleven provisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Accept the selected &amp;quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept the selected quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tick the provision and keep the quote and its page as evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save &amp;gap report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save gap report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PDF for the notice to amend: each provision not ticked, the law&apos;s words, and what the document says instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Clause check message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Clause check suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Words that matched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clause check columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Selected suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Clause check warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>History</source>
+        <translation type="unfinished">Historial</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contract history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation type="unfinished">Cuándo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who</source>
+        <translation type="unfinished">Quién</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation type="unfinished">Qué</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Changes</source>
+        <translation type="unfinished">Cambios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract history columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Since it was executed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -912,6 +1058,71 @@
     <message>
         <location line="+58"/>
         <source>Choose the contractor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>{found} of 11 provisions found, {conflicts} in conflict. Select a found provision and accept its quote to tick it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The document is the state&apos;s uniform addendum: tick “{label}” if it is signed as it stands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Breach notice: within {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>, page {page}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Words that matched: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>p. {page}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} ticked, with the quote from page {page} as evidence. Save the contract to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Every provision is ticked: there is nothing to amend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save the gap report for the notice to amend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The gap report could not be saved: {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved the gap report ({count} provisions) to {path}. Attach it to the notice to amend.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1131,8 +1342,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Attached {name} (SHA-256 {value}…) to {label}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Clause check: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Clause check: {found} of 11 provisions found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>; not found: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; in conflict: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>. Edit the contract to read the quotes and accept them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1842,7 +2078,7 @@
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../techapproval/gui/domain_strings.py" line="+15"/>
+        <location filename="../../techapproval/gui/domain_strings.py" line="+18"/>
         <source>P1 — Student data remains the Board&apos;s property and under its control</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2517,7 +2753,7 @@
         <translation>Descripción</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-128"/>
         <source>50,000 or more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2549,6 +2785,21 @@
     <message>
         <location line="+1"/>
         <source>Alternative plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3839,7 +4090,7 @@ Versión del esquema: {schema}</translation>
 <context>
     <name>Maintenance</name>
     <message>
-        <location filename="../../techapproval/gui/maintenance.py" line="+31"/>
+        <location filename="../../techapproval/gui/maintenance.py" line="+30"/>
         <source>{value} KB</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3854,12 +4105,12 @@ Versión del esquema: {schema}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>Back up the database to a file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Backing up the database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3896,7 +4147,7 @@ The file is checked first, and a copy of the database as it is now is kept befor
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Restoring the database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4938,7 +5189,7 @@ This window now closes and techapproval asks you to sign in again: the restored 
 <context>
     <name>RequestWindow</name>
     <message>
-        <location filename="../../techapproval/gui/dialogs/request_window.py" line="+58"/>
+        <location filename="../../techapproval/gui/dialogs/request_window.py" line="+65"/>
         <source>⚠ Cannot reach the database; your text is kept on this computer and will be saved when it answers.</source>
         <translation>⚠ No se puede conectar con la base de datos; su texto se guarda en esta computadora y se guardará cuando responda.</translation>
     </message>
@@ -5767,7 +6018,7 @@ Inicie sesión con su correo electrónico escolar.</translation>
     <message>
         <location line="+13"/>
         <location line="+13"/>
-        <location filename="../../techapproval/gui/pages/contracts.py" line="-237"/>
+        <location filename="../../techapproval/gui/pages/contracts.py" line="-260"/>
         <location filename="../../techapproval/gui/pages/exceptions.py" line="-389"/>
         <source>Status</source>
         <translation>Estado</translation>

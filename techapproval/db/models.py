@@ -360,6 +360,9 @@ class ContractProvision(Base):
     provision: Mapped[str] = mapped_column(String(3), primary_key=True)
     position: Mapped[int] = mapped_column(Integer)  # 1..11, for ordering
     clause: Mapped[str] = mapped_column(String(200), default="")  # e.g. "§ 4.2"
+    # The sentence the coordinator accepted from the clause check as where the contract says so, and its page.
+    evidence_quote: Mapped[str] = mapped_column(Text, default="", server_default="")
+    evidence_page: Mapped[int | None] = mapped_column(Integer)
 
     contract: Mapped[Contract] = relationship(back_populates="provisions")
 

@@ -21,6 +21,7 @@ CONTRACT_LIMITS = {
     "description": 5_000,
     "information_details": 5_000,
     "clause": 200,
+    "evidence": 2_000,
     "note": 2_000,
 }
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # a scanned contract of a few hundred pages
@@ -87,6 +88,8 @@ class ContractForm:
     uses_state_addendum: bool = False
     # The provisions the contract contains, each with where it says so ("" when not noted).
     provisions: dict[Provision, str] = field(default_factory=dict)
+    # For a ticked provision, the sentence the coordinator accepted from the clause check and its page.
+    evidence: dict[Provision, tuple[str, int | None]] = field(default_factory=dict)
     amend_notice_sent_on: date | None = None
     amended_on: date | None = None
     notice_posted_on: date | None = None
@@ -98,6 +101,9 @@ class ContractForm:
         # As ticked, even with the state addendum (which supplies all eleven by itself): unticking the
         # addendum later must not leave provisions recorded that nobody checked.
         values["provisions"] = {p: _clean(self.provisions[p]) for p in Provision if p in self.provisions}
+        # Evidence goes with its tick: unticking a provision lets go of the sentence accepted for it.
+        values["evidence"] = {p: (_clean(quote), page) for p in Provision if p in self.evidence
+                              and p in self.provisions for quote, page in [self.evidence[p]] if quote.strip()}
         return ContractForm(**values)
 
 
@@ -125,6 +131,12 @@ def validate_contract(form: ContractForm, today: date) -> dict[str, str]:
     for p, clause in form.provisions.items():
         if _too_long("clause", clause):
             errors["provisions"] = f"The clause reference for {p.value} is too long (at most 200 characters)."
+    for p, (quote, page) in form.evidence.items():
+        if len(quote) > CONTRACT_LIMITS["evidence"]:
+            errors["provisions"] = (f"The quote accepted for {p.value} is {len(quote):,} characters long; the limit "
+                                    f"is {CONTRACT_LIMITS['evidence']:,}.")
+        elif page is not None and page < 1:
+            errors["provisions"] = f"The page of the quote accepted for {p.value} must be 1 or more."
     missing = [] if form.uses_state_addendum else [p for p in Provision if p not in form.provisions]
     if form.amended_on and not form.amend_notice_sent_on:
         errors["amended_on"] = "Record the notice to amend first."

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -24,6 +25,9 @@ from . import audit, documents
 from .access import REVIEWERS, acting
 from .compliance_context import compliance_context, contract_terms
 from .errors import Conflict, Invalid, NotFound
+
+if TYPE_CHECKING:
+    from ..domain.clauses import ContractCheck  # its rules compile when a contract is first checked
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,8 @@ def _form_of(c: Contract) -> ContractForm:
         executed_on=c.executed_on, starts_on=c.starts_on, expires_on=c.expires_on,
         uses_state_addendum=c.uses_state_addendum,
         provisions={Provision(p.provision): p.clause for p in c.provisions},
+        evidence={Provision(p.provision): (p.evidence_quote, p.evidence_page) for p in c.provisions
+                  if p.evidence_quote},
         amend_notice_sent_on=c.amend_notice_sent_on, amended_on=c.amended_on, notice_posted_on=c.notice_posted_on,
         deletion_confirmed_on=c.deletion_confirmed_on,
     )
@@ -92,7 +98,14 @@ def _flat(form: ContractForm) -> dict:
                      "notice_posted_on", "deletion_confirmed_on")},
         "uses_state_addendum": form.uses_state_addendum,
         "provisions": ", ".join(f"{p.value} ({c})" if c else p.value for p, c in form.provisions.items()),
+        **{f"evidence {p.value}": evidence_label(quote, page) for p, (quote, page) in form.evidence.items()},
     }
+
+
+def evidence_label(quote: str, page: int | None) -> str:
+    """How accepted evidence reads in the history: "p. 3: “The laws of …”"."""
+    where = f"p. {page}: " if page else ""
+    return f"{where}\u201c{quote}\u201d"
 
 
 def _view(c: Contract, on: date, calendar, amend_days: int, document_size: int | None = None) -> ContractView:
@@ -227,6 +240,7 @@ def save_contract(
             continue
         row = current.get(p.value) or ContractProvision(provision=p.value, position=position)
         row.clause = form.provisions[p]
+        row.evidence_quote, row.evidence_page = form.evidence.get(p, ("", None))
         keep.append(row)
     c.provisions = keep
     c.updated_at = now
@@ -278,6 +292,97 @@ def attach_document(session: Session, actor_id: int, contract_id: int, filename:
     audit.record(session, actor.id, "contract", c.id, "document attached",
                  {"document": [f"{old[0]} ({old[1]})" if old[1] else None, f"{name} ({digest})"]})
     return digest
+
+
+def check_document(session: Session, actor_id: int, contract_id: int) -> ContractCheck:
+    """The clause check of the contract's signed document: suggestions for each provision, with quotes.
+    Nothing is ticked or stored; Invalid (field "document") when its text cannot be read."""
+    from . import contract_text
+
+    name, content = document_content(session, actor_id, contract_id)
+    try:
+        return contract_text.check_document(name, content)
+    except contract_text.TextProblem as exc:
+        raise Invalid({"document": exc.message}) from None
+
+
+@dataclass(frozen=True)
+class Gap:
+    provision: Provision
+    law: str  # the policy's words for the provision
+    law_source: str  # where they come from
+    finding: str  # "Not found", "Conflict", or why the document was not read
+    why: str
+    found_instead: tuple[tuple[str, int | None], ...]  # (quote, page): what the contract says instead
+
+
+@dataclass(frozen=True)
+class GapReport:
+    """What a notice to amend attaches: each provision the contract lacks, the law's words, and what the
+    signed document says instead (from the clause check)."""
+
+    contract_label: str
+    contractor_name: str
+    document_name: str | None
+    prepared_on: date
+    amend_days: int
+    gaps: tuple[Gap, ...]
+    check_note: str  # how the document was read, or why it was not
+
+
+def gap_report(session: Session, actor_id: int, contract_id: int, missing: list[Provision] | None = None,
+               on: date | None = None) -> GapReport:
+    """The gap report of a contract: `missing` (default: the provisions not ticked on the record), each
+    with the law's words and, when a signed document is attached and readable, what it says instead."""
+    view = get_contract(session, actor_id, contract_id, on)
+    ctx = compliance_context(session, on)
+    if missing is None:
+        missing = [] if view.form.uses_state_addendum else [p for p in Provision if p not in view.form.provisions]
+    check, note = None, "No signed document is attached: the findings below come from the record alone."
+    if view.document_sha256:
+        try:
+            check = check_document(session, actor_id, contract_id)
+            note = f"Read from the signed document {view.document_name} by the clause check; reviewed by the district."
+        except Invalid as exc:
+            note = exc.errors["document"]
+    return GapReport(view.label, view.contractor_name, view.document_name, ctx.on, ctx.amend_days,
+                     gaps_of(check, missing), note)
+
+
+def gaps_of(check: ContractCheck | None, missing: list[Provision]) -> tuple[Gap, ...]:
+    """Each provision in `missing`, with the policy's words and what the clause check found instead
+    (None: no document was read)."""
+    from ..domain.clauses import Finding
+    from ..domain.policy_help import help_for
+
+    gaps = []
+    for p in Provision:
+        if p not in missing:
+            continue
+        passage = help_for(p.value)[0]
+        if check is None:
+            finding, why, instead = "Not recorded", "The provision is not ticked on the district's record.", ()
+        else:
+            r = check.result(p)
+            finding = "Conflict" if r.finding is Finding.CONFLICT else "Not found"
+            instead = tuple((q.text, q.page) for q in r.quotes)
+            if r.finding is Finding.FOUND:
+                why = ("The clause check suggested a sentence, but the district did not accept it as containing "
+                       "the provision.")
+            elif r.finding is Finding.CONFLICT:
+                why = f"The document {r.why}."
+            else:
+                why = r.why[0].upper() + r.why[1:] + "."
+        gaps.append(Gap(p, passage.excerpt, passage.source, finding, why, instead))
+    return tuple(gaps)
+
+
+def contract_history(session: Session, actor_id: int, contract_id: int) -> list[audit.HistoryEntry]:
+    """Every recorded change to the contract, oldest first, with the evidence accepted for its provisions."""
+    acting(session, actor_id)
+    if session.get(Contract, contract_id) is None:
+        raise NotFound(f"There is no contract {contract_id}.")
+    return audit.history(session, "contract", contract_id)
 
 
 def document_content(session: Session, actor_id: int, contract_id: int) -> tuple[str, bytes]:

@@ -235,6 +235,7 @@ def _contracts(s: Session, reviewer: int, admin: int, today: date) -> None:
         [C.FULL_NAME, C.EMAIL, C.STUDENT_GENERATED_CONTENT], today - timedelta(days=60),
         provisions=all_but(Provision.P9, Provision.P10), notice_posted_on=today - timedelta(days=57),
         amend_notice_sent_on=today - timedelta(days=10))
+    _attach_canva_terms(s, reviewer, canva)
     kahoot = contract(
         contractor("Kahoot! ASA", "https://kahoot.com"), "Student data privacy addendum",
         "Classroom quiz games.", "Kahoot! for schools; students join with a PIN and a nickname.",
@@ -255,6 +256,42 @@ def _contracts(s: Session, reviewer: int, admin: int, today: date) -> None:
         contracts.link_resource(s, reviewer, catalog[name], coverage, contract_id, note)
     compliance.add_closure(s, admin, today + timedelta(days=14), "Professional development day (no school)")
     _duties(s, reviewer, today, catalog)
+
+
+# The demo's signed document for Canva: terms written for the demo (not Canva's own) that lack P9 and P10,
+# so the clause check has something to find and something to miss.
+CANVA_TERMS = (
+    ("Canva for Education \u2014 Student Data Terms (demo document)", ""),
+    ("1. Ownership", "Student data remains the property of the School District and under its control."),
+    ("2. Deletion", "The District may request the deletion of student data by writing to privacy@canva.example; "
+                    "Canva will delete it within 30 days."),
+    ("3. Use", "Canva shall use student data solely to provide Canva for Education to the District."),
+    ("4. Families", "Parents and eligible students may review the student data Canva holds and ask the District "
+                    "to correct errors."),
+    ("5. Security", "Canva shall maintain safeguards designed to ensure the security and confidentiality of "
+                    "student data."),
+    ("6. Breach", "Canva shall notify the District of any unauthorized disclosure of student data within 30 "
+                  "days of discovering it."),
+    ("7. End of the agreement", "Upon expiration of the agreement, Canva shall delete all student data."),
+    ("8. FERPA", "Canva and the District shall comply with FERPA."),
+    ("9. Advertising", "Canva shall not use student data for targeted advertising, and shall not sell it."),
+    ("10. Governing law", "These terms are governed by the laws of New South Wales, Australia."),
+)
+
+
+def _attach_canva_terms(s: Session, reviewer: int, contract_id: int) -> None:
+    import io
+
+    import docx  # python-docx: the demo's document is a Word file, as vendors often send
+
+    document = docx.Document()
+    for heading, text in CANVA_TERMS:
+        document.add_paragraph(heading)
+        if text:
+            document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    contracts.attach_document(s, reviewer, contract_id, "Canva student data terms (signed).docx", out.getvalue())
 
 
 def _duties(s: Session, reviewer: int, today: date, catalog: dict[str, int]) -> None:

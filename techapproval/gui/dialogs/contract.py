@@ -8,16 +8,20 @@ ticks and types, so they see "missing P9" before they save rather than after.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -29,9 +33,9 @@ from ...domain.enums import InfoCategory
 from ...services import contracts
 from ...services.compliance_context import ComplianceContext, compliance_context
 from ...services.errors import Invalid, ServiceError
-from ..common import named
+from ..common import local_datetime, named
 from ..context import AppContext
-from ..i18n import translate
+from ..i18n import domain_text, translate
 from ..models.tables import badge
 from ..widgets.date_field import OptionalDateField
 from ..widgets.policy_help import PolicyHelpPanel, governs
@@ -106,7 +110,9 @@ class ContractDialog(ScrollingFormDialog):
         self._build_information()
         self._build_dates()
         self._build_provisions()
+        self._build_clause_check()
         self._build_follow_up()
+        self._build_history()
         self.body.addStretch(1)
         self._line_up()
         self._add_policy_help()
@@ -275,6 +281,110 @@ class ContractDialog(ScrollingFormDialog):
         self.addendum.toggled.connect(self._addendum_toggled)
         self.body.addWidget(box)
 
+    def _build_clause_check(self) -> None:
+        """Suggestions from reading the signed document: each provision found (quote, page, the words that
+        matched), not found or in conflict. Only a person ticks: Accept ticks the selected provision and
+        keeps its quote as evidence."""
+        box = named(QGroupBox(translate("ContractDialog", "Clause check of the signed document")),
+                    translate("ContractDialog", "Clause check"))
+        outer = QVBoxLayout(box)
+        has_document = self.original is not None and bool(self.original.document_sha256)
+        intro = QLabel(
+            translate("ContractDialog", "Reads the signed document for the eleven provisions and suggests where "
+                      "each is. Nothing is ticked until you accept a suggestion.")
+            if has_document else
+            translate("ContractDialog", "Attach the signed document on the Contracts page (Attach signed "
+                      "document) to have it read for the eleven provisions.")
+        )
+        intro.setWordWrap(True)
+        outer.addWidget(intro)
+        buttons = QHBoxLayout()
+        self.check_button = named(
+            QPushButton(translate("ContractDialog", "&Check the signed document")),
+            translate("ContractDialog", "Check the signed document"),
+            translate("ContractDialog", "Read the attached document for the eleven provisions"),
+        )
+        self.check_button.setAutoDefault(False)
+        self.check_button.setEnabled(has_document)
+        self.check_button.clicked.connect(self.run_check)
+        self.accept_button = named(
+            QPushButton(translate("ContractDialog", "Accept the selected &quote")),
+            translate("ContractDialog", "Accept the selected quote"),
+            translate("ContractDialog", "Tick the provision and keep the quote and its page as evidence"),
+        )
+        self.accept_button.setAutoDefault(False)
+        self.accept_button.setEnabled(False)
+        self.accept_button.clicked.connect(self.accept_suggestion)
+        self.gap_button = named(
+            QPushButton(translate("ContractDialog", "Save &gap report\u2026")),
+            translate("ContractDialog", "Save gap report"),
+            translate("ContractDialog", "A PDF for the notice to amend: each provision not ticked, the law's "
+                      "words, and what the document says instead"),
+        )
+        self.gap_button.setAutoDefault(False)
+        self.gap_button.setEnabled(self.original is not None)
+        self.gap_button.clicked.connect(self.save_gap_report)
+        for button in (self.check_button, self.accept_button, self.gap_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        outer.addLayout(buttons)
+        self.check_message = named(QLabel(), translate("ContractDialog", "Clause check message"))
+        self.check_message.setWordWrap(True)
+        self.check_message.setTextFormat(Qt.TextFormat.PlainText)
+        self.check_message.hide()
+        outer.addWidget(self.check_message)
+        self.suggestions = named(QTreeWidget(), translate("ContractDialog", "Clause check suggestions"))
+        self.suggestions.setHeaderLabels([
+            translate("ContractDialog", "Provision"), translate("ContractDialog", "Suggestion"),
+            translate("ContractDialog", "Page"), translate("ContractDialog", "Words that matched"),
+            translate("ContractDialog", "Quote")])
+        self.suggestions.header().setAccessibleName(translate("ContractDialog", "Clause check columns"))
+        self.suggestions.setWordWrap(True)
+        self.suggestions.setMinimumHeight(self.fontMetrics().lineSpacing() * 14)
+        self.suggestions.currentItemChanged.connect(lambda *_: self._suggestion_selected())
+        self.suggestions.itemActivated.connect(lambda *_: self.accept_suggestion())
+        self.suggestions.hide()
+        outer.addWidget(self.suggestions)
+        self.suggestion_detail = named(QLabel(), translate("ContractDialog", "Selected suggestion"))
+        self.suggestion_detail.setWordWrap(True)
+        self.suggestion_detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.suggestion_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.suggestion_detail.setFrameShape(QLabel.Shape.StyledPanel)
+        self.suggestion_detail.hide()
+        outer.addWidget(self.suggestion_detail)
+        self.check_notes = named(QLabel(), translate("ContractDialog", "Clause check warnings"))
+        self.check_notes.setWordWrap(True)
+        self.check_notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.check_notes.hide()
+        outer.addWidget(self.check_notes)
+        self.evidence: dict[Provision, tuple[str, int | None]] = {}
+        self.body.addWidget(box)
+
+    def _build_history(self) -> None:
+        if self.original is None:
+            self.history = None
+            return
+        box = QGroupBox(translate("ContractDialog", "History"))
+        outer = QVBoxLayout(box)
+        self.history = named(QTreeWidget(), translate("ContractDialog", "Contract history"))
+        self.history.setHeaderLabels([translate("ContractDialog", "When"), translate("ContractDialog", "Who"),
+                                      translate("ContractDialog", "What"), translate("ContractDialog", "Changes")])
+        self.history.header().setAccessibleName(translate("ContractDialog", "Contract history columns"))
+        self.history.setRootIsDecorated(False)
+        self.history.setWordWrap(True)
+        self.history.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
+        outer.addWidget(self.history)
+        for entry in self.ctx.call(contracts.contract_history, self.original.id):
+            changes = "; ".join(
+                f"{key}: {new}" if old in (None, "") else f"{key}: {old} \u2192 {new}"
+                for key, value in entry.changes.items()
+                for old, new in [value if isinstance(value, list) and len(value) == 2 else (None, value)])
+            item = QTreeWidgetItem([local_datetime(entry.at), entry.actor, entry.action, changes])
+            item.setToolTip(3, changes)
+            self.history.addTopLevelItem(item)
+        self.history.resizeColumnToContents(0)
+        self.body.addWidget(box)
+
     def _build_follow_up(self) -> None:
         box = QGroupBox(translate("ContractDialog", "Since it was executed"))
         form = self._form_layout()
@@ -423,6 +533,155 @@ class ContractDialog(ScrollingFormDialog):
         lines += [f"Also: {problem}" for problem in status.problems[1:]]
         self.status.setText("\n".join(lines))
 
+    # --- the clause check ---------------------------------------------------------------------
+
+    def _say_check(self, text: str) -> None:
+        self.check_message.setText(text)
+        self.check_message.setVisible(bool(text))
+
+    def run_check(self) -> None:
+        """Read the signed document and list the suggestions; nothing is ticked."""
+        from ...domain.clauses import Finding
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            check = self.ctx.call(contracts.check_document, self.original.id)
+        except Invalid as exc:
+            self._say_check(exc.errors.get("document", exc.message))
+            return
+        except (ServiceError, DatabaseProblem) as exc:
+            self._say_check(getattr(exc, "message", str(exc)))
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.check = check
+        self.suggestions.clear()
+        marks = {Finding.FOUND: "\u2714", Finding.NOT_FOUND: "\u2013", Finding.CONFLICT: "\u26a0"}
+        for result in check.provisions:
+            label = f"{marks[result.finding]} {domain_text(result.finding.label)}"
+            quotes = result.quotes or ((None,))
+            parent = None
+            for quote in quotes:
+                item = QTreeWidgetItem([
+                    result.provision.value if parent is None else "",
+                    label if parent is None else "",
+                    str(quote.page) if quote is not None and quote.page else "",
+                    ", ".join(quote.matched) if quote is not None else "",
+                    quote.text if quote is not None else result.why,
+                ])
+                item.setData(0, Qt.ItemDataRole.UserRole, (result.provision, result.finding, quote, result.why))
+                item.setToolTip(0, domain_text(result.provision.label))
+                item.setToolTip(4, result.why)
+                if parent is None:
+                    self.suggestions.addTopLevelItem(item)
+                    parent = item
+                else:
+                    parent.addChild(item)
+            parent.setExpanded(True)
+        for column in (0, 1, 2):
+            self.suggestions.resizeColumnToContents(column)
+        self.suggestions.setColumnWidth(3, self.fontMetrics().horizontalAdvance("M") * 16)
+        self.suggestions.show()
+        self.suggestion_detail.show()
+        found = len(check.found)
+        conflicts = sum(r.finding is Finding.CONFLICT for r in check.provisions)
+        summary = translate("ContractDialog", "{found} of 11 provisions found, {conflicts} in conflict. Select a "
+                            "found provision and accept its quote to tick it.").format(found=found,
+                                                                                       conflicts=conflicts)
+        if check.uniform_addendum:
+            summary += " " + translate("ContractDialog", "The document is the state's uniform addendum: tick "
+                                       "\u201c{label}\u201d if it is signed as it stands.").format(label=ADDENDUM_LABEL)
+        self._say_check(summary)
+        notes = [f"\u26a0 {n.why}" + (f" (p. {n.quote.page})" if n.quote.page else "")
+                 + (f": \u201c{n.quote.text}\u201d" if n.quote.text else "")
+                 for n in check.warnings]
+        if check.breach_notice_days is not None:
+            notes.insert(0, translate("ContractDialog", "Breach notice: within {days} days.").format(
+                days=check.breach_notice_days))
+        self.check_notes.setText("\n".join(notes))
+        self.check_notes.setVisible(bool(notes))
+        self.suggestions.setFocus()
+        if self.suggestions.topLevelItemCount():
+            self.suggestions.setCurrentItem(self.suggestions.topLevelItem(0))
+
+    def _selected_suggestion(self):
+        item = self.suggestions.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _suggestion_selected(self) -> None:
+        from ...domain.clauses import Finding
+
+        chosen = self._selected_suggestion()
+        self.accept_button.setEnabled(
+            self.editable and not self.addendum.isChecked() and chosen is not None
+            and chosen[1] is Finding.FOUND and chosen[2] is not None)
+        if chosen is None:
+            self.suggestion_detail.setText("")
+            return
+        provision, finding, quote, why = chosen
+        lines = [f"{domain_text(provision.label)}: {domain_text(finding.label)}"
+                 + (translate("ContractDialog", ", page {page}").format(page=quote.page)
+                    if quote is not None and quote.page else "")]
+        if quote is not None:
+            lines.append(f"\u201c{quote.text}\u201d")
+            lines.append(translate("ContractDialog", "Words that matched: {value}").format(
+                value=", ".join(quote.matched)))
+        lines.append(translate("ContractDialog", "Why: {value}").format(value=why))
+        self.suggestion_detail.setText("\n".join(lines))
+
+    def accept_suggestion(self) -> None:
+        """The person accepts the selected quote: its provision is ticked, the page noted as the clause
+        when none is, and the quote kept as evidence (saved with the contract, shown in its history)."""
+        from ...domain.clauses import Finding
+
+        chosen = self._selected_suggestion()
+        if not self.editable or chosen is None or chosen[1] is not Finding.FOUND or chosen[2] is None:
+            return
+        provision, _finding, quote, _why = chosen
+        self.provision_boxes[provision].setChecked(True)
+        clause = self.clause_edits[provision]
+        if not clause.text().strip() and quote.page:
+            clause.setText(translate("ContractDialog", "p. {page}").format(page=quote.page))
+        self.evidence[provision] = (quote.text, quote.page)
+        item = self.suggestions.currentItem()
+        top = item.parent() or item
+        top.setText(1, "\u2714 " + translate("ContractDialog", "Accepted"))
+        self._say_check(translate("ContractDialog", "{value} ticked, with the quote from page {page} as evidence. "
+                                  "Save the contract to keep it.").format(value=provision.value,
+                                                                          page=quote.page or "\u2014"))
+
+    def save_gap_report(self) -> None:
+        """The gap report for the notice to amend: the provisions not ticked on the form as it stands."""
+        from ..printing import save_pdf
+
+        form = self.form()
+        missing = [] if form.uses_state_addendum else [p for p in Provision if p not in form.provisions]
+        if not missing:
+            self._say_check(translate("ContractDialog", "Every provision is ticked: there is nothing to amend."))
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            report = self.ctx.call(contracts.gap_report, self.original.id, missing)
+            from ...pdf.gap_report import render_gap_report  # reportlab loads only when someone saves one
+
+            data = render_gap_report(report, self.ctx.settings)
+        except (ServiceError, DatabaseProblem) as exc:
+            self._say_check(getattr(exc, "message", str(exc)))
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        name = f"gap-report-{self.original.contractor_name}.pdf".replace("/", "-")
+        try:
+            path = save_pdf(self, data, name, translate("ContractDialog", "Save the gap report for the notice to "
+                                                        "amend"))
+        except OSError as exc:
+            self._say_check(translate("ContractDialog", "The gap report could not be saved: {value}.").format(
+                value=exc.strerror or exc))
+            return
+        if path is not None:
+            self._say_check(translate("ContractDialog", "Saved the gap report ({count} provisions) to {path}. "
+                                      "Attach it to the notice to amend.").format(count=len(missing), path=path))
+
     # --- data -------------------------------------------------------------------------------
 
     def form(self) -> ContractForm:
@@ -438,6 +697,7 @@ class ContractDialog(ScrollingFormDialog):
             expires_on=self.expires_on.value(),
             uses_state_addendum=self.addendum.isChecked(),
             provisions={p: self.clause_edits[p].text() for p, box in self.provision_boxes.items() if box.isChecked()},
+            evidence={p: e for p, e in self.evidence.items() if self.provision_boxes[p].isChecked()},
             amend_notice_sent_on=self.amend_notice_sent_on.value(),
             amended_on=self.amended_on.value(),
             notice_posted_on=self.notice_posted_on.value(),
@@ -459,6 +719,7 @@ class ContractDialog(ScrollingFormDialog):
         self.addendum.setChecked(form.uses_state_addendum)
         self.addendum.blockSignals(False)
         self._remembered_ticks = set()
+        self.evidence = dict(form.evidence)
         for provision, check in self.provision_boxes.items():
             check.setChecked(form.uses_state_addendum or provision in form.provisions)
             check.setEnabled(self.editable and not form.uses_state_addendum)

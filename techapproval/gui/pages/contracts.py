@@ -13,7 +13,7 @@ from ...db.database import DatabaseProblem
 from ...domain.contracts import format_day
 from ...services import contracts
 from ...services.contracts import ContractView
-from ...services.errors import ServiceError
+from ...services.errors import Invalid, ServiceError
 from ..common import MessageLabel, details_panel, named
 from ..context import AppContext
 from ..i18n import translate
@@ -271,11 +271,31 @@ class ContractsPage(ReadWhenShown, QWidget):
             self.message.say(exc)
             return
         self._saved(v.id)
-        self.message.say(
-            translate("ContractsPage", "Attached {name} (SHA-256 {value}\u2026) to {label}.").format(
-                name=Path(path).name, value=digest[:12], label=v.label
-            )
+        attached = translate("ContractsPage", "Attached {name} (SHA-256 {value}\u2026) to {label}.").format(
+            name=Path(path).name, value=digest[:12], label=v.label
         )
+        self.message.say(f"{attached} {self._check_summary(v.id)}")
+
+    def _check_summary(self, contract_id: int) -> str:
+        """What the clause check made of the document just attached, in one line: the coordinator then
+        opens the contract to read the quotes and accept them."""
+        from ...domain.clauses import Finding
+
+        try:
+            check = self.ctx.call(contracts.check_document, contract_id)
+        except Invalid as exc:
+            return translate("ContractsPage", "Clause check: {value}").format(value=exc.errors.get("document", ""))
+        except (ServiceError, DatabaseProblem):
+            return ""
+        missing = [r.provision.value for r in check.provisions if r.finding is Finding.NOT_FOUND]
+        conflicts = [r.provision.value for r in check.provisions if r.finding is Finding.CONFLICT]
+        words = translate("ContractsPage", "Clause check: {found} of 11 provisions found").format(
+            found=len(check.found))
+        if missing:
+            words += translate("ContractsPage", "; not found: {value}").format(value=", ".join(missing))
+        if conflicts:
+            words += translate("ContractsPage", "; in conflict: {value}").format(value=", ".join(conflicts))
+        return words + translate("ContractsPage", ". Edit the contract to read the quotes and accept them.")
 
     def open_document(self) -> None:
         from ..printing import open_in_viewer  # on first use: not at every start
