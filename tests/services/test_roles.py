@@ -171,7 +171,8 @@ def test_a_database_use_case_refuses_the_roles_it_does_not_allow(district, tmp_p
     allowed = DATABASE_USE_CASES[name]
     target = tmp_path / "target"
     arguments = {"maintenance.backup_database": (target,), "maintenance.restore_database": (target,),
-                 "printing.save_decision_sheets": ([], target), "records_export.export_records": (target,), "website.export_site": (target,)}[name]
+                 "printing.save_decision_sheets": ([], target), "records_export.export_records": (target,),
+                 "website.export_site": (target,)}[name]
     for who in ("teacher", "reviewer", "admin"):
         with district.db.transaction() as s:
             role = Role(s.get(Person, getattr(district, who)).role)
