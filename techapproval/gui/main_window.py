@@ -46,6 +46,7 @@ from .models.tables import (
     sorting_proxy,
 )
 from .recovery import DraftStore
+from .screen import fit_to_screen, scrolled
 from .widgets.list_view import ListView
 
 if TYPE_CHECKING:  # the request window, the dialogs and the hidden tabs' pages load when first wanted
@@ -82,7 +83,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(
             translate("MainWindow", "techapproval \u2014 {district}").format(district=district_heading(district))
         )
-        self.resize(1200, 760)
+        fit_to_screen(self, 1200, 760)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -429,8 +430,9 @@ class MainWindow(QMainWindow):
         self.closures = ClosuresBox(self.ctx)
         self.closures.changed.connect(self.refresh)
         layout.addRow(self.closures)
-        self.tabs.addTab(page, translate("MainWindow", "Se&ttings"))
-        self.pages["settings"] = page
+        area = scrolled(page, translate("MainWindow", "Settings page"))  # taller than a small screen leaves it
+        self.tabs.addTab(area, translate("MainWindow", "Se&ttings"))
+        self.pages["settings"] = area
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(translate("MainWindow", "&File"))

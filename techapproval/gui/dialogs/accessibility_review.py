@@ -34,6 +34,7 @@ from ...services.errors import Invalid, ServiceError
 from ..common import named, text_label
 from ..context import AppContext
 from ..i18n import domain_text, translate
+from ..screen import fit_to_screen
 from ..widgets.date_field import OptionalDateField
 from .forms import ScrollingFormDialog
 
@@ -83,7 +84,7 @@ class AccessibilityReviewDialog(ScrollingFormDialog):
         self.setWindowTitle(translate("AccessibilityReview", "Accessibility review \u2014 {name}").format(name=name))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.setMinimumSize(600, 460)
-        self.resize(860, 760)
+        fit_to_screen(self, 860, 760)
         self.frame(translate("AccessibilityReview", "Accessibility review"),
                    summary=translate("AccessibilityReview", "Resulting accessibility status"),
                    save=translate("AccessibilityReview", "Save review"))

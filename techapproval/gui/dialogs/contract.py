@@ -33,6 +33,7 @@ from ..common import named
 from ..context import AppContext
 from ..i18n import translate
 from ..models.tables import badge
+from ..screen import fit_to_screen
 from ..widgets.date_field import OptionalDateField
 from ..widgets.policy_help import PolicyHelpPanel, governs
 from .contractor import ContractorDialog
@@ -93,7 +94,7 @@ class ContractDialog(ScrollingFormDialog):
         )
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.setMinimumSize(640, 480)
-        self.resize(980, 720)
+        fit_to_screen(self, 980, 720)
 
         self.frame(
             translate("ContractDialog", "Contract"),
