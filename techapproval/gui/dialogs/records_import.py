@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -33,6 +34,7 @@ from ...services.errors import ServiceError
 from ..common import MessageLabel, local_datetime, named
 from ..context import AppContext
 from ..i18n import domain_text, translate
+from ..screen import fit_to_screen, stacked
 
 PREVIEW_ROWS = 10
 
@@ -63,7 +65,7 @@ class RecordsImportDialog(QDialog):
         self.plan: ImportPlan | None = None
         self.imported = False  # something was imported or undone: the main window reads its lists again
         self.setWindowTitle(translate("RecordsImportDialog", "Import approved resources and contracts"))
-        self.resize(980, 820)
+        fit_to_screen(self, 980, 820)
         layout = QVBoxLayout(self)
         intro = QLabel(translate(
             "RecordsImportDialog",
@@ -98,21 +100,24 @@ class RecordsImportDialog(QDialog):
         self.mapping_table = _table(translate("RecordsImportDialog", "Column mapping"), [
             translate("RecordsImportDialog", "Spreadsheet column"), translate("RecordsImportDialog", "First value"),
             translate("RecordsImportDialog", "Imported as")])
-        columns_layout.addWidget(self.mapping_table, 3)
         self.preview_table = _table(translate("RecordsImportDialog", "Preview of the first rows"), [])
-        columns_layout.addWidget(self.preview_table, 2)
-        # The mapping is the work of this dialog: at least five columns and three rows of preview show.
-        line = self.fontMetrics().height() + 12
-        self.mapping_table.setMinimumHeight(6 * line)
-        self.preview_table.setMinimumHeight(4 * line)
-        layout.addWidget(columns_box, 4)
+        # The mapping is the work of this dialog: at least five columns and three rows of preview show, on the
+        # smallest screen too (a row of the mapping holds a drop-down, a little taller than a line of text).
+        row_height = QComboBox().sizeHint().height() + 2
+        self.mapping_table.verticalHeader().setDefaultSectionSize(row_height)
+        header = self.mapping_table.horizontalHeader().sizeHint().height()
+        self.mapping_table.setMinimumHeight(header + 5 * row_height + 2 * self.mapping_table.frameWidth())
+        self.preview_table.setMinimumHeight(header + 3 * row_height + 2 * self.preview_table.frameWidth())
+        columns_layout.addWidget(stacked(translate("RecordsImportDialog", "Column mapping and preview"),
+                                         (self.mapping_table, 3), (self.preview_table, 2)))
 
         report_box = QGroupBox(translate("RecordsImportDialog", "Check of every row"))
         report_layout = QVBoxLayout(report_box)
         self.report_table = _table(translate("RecordsImportDialog", "Validation report"), [
             translate("RecordsImportDialog", "Row"), translate("RecordsImportDialog", "Column"),
             translate("RecordsImportDialog", "What"), translate("RecordsImportDialog", "Reason")])
-        report_layout.addWidget(self.report_table)
+        self.report_table.setMinimumHeight(header + 3 * row_height)
+        report_layout.addWidget(self.report_table, 1)
         self.report_summary = MessageLabel(translate("RecordsImportDialog", "Check summary"))
         report_layout.addWidget(self.report_summary)
         fix_row = QHBoxLayout()
@@ -138,7 +143,6 @@ class RecordsImportDialog(QDialog):
         report_layout.addLayout(buttons_row)
         self.result = MessageLabel(translate("RecordsImportDialog", "Result"))
         report_layout.addWidget(self.result)
-        layout.addWidget(report_box, 3)
 
         past_box = QGroupBox(translate("RecordsImportDialog", "Past imports"))
         past_layout = QVBoxLayout(past_box)
@@ -147,8 +151,8 @@ class RecordsImportDialog(QDialog):
             translate("RecordsImportDialog", "By"), translate("RecordsImportDialog", "Resources"),
             translate("RecordsImportDialog", "Contracts"), translate("RecordsImportDialog", "Status")])
         self.past_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.past_table.setMinimumHeight(3 * line)
-        past_layout.addWidget(self.past_table)
+        self.past_table.setMinimumHeight(header + 2 * row_height)
+        past_layout.addWidget(self.past_table, 1)
         undo_row = QHBoxLayout()
         self.undo_button = named(QPushButton(translate("RecordsImportDialog", "&Undo import")),
                                  translate("RecordsImportDialog", "Undo import"),
@@ -159,7 +163,17 @@ class RecordsImportDialog(QDialog):
         past_layout.addLayout(undo_row)
         self.undo_message = MessageLabel(translate("RecordsImportDialog", "Undo result"))
         past_layout.addWidget(self.undo_message)
-        layout.addWidget(past_box, 1)
+        # The columns on the left, the check and the past imports on the right: side by side, the mapping gets
+        # the window's height, which a laptop's wide screen has least of.
+        beside = QSplitter()
+        beside.setAccessibleName(translate("RecordsImportDialog", "Columns, check and past imports"))
+        beside.setChildrenCollapsible(False)
+        beside.addWidget(columns_box)
+        beside.addWidget(stacked(translate("RecordsImportDialog", "Check and past imports"),
+                                 (report_box, 3), (past_box, 2)))
+        beside.setStretchFactor(0, 1)
+        beside.setStretchFactor(1, 1)
+        layout.addWidget(beside, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         named(buttons.button(QDialogButtonBox.StandardButton.Close), translate("RecordsImportDialog", "Close"))
