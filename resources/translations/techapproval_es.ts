@@ -4,7 +4,7 @@
 <context>
     <name>AccessibilityReview</name>
     <message>
-        <location filename="../../techapproval/gui/dialogs/accessibility_review.py" line="+42"/>
+        <location filename="../../techapproval/gui/dialogs/accessibility_review.py" line="+43"/>
         <location line="+135"/>
         <source>Finding</source>
         <translation type="unfinished"></translation>
@@ -634,7 +634,7 @@
 <context>
     <name>Common</name>
     <message>
-        <location filename="../../techapproval/gui/common.py" line="+81"/>
+        <location filename="../../techapproval/gui/common.py" line="+80"/>
         <source>{name} error</source>
         <translation>Error en {name}</translation>
     </message>
@@ -647,7 +647,7 @@
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../techapproval/gui/dialogs/contract.py" line="+90"/>
+        <location filename="../../techapproval/gui/dialogs/contract.py" line="+91"/>
         <source>Add a contract</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1178,7 +1178,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../techapproval/gui/crash.py" line="+54"/>
+        <location filename="../../techapproval/gui/crash.py" line="+55"/>
         <source>What went wrong</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2434,7 +2434,7 @@
 <context>
     <name>ExceptionsPage</name>
     <message>
-        <location filename="../../techapproval/gui/pages/exceptions.py" line="+65"/>
+        <location filename="../../techapproval/gui/pages/exceptions.py" line="+66"/>
         <source>Date met: {short}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2489,14 +2489,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <location line="+1"/>
-        <location line="+114"/>
+        <location line="+117"/>
         <source>Conditions of the selected exception</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-115"/>
         <source>Exception status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2516,7 +2516,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Conditions panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register and conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Exceptions message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2854,8 +2864,8 @@
 <context>
     <name>FieldDialog</name>
     <message>
-        <location filename="../../techapproval/gui/dialogs/forms.py" line="+41"/>
-        <location line="+151"/>
+        <location filename="../../techapproval/gui/dialogs/forms.py" line="+42"/>
+        <location line="+158"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
@@ -2873,7 +2883,7 @@
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../techapproval/gui/dialogs/incident.py" line="+87"/>
+        <location filename="../../techapproval/gui/dialogs/incident.py" line="+88"/>
         <source>Record a breach incident</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3210,7 +3220,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../techapproval/gui/main_window.py" line="+64"/>
+        <location filename="../../techapproval/gui/main_window.py" line="+65"/>
         <source>⚠ Cannot reach the database; retrying</source>
         <translation>⚠ No se puede conectar con la base de datos; reintentando</translation>
     </message>
@@ -3231,12 +3241,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+337"/>
+        <location line="+338"/>
         <source>&amp;New request</source>
         <translation>Solicitud &amp;nueva</translation>
     </message>
     <message>
-        <location line="-336"/>
+        <location line="-337"/>
         <source>New request</source>
         <translation>Solicitud nueva</translation>
     </message>
@@ -3408,12 +3418,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+362"/>
+        <location line="+363"/>
         <source>Change role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-360"/>
+        <location line="-361"/>
         <source>Role for the selected person:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3424,12 +3434,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+369"/>
+        <location line="+370"/>
         <source>Reset password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-368"/>
+        <location line="-369"/>
         <source>Give the selected person a temporary password; any lock-out ends</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3460,6 +3470,11 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>Settings page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Se&amp;ttings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4060,7 +4075,7 @@ Versión del esquema: {schema}</translation>
 <context>
     <name>PolicyTextWindow</name>
     <message>
-        <location filename="../../techapproval/gui/dialogs/policy_text.py" line="+38"/>
+        <location filename="../../techapproval/gui/dialogs/policy_text.py" line="+39"/>
         <source>Policy 3520.13</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4146,7 +4161,7 @@ Versión del esquema: {schema}</translation>
 <context>
     <name>RecordsImportDialog</name>
     <message>
-        <location filename="../../techapproval/gui/dialogs/records_import.py" line="+46"/>
+        <location filename="../../techapproval/gui/dialogs/records_import.py" line="+48"/>
         <source>{name} rows</source>
         <translation type="unfinished">Filas de {name}</translation>
     </message>
@@ -4172,12 +4187,12 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-67"/>
         <source>The spreadsheet to import: CSV or .xlsx</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4232,12 +4247,17 @@ Versión del esquema: {schema}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Preview of the first rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>Column mapping and preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Check of every row</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4248,12 +4268,12 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+112"/>
+        <location line="+122"/>
         <source>Row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-122"/>
         <source>Column</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4268,7 +4288,7 @@ Versión del esquema: {schema}</translation>
         <translation type="unfinished">Motivo</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Check summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4313,19 +4333,19 @@ Versión del esquema: {schema}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <location line="+2"/>
         <source>Past imports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+184"/>
+        <location line="+194"/>
         <source>Imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-193"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4351,12 +4371,12 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+195"/>
+        <location line="+205"/>
         <source>Undo import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-204"/>
         <source>Removes everything the selected import created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4367,6 +4387,16 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Columns, check and past imports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check and past imports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Close</source>
         <translation type="unfinished">Cerrar</translation>
     </message>
@@ -4612,7 +4642,7 @@ Versión del esquema: {schema}</translation>
 <context>
     <name>RequestWindow</name>
     <message>
-        <location filename="../../techapproval/gui/dialogs/request_window.py" line="+55"/>
+        <location filename="../../techapproval/gui/dialogs/request_window.py" line="+56"/>
         <source>⚠ Cannot reach the database; your text is kept on this computer and will be saved when it answers.</source>
         <translation>⚠ No se puede conectar con la base de datos; su texto se guarda en esta computadora y se guardará cuando responda.</translation>
     </message>
@@ -4625,12 +4655,12 @@ Versión del esquema: {schema}</translation>
     <message>
         <location line="-72"/>
         <location line="+6"/>
-        <location line="+134"/>
+        <location line="+140"/>
         <source>Decision</source>
         <translation>Decisión</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-145"/>
         <source>Permission</source>
         <translation>Permiso</translation>
     </message>
@@ -4665,7 +4695,7 @@ Versión del esquema: {schema}</translation>
         <translation>Encabezado de la solicitud</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Request sections</source>
         <translation>Secciones de la solicitud</translation>
     </message>
@@ -4701,12 +4731,12 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+131"/>
+        <location line="+158"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-158"/>
         <source>Changes</source>
         <translation>Cambios</translation>
     </message>
@@ -4721,7 +4751,12 @@ Versión del esquema: {schema}</translation>
         <translation>&amp;Historial</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+3"/>
+        <source>Request and what goes with it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Print decision</source>
         <translation>Imprimir la decisión</translation>
     </message>
@@ -4736,7 +4771,7 @@ Versión del esquema: {schema}</translation>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+52"/>
         <source>Your request</source>
         <translation>Su solicitud</translation>
     </message>
@@ -4870,8 +4905,8 @@ Versión del esquema: {schema}</translation>
         <translation>Descartar el texto recuperado</translation>
     </message>
     <message>
-        <location line="-300"/>
-        <location line="+312"/>
+        <location line="-328"/>
+        <location line="+340"/>
         <source>Contract status</source>
         <translation>Estado del contrato</translation>
     </message>
@@ -5007,7 +5042,7 @@ Close the window now?</source>
         <translation>No se guardó: {errors}</translation>
     </message>
     <message>
-        <location line="-443"/>
+        <location line="-465"/>
         <source>Actions and policy help</source>
         <translation>Acciones y ayuda sobre la política</translation>
     </message>
@@ -5022,7 +5057,7 @@ Close the window now?</source>
         <translation>&amp;Guardar como PDF…</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+82"/>
         <source>Withdraw re&amp;quest</source>
         <translation>Retirar soli&amp;citud</translation>
     </message>
@@ -5294,7 +5329,7 @@ Inicie sesión con su correo electrónico escolar.</translation>
         <location line="+13"/>
         <location line="+13"/>
         <location filename="../../techapproval/gui/pages/contracts.py" line="-226"/>
-        <location filename="../../techapproval/gui/pages/exceptions.py" line="-388"/>
+        <location filename="../../techapproval/gui/pages/exceptions.py" line="-390"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
