@@ -251,7 +251,8 @@ class RequestWindow(QDialog):
         column = (self.side_splitter.height() if self.isVisible()
                   else max(self.height() - 100, 300))  # about the splitter's height once shown
         side = self.side_scroll.widget()
-        width = self.side_scroll.viewport().width()
+        # Measured as if its scroll bar showed: no width for one, and the text wraps to more lines.
+        width = self.side_scroll.viewport().width() - self.side_scroll.verticalScrollBar().sizeHint().width()
         need = (side.heightForWidth(width) if side.hasHeightForWidth() and self.isVisible()
                 else side.sizeHint().height()) + 2 * self.side_scroll.frameWidth()
         least = self.policy_help.minimumSizeHint().height()
