@@ -966,7 +966,7 @@
 <context>
     <name>ContractsPage</name>
     <message>
-        <location filename="../../techapproval/gui/pages/contracts.py" line="+66"/>
+        <location filename="../../techapproval/gui/pages/contracts.py" line="+67"/>
         <source>Contracts with operators and consultants that receive student information (C.G.S. 10-234bb), with their status for today. Press Enter or double-click to open one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1096,7 +1096,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>The file could not be read: {value}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2626,7 +2626,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>The file could not be read: {value}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2801,17 +2801,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Save the CSV files in a folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Save the records as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2821,7 +2826,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Choose at least one table to export.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3134,7 +3139,7 @@
 <context>
     <name>Letters</name>
     <message>
-        <location filename="../../techapproval/gui/widgets/letters.py" line="+42"/>
+        <location filename="../../techapproval/gui/widgets/letters.py" line="+43"/>
         <source>The language of the families who will read it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4148,7 +4153,7 @@ Versión del esquema: {schema}</translation>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../techapproval/gui/printing.py" line="+38"/>
+        <location filename="../../techapproval/gui/printing.py" line="+39"/>
         <source>PDF documents (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4731,12 +4736,12 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+158"/>
+        <location line="+159"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-159"/>
         <source>Changes</source>
         <translation>Cambios</translation>
     </message>
@@ -4771,7 +4776,7 @@ Versión del esquema: {schema}</translation>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Your request</source>
         <translation>Su solicitud</translation>
     </message>
@@ -4905,8 +4910,8 @@ Versión del esquema: {schema}</translation>
         <translation>Descartar el texto recuperado</translation>
     </message>
     <message>
-        <location line="-328"/>
-        <location line="+340"/>
+        <location line="-329"/>
+        <location line="+341"/>
         <source>Contract status</source>
         <translation>Estado del contrato</translation>
     </message>
@@ -5042,7 +5047,7 @@ Close the window now?</source>
         <translation>No se guardó: {errors}</translation>
     </message>
     <message>
-        <location line="-465"/>
+        <location line="-466"/>
         <source>Actions and policy help</source>
         <translation>Acciones y ayuda sobre la política</translation>
     </message>
@@ -5057,7 +5062,7 @@ Close the window now?</source>
         <translation>&amp;Guardar como PDF…</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>Withdraw re&amp;quest</source>
         <translation>Retirar soli&amp;citud</translation>
     </message>
@@ -5328,8 +5333,8 @@ Inicie sesión con su correo electrónico escolar.</translation>
     <message>
         <location line="+13"/>
         <location line="+13"/>
-        <location filename="../../techapproval/gui/pages/contracts.py" line="-226"/>
-        <location filename="../../techapproval/gui/pages/exceptions.py" line="-390"/>
+        <location filename="../../techapproval/gui/pages/contracts.py" line="-225"/>
+        <location filename="../../techapproval/gui/pages/exceptions.py" line="-389"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -5622,7 +5627,7 @@ Inicie sesión con su correo electrónico escolar.</translation>
 <context>
     <name>Website</name>
     <message>
-        <location filename="../../techapproval/gui/website.py" line="+26"/>
+        <location filename="../../techapproval/gui/website.py" line="+27"/>
         <source>Export the contracts website to a folder</source>
         <translation type="unfinished"></translation>
     </message>

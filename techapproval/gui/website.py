@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.exc import DBAPIError
 
 from ..db.database import DatabaseProblem, plain_error
@@ -15,6 +15,7 @@ from ..services.errors import ServiceError
 from .background import BackgroundTask
 from .common import show_problem
 from .context import AppContext
+from .folders import existing_folder
 from .i18n import translate
 
 
@@ -23,7 +24,7 @@ def export_contracts_website(parent: QWidget, ctx: AppContext) -> Path | None:
     today's posting of new notices. Returns when the export is done, like a dialog's exec()."""
     from ..website.export import ExportCancelled, ExportProblem, export_website  # loaded only when used
 
-    folder = QFileDialog.getExistingDirectory(parent, translate("Website", "Export the contracts website to a folder"))
+    folder = existing_folder(parent, translate("Website", "Export the contracts website to a folder"))
     if not folder:
         return None
     outdir = Path(folder)

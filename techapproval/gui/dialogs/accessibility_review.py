@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QPlainTextEdit,
@@ -33,6 +32,7 @@ from ...services.compliance import ComplianceContext, compliance_context
 from ...services.errors import Invalid, ServiceError
 from ..common import named, text_label
 from ..context import AppContext
+from ..folders import open_file_name
 from ..i18n import domain_text, translate
 from ..screen import fit_to_screen
 from ..widgets.date_field import OptionalDateField
@@ -241,8 +241,8 @@ class AccessibilityReviewDialog(ScrollingFormDialog):
     def attach(self) -> None:
         from ..attach import file_filter, read_for_attaching  # on first use
 
-        path, _ = QFileDialog.getOpenFileName(
-            self, translate("AccessibilityReview", "Attach the accessibility conformance report"), "", file_filter())
+        path = open_file_name(
+            self, translate("AccessibilityReview", "Attach the accessibility conformance report"), file_filter())
         if not path:
             return
         try:

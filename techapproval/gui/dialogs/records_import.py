@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +32,7 @@ from ...services import records_import as svc
 from ...services.errors import ServiceError
 from ..common import MessageLabel, local_datetime, named
 from ..context import AppContext
+from ..folders import open_file_name
 from ..i18n import domain_text, translate
 from ..screen import fit_to_screen, stacked
 
@@ -186,9 +186,9 @@ class RecordsImportDialog(QDialog):
     # --- the file ---------------------------------------------------------------------------
 
     def choose_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, translate("RecordsImportDialog", "Choose the spreadsheet to import"), self.file.text(),
-            translate("RecordsImportDialog", "Spreadsheets (*.csv *.xlsx *.txt);;All files (*)"))
+        path = open_file_name(
+            self, translate("RecordsImportDialog", "Choose the spreadsheet to import"),
+            translate("RecordsImportDialog", "Spreadsheets (*.csv *.xlsx *.txt);;All files (*)"), self.file.text())
         if path:
             self.file.setText(path)
             self.read_file()

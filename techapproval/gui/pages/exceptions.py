@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from ...services.errors import ServiceError
 from ...services.exceptions import ExceptionView
 from ..common import MessageLabel, named
 from ..context import AppContext
+from ..folders import open_file_name
 from ..i18n import translate
 from ..models.tables import Column, RowTableModel, badge, sorting_proxy
 from ..screen import scrolled, stacked
@@ -356,12 +356,11 @@ class ExceptionsPage(ReadWhenShown, QWidget):
         if v is None:
             return
         self.message.say("")
-        path, _ = QFileDialog.getOpenFileName(
+        path = open_file_name(
             self,
             translate("ExceptionsPage", "Attach evidence \u2014 {short} \u2014 case {case_reference}").format(
                 short=condition.short, case_reference=v.case_reference
             ),
-            "",
             file_filter(),
         )
         if not path:
