@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -65,7 +66,7 @@ class RecordsImportDialog(QDialog):
         self.plan: ImportPlan | None = None
         self.imported = False  # something was imported or undone: the main window reads its lists again
         self.setWindowTitle(translate("RecordsImportDialog", "Import approved resources and contracts"))
-        fit_to_screen(self, 980, 820)
+        fit_to_screen(self, 1100, 820)
         layout = QVBoxLayout(self)
         intro = QLabel(translate(
             "RecordsImportDialog",
@@ -100,6 +101,13 @@ class RecordsImportDialog(QDialog):
         self.mapping_table = _table(translate("RecordsImportDialog", "Column mapping"), [
             translate("RecordsImportDialog", "Spreadsheet column"), translate("RecordsImportDialog", "First value"),
             translate("RecordsImportDialog", "Imported as")])
+        # What each column is imported as comes next to its name, in view; the first value, last, is shortened
+        # to the room left.
+        mapping_header = self.mapping_table.horizontalHeader()
+        mapping_header.moveSection(2, 1)
+        mapping_header.setStretchLastSection(False)
+        mapping_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.mapping_table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.preview_table = _table(translate("RecordsImportDialog", "Preview of the first rows"), [])
         # The mapping is the work of this dialog: at least five columns and three rows of preview show, on the
         # smallest screen too (a row of the mapping holds a drop-down, a little taller than a line of text).
@@ -171,8 +179,8 @@ class RecordsImportDialog(QDialog):
         beside.addWidget(columns_box)
         beside.addWidget(stacked(translate("RecordsImportDialog", "Check and past imports"),
                                  (report_box, 3), (past_box, 2)))
-        beside.setStretchFactor(0, 1)
-        beside.setStretchFactor(1, 1)
+        beside.setStretchFactor(0, 11)
+        beside.setStretchFactor(1, 9)
         layout.addWidget(beside, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -234,6 +242,10 @@ class RecordsImportDialog(QDialog):
             combo.currentIndexChanged.connect(self.check)
             self.mapping_table.setCellWidget(i, 2, combo)
             self.combos.append(combo)
+        if self.combos:  # as wide as its drop-downs: their words show whole
+            header = self.mapping_table.horizontalHeader()
+            header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(2, max(combo.sizeHint().width() for combo in self.combos))
         self.preview_table.clear()
         self.preview_table.setColumnCount(len(headers) + 1)
         self.preview_table.setHorizontalHeaderLabels([translate("RecordsImportDialog", "Row"), *headers])
