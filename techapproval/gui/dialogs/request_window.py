@@ -512,6 +512,8 @@ class RequestWindow(QDialog):
                                     describe_changes(entry.changes)])
             self.history.addTopLevelItem(item)
         self.history.resizeColumnToContents(0)
+        if self.isVisible():  # the actions shown may have changed: the column is shared out again
+            self._fit_policy_help()
         if d and d.messages and d.status is RequestStatus.RETURNED and own:
             self.tabs.setTabText(
                 1, translate("RequestWindow", "&Conversation ({messages})").format(messages=len(d.messages))
