@@ -4166,7 +4166,7 @@ Versión del esquema: {schema}</translation>
 <context>
     <name>RecordsImportDialog</name>
     <message>
-        <location filename="../../techapproval/gui/dialogs/records_import.py" line="+48"/>
+        <location filename="../../techapproval/gui/dialogs/records_import.py" line="+49"/>
         <source>{name} rows</source>
         <translation type="unfinished">Filas de {name}</translation>
     </message>
@@ -4192,12 +4192,12 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+68"/>
+        <location line="+75"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-74"/>
         <source>The spreadsheet to import: CSV or .xlsx</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4252,7 +4252,7 @@ Versión del esquema: {schema}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Preview of the first rows</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4273,12 +4273,12 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+122"/>
+        <location line="+126"/>
         <source>Row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-126"/>
         <source>Column</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4345,12 +4345,12 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+194"/>
+        <location line="+198"/>
         <source>Imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-197"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4376,12 +4376,12 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+205"/>
+        <location line="+209"/>
         <source>Undo import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-208"/>
         <source>Removes everything the selected import created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4446,7 +4446,7 @@ Versión del esquema: {schema}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>⚠ Problem</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4758,7 +4758,7 @@ Versión del esquema: {schema}</translation>
     <message>
         <location line="+3"/>
         <source>Request and what goes with it</source>
-        <translation type="unfinished"></translation>
+        <translation>La solicitud y lo que la acompaña</translation>
     </message>
     <message>
         <location line="+50"/>
@@ -4813,12 +4813,12 @@ Versión del esquema: {schema}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+483"/>
+        <location line="+485"/>
         <source>Withdraw request</source>
         <translation>Retirar solicitud</translation>
     </message>
     <message>
-        <location line="-474"/>
+        <location line="-476"/>
         <source>Renewal: previous decision and what changed</source>
         <translation>Renovación: decisión anterior y lo que cambió</translation>
     </message>
@@ -4963,7 +4963,7 @@ Versión del esquema: {schema}</translation>
         <translation>aún no enviada</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>&amp;Conversation ({messages})</source>
         <translation>&amp;Conversación ({messages})</translation>
     </message>
@@ -5047,7 +5047,7 @@ Close the window now?</source>
         <translation>No se guardó: {errors}</translation>
     </message>
     <message>
-        <location line="-466"/>
+        <location line="-468"/>
         <source>Actions and policy help</source>
         <translation>Acciones y ayuda sobre la política</translation>
     </message>
@@ -5097,7 +5097,7 @@ Close the window now?</source>
         <translation>Estado del contrato: {state}</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Accessibility: {status}</source>
         <translation>Accesibilidad: {status}</translation>
     </message>
