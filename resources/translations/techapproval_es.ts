@@ -4,7 +4,7 @@
 <context>
     <name>AccessibilityReview</name>
     <message>
-        <location filename="../../techapproval/gui/dialogs/accessibility_review.py" line="+42"/>
+        <location filename="../../techapproval/gui/dialogs/accessibility_review.py" line="+43"/>
         <location line="+135"/>
         <source>Finding</source>
         <translation type="unfinished"></translation>
@@ -677,7 +677,7 @@
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../techapproval/gui/dialogs/contract.py" line="+94"/>
+        <location filename="../../techapproval/gui/dialogs/contract.py" line="+95"/>
         <source>Add a contract</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1207,7 +1207,7 @@
 <context>
     <name>ContractsPage</name>
     <message>
-        <location filename="../../techapproval/gui/pages/contracts.py" line="+66"/>
+        <location filename="../../techapproval/gui/pages/contracts.py" line="+67"/>
         <source>Contracts with operators and consultants that receive student information (C.G.S. 10-234bb), with their status for today. Press Enter or double-click to open one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1337,7 +1337,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>The file could not be read: {value}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1444,7 +1444,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../techapproval/gui/crash.py" line="+54"/>
+        <location filename="../../techapproval/gui/crash.py" line="+55"/>
         <source>What went wrong</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2846,7 +2846,7 @@
 <context>
     <name>ExceptionsPage</name>
     <message>
-        <location filename="../../techapproval/gui/pages/exceptions.py" line="+65"/>
+        <location filename="../../techapproval/gui/pages/exceptions.py" line="+66"/>
         <source>Date met: {short}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2901,14 +2901,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <location line="+1"/>
-        <location line="+124"/>
+        <location line="+127"/>
         <source>Conditions of the selected exception</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-125"/>
         <source>Exception status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2928,7 +2928,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Conditions panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register and conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Exceptions message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3028,7 +3038,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>The file could not be read: {value}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3203,17 +3213,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Save the CSV files in a folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Save the records as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3223,7 +3238,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Choose at least one table to export.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3266,8 +3281,8 @@
 <context>
     <name>FieldDialog</name>
     <message>
-        <location filename="../../techapproval/gui/dialogs/forms.py" line="+41"/>
-        <location line="+151"/>
+        <location filename="../../techapproval/gui/dialogs/forms.py" line="+42"/>
+        <location line="+158"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
@@ -3285,7 +3300,7 @@
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../techapproval/gui/dialogs/incident.py" line="+87"/>
+        <location filename="../../techapproval/gui/dialogs/incident.py" line="+88"/>
         <source>Record a breach incident</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3536,7 +3551,7 @@
 <context>
     <name>Letters</name>
     <message>
-        <location filename="../../techapproval/gui/widgets/letters.py" line="+42"/>
+        <location filename="../../techapproval/gui/widgets/letters.py" line="+43"/>
         <source>The language of the families who will read it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3622,7 +3637,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../techapproval/gui/main_window.py" line="+64"/>
+        <location filename="../../techapproval/gui/main_window.py" line="+65"/>
         <source>⚠ Cannot reach the database; retrying</source>
         <translation>⚠ No se puede conectar con la base de datos; reintentando</translation>
     </message>
@@ -3638,12 +3653,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+356"/>
+        <location line="+357"/>
         <source>&amp;New request</source>
         <translation>Solicitud &amp;nueva</translation>
     </message>
     <message>
-        <location line="-355"/>
+        <location line="-356"/>
         <source>New request</source>
         <translation>Solicitud nueva</translation>
     </message>
@@ -3825,14 +3840,14 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+438"/>
+        <location line="+439"/>
         <location line="+6"/>
         <location line="+6"/>
         <source>Change role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-448"/>
+        <location line="-449"/>
         <source>Role for the selected person:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3843,12 +3858,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+471"/>
+        <location line="+472"/>
         <source>Reset password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-470"/>
+        <location line="-471"/>
         <source>Give the selected person a temporary password; any lock-out ends</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3879,6 +3894,11 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>Settings page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Se&amp;ttings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4596,7 +4616,7 @@ This window now closes and techapproval asks you to sign in again: the restored 
 <context>
     <name>PolicyTextWindow</name>
     <message>
-        <location filename="../../techapproval/gui/dialogs/policy_text.py" line="+38"/>
+        <location filename="../../techapproval/gui/dialogs/policy_text.py" line="+39"/>
         <source>Policy 3520.13</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4669,7 +4689,7 @@ This window now closes and techapproval asks you to sign in again: the restored 
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../techapproval/gui/printing.py" line="+38"/>
+        <location filename="../../techapproval/gui/printing.py" line="+39"/>
         <source>PDF documents (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4682,7 +4702,7 @@ This window now closes and techapproval asks you to sign in again: the restored 
 <context>
     <name>RecordsImportDialog</name>
     <message>
-        <location filename="../../techapproval/gui/dialogs/records_import.py" line="+46"/>
+        <location filename="../../techapproval/gui/dialogs/records_import.py" line="+49"/>
         <source>{name} rows</source>
         <translation type="unfinished">Filas de {name}</translation>
     </message>
@@ -4708,12 +4728,12 @@ This window now closes and techapproval asks you to sign in again: the restored 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+66"/>
+        <location line="+75"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-74"/>
         <source>The spreadsheet to import: CSV or .xlsx</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4768,12 +4788,17 @@ This window now closes and techapproval asks you to sign in again: the restored 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Preview of the first rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>Column mapping and preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Check of every row</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4784,12 +4809,12 @@ This window now closes and techapproval asks you to sign in again: the restored 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+112"/>
+        <location line="+126"/>
         <source>Row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-126"/>
         <source>Column</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4804,7 +4829,7 @@ This window now closes and techapproval asks you to sign in again: the restored 
         <translation type="unfinished">Motivo</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Check summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4849,19 +4874,19 @@ This window now closes and techapproval asks you to sign in again: the restored 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <location line="+2"/>
         <source>Past imports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+208"/>
+        <location line="+222"/>
         <source>Imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-221"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4887,12 +4912,12 @@ This window now closes and techapproval asks you to sign in again: the restored 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+219"/>
+        <location line="+233"/>
         <source>Undo import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-232"/>
         <source>Removes everything the selected import created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4903,6 +4928,16 @@ This window now closes and techapproval asks you to sign in again: the restored 
     </message>
     <message>
         <location line="+5"/>
+        <source>Columns, check and past imports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check and past imports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Close</source>
         <translation type="unfinished">Cerrar</translation>
     </message>
@@ -4947,7 +4982,7 @@ This window now closes and techapproval asks you to sign in again: the restored 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>⚠ Problem</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5189,7 +5224,7 @@ This window now closes and techapproval asks you to sign in again: the restored 
 <context>
     <name>RequestWindow</name>
     <message>
-        <location filename="../../techapproval/gui/dialogs/request_window.py" line="+65"/>
+        <location filename="../../techapproval/gui/dialogs/request_window.py" line="+66"/>
         <source>⚠ Cannot reach the database; your text is kept on this computer and will be saved when it answers.</source>
         <translation>⚠ No se puede conectar con la base de datos; su texto se guarda en esta computadora y se guardará cuando responda.</translation>
     </message>
@@ -5202,12 +5237,12 @@ This window now closes and techapproval asks you to sign in again: the restored 
     <message>
         <location line="-169"/>
         <location line="+31"/>
-        <location line="+206"/>
+        <location line="+212"/>
         <source>Decision</source>
         <translation>Decisión</translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="-242"/>
         <source>Permission</source>
         <translation>Permiso</translation>
     </message>
@@ -5287,7 +5322,7 @@ This window now closes and techapproval asks you to sign in again: the restored 
         <translation>Encabezado de la solicitud</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Request sections</source>
         <translation>Secciones de la solicitud</translation>
     </message>
@@ -5323,12 +5358,12 @@ This window now closes and techapproval asks you to sign in again: the restored 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+136"/>
+        <location line="+164"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-164"/>
         <source>Changes</source>
         <translation>Cambios</translation>
     </message>
@@ -5343,7 +5378,12 @@ This window now closes and techapproval asks you to sign in again: the restored 
         <translation>&amp;Historial</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+3"/>
+        <source>Request and what goes with it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Print decision</source>
         <translation>Imprimir la decisión</translation>
     </message>
@@ -5358,7 +5398,7 @@ This window now closes and techapproval asks you to sign in again: the restored 
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+53"/>
         <source>Your request</source>
         <translation>Su solicitud</translation>
     </message>
@@ -5395,18 +5435,18 @@ This window now closes and techapproval asks you to sign in again: the restored 
     </message>
     <message>
         <location line="+6"/>
-        <location line="+487"/>
+        <location line="+489"/>
         <source>Withdraw request</source>
         <translation>Retirar solicitud</translation>
     </message>
     <message>
-        <location line="-482"/>
-        <location line="+493"/>
+        <location line="-484"/>
+        <location line="+495"/>
         <source>Delete draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-492"/>
+        <location line="-494"/>
         <source>Deletes this draft: it was never submitted, so nobody else has seen it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5503,13 +5543,13 @@ This window now closes and techapproval asks you to sign in again: the restored 
         <translation>Descartar el texto recuperado</translation>
     </message>
     <message>
-        <location line="-377"/>
-        <location line="+389"/>
+        <location line="-406"/>
+        <location line="+418"/>
         <source>Contract status</source>
         <translation>Estado del contrato</translation>
     </message>
     <message>
-        <location line="-418"/>
+        <location line="-447"/>
         <source>Used by students</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5605,7 +5645,7 @@ This window now closes and techapproval asks you to sign in again: the restored 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+420"/>
+        <location line="+449"/>
         <source>Ask the requester</source>
         <translation>Preguntar al solicitante</translation>
     </message>
@@ -5652,7 +5692,7 @@ This window now closes and techapproval asks you to sign in again: the restored 
         <translation>aún no enviada</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>&amp;Conversation ({messages})</source>
         <translation>&amp;Conversación ({messages})</translation>
     </message>
@@ -5750,7 +5790,7 @@ Close the window now?</source>
         <translation>No se guardó: {errors}</translation>
     </message>
     <message>
-        <location line="-450"/>
+        <location line="-475"/>
         <source>Actions and policy help</source>
         <translation>Acciones y ayuda sobre la política</translation>
     </message>
@@ -5765,7 +5805,7 @@ Close the window now?</source>
         <translation>&amp;Guardar como PDF…</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+83"/>
         <source>Withdraw re&amp;quest</source>
         <translation>Retirar soli&amp;citud</translation>
     </message>
@@ -5800,7 +5840,7 @@ Close the window now?</source>
         <translation>Estado del contrato: {state}</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Accessibility: {status}</source>
         <translation>Accesibilidad: {status}</translation>
     </message>
@@ -5830,12 +5870,12 @@ Close the window now?</source>
         <translation>El distrito ya tomó una decisión sobre un recurso como este:</translation>
     </message>
     <message>
-        <location line="-623"/>
+        <location line="-654"/>
         <source>no link</source>
         <translation>sin enlace</translation>
     </message>
     <message>
-        <location line="+628"/>
+        <location line="+659"/>
         <source>✗ NOT APPROVED on {date}: {name}. Reason: {reason}</source>
         <translation>✗ NO APROBADO el {date}: {name}. Motivo: {reason}</translation>
     </message>
@@ -6018,8 +6058,8 @@ Inicie sesión con su correo electrónico escolar.</translation>
     <message>
         <location line="+13"/>
         <location line="+13"/>
-        <location filename="../../techapproval/gui/pages/contracts.py" line="-260"/>
-        <location filename="../../techapproval/gui/pages/exceptions.py" line="-389"/>
+        <location filename="../../techapproval/gui/pages/contracts.py" line="-259"/>
+        <location filename="../../techapproval/gui/pages/exceptions.py" line="-390"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -6332,7 +6372,7 @@ Inicie sesión con su correo electrónico escolar.</translation>
 <context>
     <name>Website</name>
     <message>
-        <location filename="../../techapproval/gui/website.py" line="+25"/>
+        <location filename="../../techapproval/gui/website.py" line="+26"/>
         <source>Export the contracts website to a folder</source>
         <translation type="unfinished"></translation>
     </message>

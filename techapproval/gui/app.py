@@ -19,6 +19,7 @@ from .context import AppContext
 from .dialogs.sign_in import SignInDialog
 from .i18n import install_translators
 from .main_window import MainWindow
+from .wheel import install_wheel_guard
 
 # The reverse-DNS id of packaging/linux/: the .desktop file's name, so that Wayland docks and task bars match
 # the window to its launcher and icon.
@@ -50,6 +51,7 @@ def application() -> QApplication:
     app.setOrganizationName("techapproval")
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(window_icon())
+    install_wheel_guard(app)  # the wheel scrolls the page; it changes a drop-down only when the person is in it
     if not hasattr(app, "translators"):  # once: tests build the app again and again
         # The person's language (or TECHAPPROVAL_LANGUAGE): this app's .qm and Qt's own (OK, Cancel).
         app.translators = install_translators(app)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ..errorlog import describe, log_unexpected
 from .common import named, text_label
 from .i18n import translate
+from .screen import fit_to_screen
 
 TITLE = "Something went wrong"
 
@@ -77,7 +78,7 @@ class CrashDialog(QDialog):
         close.setDefault(True)  # Enter and Escape both close it
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, 380)
+        fit_to_screen(self, 560, 380)
         close.setFocus()
 
     def copy_details(self) -> None:

@@ -46,6 +46,7 @@ from .models.tables import (
     sorting_proxy,
 )
 from .recovery import DraftStore
+from .screen import fit_to_screen, scrolled
 from .widgets.list_view import ListView
 
 if TYPE_CHECKING:  # the request window, the dialogs and the hidden tabs' pages load when first wanted
@@ -103,7 +104,7 @@ class MainWindow(QMainWindow):
         district = ctx.settings.get("district_name", "")
         # The district only: Qt adds the application's display name ("\u2014 techapproval") on its own.
         self.setWindowTitle(district_heading(district))
-        self.resize(1200, 760)
+        fit_to_screen(self, 1200, 760)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -469,8 +470,9 @@ class MainWindow(QMainWindow):
         self.closures = ClosuresBox(self.ctx)
         self.closures.changed.connect(self.apply_changes)
         layout.addRow(self.closures)
-        self.tabs.addTab(page, translate("MainWindow", "Se&ttings"))
-        self.pages["settings"] = page
+        area = scrolled(page, translate("MainWindow", "Settings page"))  # taller than a small screen leaves it
+        self.tabs.addTab(area, translate("MainWindow", "Se&ttings"))
+        self.pages["settings"] = area
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(translate("MainWindow", "&File"))

@@ -10,9 +10,10 @@ from pathlib import Path
 from PySide6.QtCore import QRect, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..domain.sheet import DecisionSheet
+from .folders import save_file_name
 from .i18n import translate
 
 
@@ -35,7 +36,7 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def save_pdf(parent: QWidget, data: bytes, suggested_name: str, title: str = "Save decision as PDF") -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested_name, translate("Printing", "PDF documents (*.pdf)"))
+    path = save_file_name(parent, title, suggested_name, translate("Printing", "PDF documents (*.pdf)"))
     if not path:
         return None
     target = Path(path)

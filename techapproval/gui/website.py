@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..db.database import DatabaseProblem
 from ..domain.contracts import format_day
@@ -14,6 +14,7 @@ from ..services.errors import ServiceError
 from .background import BackgroundTask
 from .common import show_problem
 from .context import AppContext
+from .folders import existing_folder
 from .i18n import translate
 
 
@@ -22,7 +23,7 @@ def export_contracts_website(parent: QWidget, ctx: AppContext) -> Path | None:
     today's posting of new notices. Returns when the export is done, like a dialog's exec()."""
     from ..website.export import ExportCancelled, ExportProblem  # loaded only when used
 
-    folder = QFileDialog.getExistingDirectory(parent, translate("Website", "Export the contracts website to a folder"))
+    folder = existing_folder(parent, translate("Website", "Export the contracts website to a folder"))
     if not folder:
         return None
     outdir = Path(folder)

@@ -305,7 +305,7 @@ def test_settings_follow_other_administrators_and_a_clash_is_told_not_overwritte
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _title, text: told.append(text))
     window = open_main(qtbot, signed_in(district.admin))
-    window.tabs.setCurrentWidget(find(window, "Town").parentWidget().parentWidget())
+    window.tabs.setCurrentWidget(window.pages["settings"])
     settle()  # the tab reads its list on the worker thread
     town, title = find(window, "Town", QLineEdit), find(window, "Approver title", QLineEdit)
 

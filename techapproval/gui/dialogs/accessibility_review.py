@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QPlainTextEdit,
@@ -33,7 +32,9 @@ from ...services.compliance_context import ComplianceContext, compliance_context
 from ...services.errors import Invalid, ServiceError
 from ..common import named, text_label
 from ..context import AppContext
+from ..folders import open_file_name
 from ..i18n import domain_text, translate
+from ..screen import fit_to_screen
 from ..widgets.date_field import OptionalDateField
 from .forms import ScrollingFormDialog
 
@@ -83,7 +84,7 @@ class AccessibilityReviewDialog(ScrollingFormDialog):
         self.setWindowTitle(translate("AccessibilityReview", "Accessibility review \u2014 {name}").format(name=name))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.setMinimumSize(600, 460)
-        self.resize(860, 760)
+        fit_to_screen(self, 860, 760)
         self.frame(translate("AccessibilityReview", "Accessibility review"),
                    summary=translate("AccessibilityReview", "Resulting accessibility status"),
                    save=translate("AccessibilityReview", "Save review"))
@@ -240,8 +241,8 @@ class AccessibilityReviewDialog(ScrollingFormDialog):
     def attach(self) -> None:
         from ..attach import file_filter, read_for_attaching  # on first use
 
-        path, _ = QFileDialog.getOpenFileName(
-            self, translate("AccessibilityReview", "Attach the accessibility conformance report"), "", file_filter())
+        path = open_file_name(
+            self, translate("AccessibilityReview", "Attach the accessibility conformance report"), file_filter())
         if not path:
             return
         try:

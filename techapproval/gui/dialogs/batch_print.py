@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from ...services.errors import ServiceError
 from ..background import BackgroundTask, say_failure
 from ..common import ErrorLabel, MessageLabel, named
 from ..context import AppContext
+from ..folders import existing_folder
 from ..i18n import translate
 from ..widgets.date_field import OptionalDateField
 
@@ -143,7 +143,7 @@ class BatchPrintDialog(QDialog):
         self.school_year.blockSignals(blocked)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
+        folder = existing_folder(
             self, translate("BatchPrintDialog", "Save the decision sheets in a folder"), self.folder.text()
         )
         if folder:

@@ -37,6 +37,7 @@ from ..common import local_datetime, named
 from ..context import AppContext
 from ..i18n import domain_text, translate
 from ..models.tables import badge
+from ..screen import fit_to_screen
 from ..widgets.date_field import OptionalDateField
 from ..widgets.policy_help import PolicyHelpPanel, governs
 from .contractor import ContractorDialog
@@ -97,7 +98,7 @@ class ContractDialog(ScrollingFormDialog):
         )
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.setMinimumSize(640, 480)
-        self.resize(980, 720)
+        fit_to_screen(self, 980, 720)
 
         self.frame(
             translate("ContractDialog", "Contract"),

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from ...services.errors import Invalid
 from ..background import BackgroundTask, say_failure
 from ..common import ErrorLabel, MessageLabel, named
 from ..context import AppContext
+from ..folders import existing_folder, save_file_name
 from ..i18n import translate
 
 SUFFIXES = {TableFormat.XLSX: ".xlsx", TableFormat.CSV_ZIP: ".zip", TableFormat.CSV: ""}
@@ -164,17 +164,16 @@ class ExportRecordsDialog(QDialog):
     def choose_destination(self) -> None:
         fmt, current = self.chosen_format(), self.destination.text()
         if fmt is TableFormat.CSV:
-            chosen = QFileDialog.getExistingDirectory(
-                self, translate("ExportRecordsDialog", "Save the CSV files in a folder"), current
-            )
+            chosen = existing_folder(self, translate("ExportRecordsDialog", "Save the CSV files in a folder"), current)
         else:
-            chosen, _ = QFileDialog.getSaveFileName(
+            chosen = save_file_name(
                 self,
                 translate("ExportRecordsDialog", "Save the records as"),
-                current,
+                translate("ExportRecordsDialog", "records") + SUFFIXES[fmt],
                 translate("ExportRecordsDialog", "Excel workbook (*.xlsx)")
                 if fmt is TableFormat.XLSX
                 else translate("ExportRecordsDialog", "Zip archive (*.zip)"),
+                current,
             )
             if chosen and not chosen.lower().endswith(SUFFIXES[fmt]):
                 chosen += SUFFIXES[fmt]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ...services.errors import Invalid, ServiceError
 from ..common import ErrorLabel, named, text_label
 from ..i18n import translate
+from ..screen import fit_wrapped_text
 from ..widgets.date_field import OptionalDateField
 
 
@@ -43,6 +44,13 @@ class FieldDialog(QDialog):
         self.buttons = QDialogButtonBox()
         layout.addWidget(self.buttons)
         self.buttons.rejected.connect(self.reject)
+        self._fitted = False
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name
+        if visible and not self._fitted:  # before Qt places it: the whole of it on the screen
+            self._fitted = True
+            fit_wrapped_text(self)
+        super().setVisible(visible)
 
     def add_field(self, key: str, label: str, widget: QWidget | None = None, *, password: bool = False,
                   text: str = "") -> QWidget:

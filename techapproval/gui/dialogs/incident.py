@@ -34,6 +34,7 @@ from ...services.errors import Invalid, ServiceError
 from ..common import named
 from ..context import AppContext
 from ..i18n import translate
+from ..screen import fit_to_screen
 from ..widgets.date_field import OptionalDateField
 from .forms import ScrollingFormDialog
 
@@ -90,7 +91,7 @@ class IncidentDialog(ScrollingFormDialog):
         )
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.setMinimumSize(600, 460)
-        self.resize(900, 720)
+        fit_to_screen(self, 900, 720)
 
         self.frame(
             translate("IncidentDialog", "Incident"),

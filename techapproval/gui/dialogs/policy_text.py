@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ...domain.policy_help import Document, read_document
 from ..common import named
 from ..i18n import translate
+from ..screen import fit_to_screen
 
 
 def full_text() -> str:
@@ -37,7 +38,7 @@ class PolicyTextWindow(QDialog):
         super().__init__(parent)
         self.setWindowTitle(translate("PolicyTextWindow", "Policy 3520.13"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.resize(900, 700)
+        fit_to_screen(self, 900, 700)
         layout = QVBoxLayout(self)
         intro = QLabel(translate(
             "PolicyTextWindow", "Policy 3520.13 \u201cStudent Data Protection and Privacy/Cloud-Based Issues\u201d "

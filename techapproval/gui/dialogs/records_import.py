@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -32,7 +33,9 @@ from ...services import records_import as svc
 from ...services.errors import ServiceError
 from ..common import MessageLabel, local_datetime, named
 from ..context import AppContext
+from ..folders import open_file_name
 from ..i18n import domain_text, translate
+from ..screen import fit_to_screen, stacked
 
 PREVIEW_ROWS = 10
 
@@ -63,7 +66,7 @@ class RecordsImportDialog(QDialog):
         self.plan: ImportPlan | None = None
         self.imported = False  # something was imported or undone: the main window reads its lists again
         self.setWindowTitle(translate("RecordsImportDialog", "Import approved resources and contracts"))
-        self.resize(980, 820)
+        fit_to_screen(self, 1100, 820)
         layout = QVBoxLayout(self)
         intro = QLabel(translate(
             "RecordsImportDialog",
@@ -100,21 +103,31 @@ class RecordsImportDialog(QDialog):
         self.mapping_table = _table(translate("RecordsImportDialog", "Column mapping"), [
             translate("RecordsImportDialog", "Spreadsheet column"), translate("RecordsImportDialog", "First value"),
             translate("RecordsImportDialog", "Imported as")])
-        columns_layout.addWidget(self.mapping_table, 3)
+        # What each column is imported as comes next to its name, in view; the first value, last, is shortened
+        # to the room left.
+        mapping_header = self.mapping_table.horizontalHeader()
+        mapping_header.moveSection(2, 1)
+        mapping_header.setStretchLastSection(False)
+        mapping_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.mapping_table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.preview_table = _table(translate("RecordsImportDialog", "Preview of the first rows"), [])
-        columns_layout.addWidget(self.preview_table, 2)
-        # The mapping is the work of this dialog: at least five columns and three rows of preview show.
-        line = self.fontMetrics().height() + 12
-        self.mapping_table.setMinimumHeight(6 * line)
-        self.preview_table.setMinimumHeight(4 * line)
-        layout.addWidget(columns_box, 4)
+        # The mapping is the work of this dialog: at least five columns and three rows of preview show, on the
+        # smallest screen too (a row of the mapping holds a drop-down, a little taller than a line of text).
+        row_height = QComboBox().sizeHint().height() + 2
+        self.mapping_table.verticalHeader().setDefaultSectionSize(row_height)
+        header = self.mapping_table.horizontalHeader().sizeHint().height()
+        self.mapping_table.setMinimumHeight(header + 5 * row_height + 2 * self.mapping_table.frameWidth())
+        self.preview_table.setMinimumHeight(header + 3 * row_height + 2 * self.preview_table.frameWidth())
+        columns_layout.addWidget(stacked(translate("RecordsImportDialog", "Column mapping and preview"),
+                                         (self.mapping_table, 3), (self.preview_table, 2)))
 
         report_box = QGroupBox(translate("RecordsImportDialog", "Check of every row"))
         report_layout = QVBoxLayout(report_box)
         self.report_table = _table(translate("RecordsImportDialog", "Validation report"), [
             translate("RecordsImportDialog", "Row"), translate("RecordsImportDialog", "Column"),
             translate("RecordsImportDialog", "What"), translate("RecordsImportDialog", "Reason")])
-        report_layout.addWidget(self.report_table)
+        self.report_table.setMinimumHeight(header + 3 * row_height)
+        report_layout.addWidget(self.report_table, 1)
         self.report_summary = MessageLabel(translate("RecordsImportDialog", "Check summary"))
         report_layout.addWidget(self.report_summary)
         fix_row = QHBoxLayout()
@@ -140,7 +153,6 @@ class RecordsImportDialog(QDialog):
         report_layout.addLayout(buttons_row)
         self.result = MessageLabel(translate("RecordsImportDialog", "Result"))
         report_layout.addWidget(self.result)
-        layout.addWidget(report_box, 3)
 
         past_box = QGroupBox(translate("RecordsImportDialog", "Past imports"))
         past_layout = QVBoxLayout(past_box)
@@ -149,8 +161,8 @@ class RecordsImportDialog(QDialog):
             translate("RecordsImportDialog", "By"), translate("RecordsImportDialog", "Resources"),
             translate("RecordsImportDialog", "Contracts"), translate("RecordsImportDialog", "Status")])
         self.past_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.past_table.setMinimumHeight(3 * line)
-        past_layout.addWidget(self.past_table)
+        self.past_table.setMinimumHeight(header + 2 * row_height)
+        past_layout.addWidget(self.past_table, 1)
         undo_row = QHBoxLayout()
         self.undo_button = named(QPushButton(translate("RecordsImportDialog", "&Undo import")),
                                  translate("RecordsImportDialog", "Undo import"),
@@ -161,7 +173,17 @@ class RecordsImportDialog(QDialog):
         past_layout.addLayout(undo_row)
         self.undo_message = MessageLabel(translate("RecordsImportDialog", "Undo result"))
         past_layout.addWidget(self.undo_message)
-        layout.addWidget(past_box, 1)
+        # The columns on the left, the check and the past imports on the right: side by side, the mapping gets
+        # the window's height, which a laptop's wide screen has least of.
+        beside = QSplitter()
+        beside.setAccessibleName(translate("RecordsImportDialog", "Columns, check and past imports"))
+        beside.setChildrenCollapsible(False)
+        beside.addWidget(columns_box)
+        beside.addWidget(stacked(translate("RecordsImportDialog", "Check and past imports"),
+                                 (report_box, 3), (past_box, 2)))
+        beside.setStretchFactor(0, 11)
+        beside.setStretchFactor(1, 9)
+        layout.addWidget(beside, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         named(buttons.button(QDialogButtonBox.StandardButton.Close), translate("RecordsImportDialog", "Close"))
@@ -174,9 +196,9 @@ class RecordsImportDialog(QDialog):
     # --- the file ---------------------------------------------------------------------------
 
     def choose_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, translate("RecordsImportDialog", "Choose the spreadsheet to import"), self.file.text(),
-            translate("RecordsImportDialog", "Spreadsheets (*.csv *.xlsx *.txt);;All files (*)"))
+        path = open_file_name(
+            self, translate("RecordsImportDialog", "Choose the spreadsheet to import"),
+            translate("RecordsImportDialog", "Spreadsheets (*.csv *.xlsx *.txt);;All files (*)"), self.file.text())
         if path:
             self.file.setText(path)
             self.read_file()
@@ -222,6 +244,10 @@ class RecordsImportDialog(QDialog):
             combo.currentIndexChanged.connect(self.check)
             self.mapping_table.setCellWidget(i, 2, combo)
             self.combos.append(combo)
+        if self.combos:  # as wide as its drop-downs: their words show whole
+            header = self.mapping_table.horizontalHeader()
+            header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(2, max(combo.sizeHint().width() for combo in self.combos))
         self.preview_table.clear()
         self.preview_table.setColumnCount(len(headers) + 1)
         self.preview_table.setHorizontalHeaderLabels([translate("RecordsImportDialog", "Row"), *headers])

@@ -52,6 +52,7 @@ from ..context import AppContext
 from ..i18n import domain_text, translate
 from ..models.tables import badge
 from ..recovery import DraftStore, Recovered, as_text, is_blank
+from ..screen import fit_to_screen, stacked
 from ..widgets.decision_panel import DecisionPanel
 from ..widgets.permissions import ParentalPermissionsBox
 from ..widgets.policy_help import PolicyHelpPanel
@@ -216,7 +217,7 @@ class RequestWindow(QDialog):
         self._database_problem: DatabaseProblem | None = None  # why the last save did not reach the database
         self._retry_ms = RETRY_MS
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.resize(1150, 780)
+        fit_to_screen(self, 1150, 780)
 
         self.autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.autosave.timeout.connect(self.save_now)
@@ -235,15 +236,16 @@ class RequestWindow(QDialog):
         font.setBold(True)
         self.heading.setFont(font)
         named(self.heading, translate("RequestWindow", "Request heading"))
-        layout.addWidget(self.heading)
+        self.heading.setWordWrap(True)  # a long name wraps: it never widens the window past a small screen
         self.status = named(QLabel(), translate("RequestWindow", "Status"))
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
-        layout.addWidget(self.status)
+        top = QHBoxLayout()  # one line for both: the height is the form's and the decision's
+        top.addWidget(self.heading, 2)
+        top.addWidget(self.status, 3)
+        layout.addLayout(top)
         self._build_renewal_box()
-        layout.addWidget(self.renewal_box)
         self._build_recovered_box()
-        layout.addWidget(self.recovered_box)
 
         splitter = QSplitter()
         self.tabs = named(QTabWidget(), translate("RequestWindow", "Request sections"))
@@ -270,10 +272,14 @@ class RequestWindow(QDialog):
         self.history.setRootIsDecorated(False)
         self.history.setWordWrap(True)
         self.tabs.addTab(self.history, translate("RequestWindow", "&History"))
-        splitter.addWidget(self.tabs)
+        # A renewal's comparison and recovered text go over the form, not over the whole window: the column
+        # of actions keeps its height.
+        splitter.addWidget(stacked(translate("RequestWindow", "Request and what goes with it"),
+                                   (self.renewal_box, 0), (self.recovered_box, 0), (self.tabs, 1)))
 
         side = QWidget()
         self.side = QVBoxLayout(side)
+        self.side.setContentsMargins(4, 0, 4, 0)  # the scroll area's frame is margin enough
         side_scroll = QScrollArea()
         side_scroll.setWidgetResizable(True)
         side_scroll.setWidget(side)
@@ -284,6 +290,7 @@ class RequestWindow(QDialog):
         # decision's choices too). The actions keep the height they need (see _fit_policy_help).
         self.policy_help = PolicyHelpPanel()
         self.policy_help.follow(self)
+        self.policy_help.toggle.toggled.connect(lambda on: on and self._fit_policy_help(asked=True))
         self.side_splitter = named(QSplitter(Qt.Orientation.Vertical),
                                    translate("RequestWindow", "Actions and policy help"))
         self.side_splitter.addWidget(side_scroll)
@@ -335,6 +342,7 @@ class RequestWindow(QDialog):
 
         self.reload()
         self._fit_policy_help()
+        self._shown_once = False
         if recovered is None and request_id is not None:
             recovered = self.journal.read()  # this window was closed while the database did not answer
         if recovered is not None:
@@ -342,13 +350,35 @@ class RequestWindow(QDialog):
 
     # --- panels -----------------------------------------------------------------------------
 
-    def _fit_policy_help(self) -> None:
-        """The actions in view get the height they need (at most two thirds of the column), the policy help
-        the rest: a requester's column is mostly help, a reviewer's mostly the decision."""
-        column = max(self.height() - 120, 300)  # about the splitter's height once shown: sizes are proportions
-        need = self.side_scroll.widget().sizeHint().height() + 2 * self.side_scroll.frameWidth()
-        need = min(need, column * 2 // 3)
-        self.side_splitter.setSizes([need, column - need])
+    def _fit_policy_help(self, asked: bool = False) -> None:
+        """The actions get the height they need, the policy help the rest: a requester's column is mostly help,
+        a reviewer's the decision. Where the rest is too little to read (a reviewer on a small screen), the
+        help waits, its switch off for this window only, and the actions show whole; once the person
+        switches it on (`asked`), it gets a few lines and the actions scroll. The person moves the line."""
+        column = (self.side_splitter.height() if self.isVisible()
+                  else max(self.height() - 100, 300))  # about the splitter's height once shown
+        side = self.side_scroll.widget()
+        # Measured as if its scroll bar showed: no width for one, and the text wraps to more lines.
+        width = self.side_scroll.viewport().width() - self.side_scroll.verticalScrollBar().sizeHint().width()
+        need = (side.heightForWidth(width) if side.hasHeightForWidth() and self.isVisible()
+                else side.sizeHint().height()) + 2 * self.side_scroll.frameWidth()
+        least = self.policy_help.minimumSizeHint().height()
+        shown = self.policy_help.toggle.isChecked()
+        room_left = column - need
+        if shown and room_left < least and not asked and self.isVisible():  # measured, not estimated
+            blocked = self.policy_help.toggle.blockSignals(True)  # not the person's choice: nothing is kept
+            self.policy_help.toggle.setChecked(False)
+            self.policy_help.toggle.blockSignals(blocked)
+            self.policy_help.hide()
+            shown = False
+        help_height = max(room_left, least) if shown else 0
+        self.side_splitter.setSizes([column - help_height, help_height])
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._shown_once:  # once the layout has settled, the column has its height on this screen
+            self._shown_once = True
+            QTimer.singleShot(0, self, self._fit_policy_help)
 
     def _build_requester_panel(self) -> None:
         self.requester_box = QGroupBox(translate("RequestWindow", "Your request"))
@@ -515,7 +545,7 @@ class RequestWindow(QDialog):
         self.question = named(QPlainTextEdit(), translate("RequestWindow", "Question for the requester"))
         self.question.setTabChangesFocus(True)
         self.question.setPlaceholderText(translate("RequestWindow", "What do you need to know before deciding?"))
-        self.question.setMaximumHeight(self.question.fontMetrics().lineSpacing() * 5 + 12)
+        self.question.setMaximumHeight(self.question.fontMetrics().lineSpacing() * 3 + 12)
         self.question_error = ErrorLabel(self.question, translate("RequestWindow", "Question for the requester"))
         self.return_button = named(
             QPushButton(translate("RequestWindow", "Ret&urn for more information")),
@@ -596,6 +626,8 @@ class RequestWindow(QDialog):
                                     describe_changes(entry.changes)])
             self.history.addTopLevelItem(item)
         self.history.resizeColumnToContents(0)
+        if self.isVisible():  # the actions shown may have changed: the column is shared out again
+            self._fit_policy_help()
         if d and d.messages and d.status is RequestStatus.RETURNED and own:
             self.tabs.setTabText(
                 1, translate("RequestWindow", "&Conversation ({messages})").format(messages=len(d.messages))

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ...db.database import DatabaseProblem
 from ...domain.contracts import format_day
@@ -16,6 +16,7 @@ from ...services.contracts import ContractView
 from ...services.errors import Invalid, ServiceError
 from ..common import MessageLabel, details_panel, named
 from ..context import AppContext
+from ..folders import open_file_name
 from ..i18n import translate
 from ..models.tables import STATE_ORDER, Column, RowTableModel, badge, sorting_proxy
 from ..widgets.list_view import ListView
@@ -247,10 +248,9 @@ class ContractsPage(ReadWhenShown, QWidget):
         if v is None:
             return
         self.message.say("")
-        path, _ = QFileDialog.getOpenFileName(
+        path = open_file_name(
             self,
             translate("ContractsPage", "Attach the signed contract \u2014 {label}").format(label=v.label),
-            "",
             file_filter(),
         )
         if not path:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,8 +24,10 @@ from ...services.errors import ServiceError
 from ...services.exceptions import ExceptionView
 from ..common import MessageLabel, named
 from ..context import AppContext
+from ..folders import open_file_name
 from ..i18n import translate
 from ..models.tables import Column, RowTableModel, badge, sorting_proxy
+from ..screen import scrolled, stacked
 from ..widgets.date_field import OptionalDateField
 from ..widgets.list_view import ListView
 from . import ReadWhenShown
@@ -116,7 +117,6 @@ class ExceptionsPage(ReadWhenShown, QWidget):
         self.model = RowTableModel(EXCEPTION_COLUMNS, self)
         self.table = ListView(translate("ExceptionsPage", "IEP/504 exceptions"), self._focus_conditions, stretch=1)
         self.table.setModel(sorting_proxy(self.model, self))
-        layout.addWidget(self.table, 1)
 
         self.panel = QGroupBox(translate("ExceptionsPage", "Conditions of the selected exception"))
         named(self.panel, translate("ExceptionsPage", "Conditions of the selected exception"))
@@ -139,7 +139,10 @@ class ExceptionsPage(ReadWhenShown, QWidget):
         save_row.addWidget(self.unsaved, 1)
         panel.addLayout(save_row)
         panel.addStretch(1)
-        layout.addWidget(self.panel, 2)
+        # The conditions scroll under the register on a small screen; the line between them moves.
+        self.panel_area = scrolled(self.panel, translate("ExceptionsPage", "Conditions panel"))
+        layout.addWidget(stacked(translate("ExceptionsPage", "Register and conditions"),
+                                 (self.table, 1), (self.panel_area, 2)), 1)
 
         self.message = MessageLabel(translate("ExceptionsPage", "Exceptions message"))
         layout.addWidget(self.message)
@@ -166,7 +169,7 @@ class ExceptionsPage(ReadWhenShown, QWidget):
         if not ctx.is_reviewer:
             self.record_button.hide()
             self.packet_button.hide()
-            self.panel.hide()
+            self.panel_area.hide()
 
     # --- data -------------------------------------------------------------------------------
 
@@ -354,12 +357,11 @@ class ExceptionsPage(ReadWhenShown, QWidget):
         if v is None:
             return
         self.message.say("")
-        path, _ = QFileDialog.getOpenFileName(
+        path = open_file_name(
             self,
             translate("ExceptionsPage", "Attach evidence \u2014 {short} \u2014 case {case_reference}").format(
                 short=condition.short, case_reference=v.case_reference
             ),
-            "",
             file_filter(),
         )
         if not path:

@@ -32,7 +32,7 @@ class DecisionPanel(QGroupBox):
         self.reason = QPlainTextEdit()
         self.reason.setTabChangesFocus(True)
         self.reason.setPlaceholderText(translate("DecisionPanel", "Reason (required when not approved)"))
-        self.reason.setMaximumHeight(self.reason.fontMetrics().lineSpacing() * 5 + 12)
+        self.reason.setMaximumHeight(self.reason.fontMetrics().lineSpacing() * 3 + 12)  # fits a small screen
         named(self.reason, translate("DecisionPanel", "Reason"))
         self.decisions = QButtonGroup(self)
         self.decisions.addButton(self.approved)

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...db.database import DatabaseProblem
 from ...domain.deadlines import school_year_label
@@ -17,6 +17,7 @@ from ...services import permissions
 from ...services import settings as settings_service
 from ...services.errors import Invalid, ServiceError
 from ..common import named, show_problem
+from ..folders import save_file_name
 from ..i18n import translate
 
 PDF_FILTER = "PDF documents (*.pdf)"
@@ -28,7 +29,7 @@ def save_file(parent: QWidget, data: bytes, title: str, suggested_name: str, fil
     """Ask where to save, add the suffix if the name lacks it, and write without leaving half a file."""
     from ..printing import write_atomically  # on first use: it loads QtPrintSupport, not needed at start
 
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested_name, file_filter)
+    path = save_file_name(parent, title, suggested_name, file_filter)
     if not path:
         return None
     target = Path(path)
