@@ -14,9 +14,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ..db.database import DatabaseProblem
 from ..services import maintenance
-from ..services.errors import ServiceError
+from ..services.errors import DatabaseProblem, ServiceError
 from .background import BackgroundTask
 from .common import show_problem
 from .context import AppContext

@@ -266,7 +266,7 @@ class Operation:
             self._failed(value)
 
     def _failed(self, exc: BaseException) -> None:
-        from ..db.database import DatabaseProblem  # the refusals a person is told of
+        from ..services.errors import DatabaseProblem  # the refusals a person is told of
 
         if self._failure is not None and isinstance(exc, ServiceError | DatabaseProblem):
             self._failure(exc)

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+# A database the app cannot use is told to people like a refusal: front ends take it from here, with the
+# services' own errors, and import nothing of the database layer.
+from ..db.database import DatabaseProblem
+
+__all__ = ["Conflict", "DatabaseProblem", "Invalid", "NotAllowed", "NotFound", "Refused", "ServiceError",
+           "SignInFailed"]
+
 
 class ServiceError(Exception):
     def __init__(self, message: str):
