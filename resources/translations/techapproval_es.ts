@@ -7,244 +7,244 @@
         <location filename="../../techapproval/gui/dialogs/accessibility_review.py" line="+43"/>
         <location line="+135"/>
         <source>Finding</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado</translation>
     </message>
     <message>
         <location line="-134"/>
         <source>Conformance the vendor claims</source>
-        <translation type="unfinished"></translation>
+        <translation>Conformidad que declara el proveedor</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ACR on file</source>
-        <translation type="unfinished"></translation>
+        <translation>ACR en archivo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attached report</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe adjunto</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Review date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de la revisión</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Equally effective alternative plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan alternativo igualmente eficaz</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Review notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas de la revisión</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>not answered</source>
-        <translation type="unfinished"></translation>
+        <translation>sin respuesta</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The requester says: VPAT/ACR available: {acr}; vendor claims: {claimed}; known barriers: {barriers}</source>
-        <translation type="unfinished"></translation>
+        <translation>El solicitante indica: VPAT/ACR disponible: {acr}; el proveedor declara: {claimed}; barreras conocidas: {barriers}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>none given</source>
-        <translation type="unfinished"></translation>
+        <translation>no se indicaron</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Accessibility review — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisión de accesibilidad — {name}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Accessibility review</source>
-        <translation type="unfinished">Revisión de accesibilidad</translation>
+        <translation>Revisión de accesibilidad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Resulting accessibility status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de accesibilidad resultante</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save review</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar revisión</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Accessibility review: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisión de accesibilidad: {name}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>About the review</source>
-        <translation type="unfinished"></translation>
+        <translation>Sobre la revisión</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Under the ADA Title II web rule, web content and apps the district provides, third-party tools included, must conform to WCAG 2.1 Level AA by {due}. Check the vendor&apos;s accessibility conformance report (VPAT or ACR); where the tool falls short, record the equally effective alternative the district will provide.</source>
-        <translation type="unfinished"></translation>
+        <translation>Según la norma web del título II de la ADA, el contenido web y las aplicaciones que ofrece el distrito, incluidas las herramientas de terceros, deben cumplir con WCAG 2.1 nivel AA a más tardar el {due}. Revise el informe de conformidad de accesibilidad del proveedor (VPAT o ACR); donde la herramienta no alcance, registre la alternativa igualmente eficaz que ofrecerá el distrito.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>What the requester said</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que indicó el solicitante</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>This review</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta revisión</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>&amp;Finding:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Resultado:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Not stated</source>
-        <translation type="unfinished">No indicado</translation>
+        <translation>No indicado</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Vendor&apos;s &amp;claim:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Declaración del proveedor:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An accessibility conformance report is on file</source>
-        <translation type="unfinished"></translation>
+        <translation>Hay un informe de conformidad de accesibilidad en archivo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>ACR &amp;on file:</source>
-        <translation type="unfinished"></translation>
+        <translation>ACR en ar&amp;chivo:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No file attached</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún archivo adjunto</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Attach report…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adjuntar informe…</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+99"/>
         <source>Attach the accessibility conformance report</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjuntar el informe de conformidad de accesibilidad</translation>
     </message>
     <message>
         <location line="-97"/>
         <source>Report file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo del informe:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Review &amp;date:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fecha de la revisión:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Needed when the tool partially conforms or does not conform: how a student or parent with a disability gets the same thing another way</source>
-        <translation type="unfinished"></translation>
+        <translation>Se necesita cuando la herramienta cumple en parte o no cumple: cómo un estudiante o un padre con discapacidad obtiene lo mismo de otra manera</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Alternative &amp;plan:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Plan alternativo:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notas:</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Earlier reviews (newest first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisiones anteriores (la más reciente primero)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Earlier accessibility reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisiones de accesibilidad anteriores</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisada</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Vendor claims</source>
-        <translation type="unfinished"></translation>
+        <translation>El proveedor declara</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ACR</source>
-        <translation type="unfinished"></translation>
+        <translation>ACR</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reviewer</source>
-        <translation type="unfinished">Revisor</translation>
+        <translation>Revisor</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Plan and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan y notas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Earlier reviews columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Columnas de las revisiones anteriores</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Open &amp;report</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir &amp;informe</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open the selected review&apos;s report</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir el informe de la revisión seleccionada</translation>
     </message>
     <message>
         <location line="+11"/>
         <location line="+3"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguno</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>on file</source>
-        <translation type="unfinished"></translation>
+        <translation>en archivo</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>No review yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay ninguna revisión.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Choose the finding.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija el resultado.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Once saved, the tool&apos;s accessibility status: {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>Una vez guardada, el estado de accesibilidad de la herramienta será: {status}</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>The file could not be read: {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer el archivo: {value}.</translation>
     </message>
 </context>
 <context>
@@ -252,47 +252,47 @@
     <message>
         <location filename="../../techapproval/gui/dialogs/person.py" line="+24"/>
         <source>Add a person</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar una persona</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>They sign in with this email and the password you set here; give it to them in person.</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciará sesión con este correo electrónico y la contraseña que usted fije aquí; entrégueselos en persona.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Position:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;argo:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Email:</source>
-        <translation type="unfinished">&amp;Correo electrónico:</translation>
+        <translation>&amp;Correo electrónico:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Función:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Initial pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>Con&amp;traseña inicial:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Add person</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Agregar persona</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Add person</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar persona</translation>
     </message>
 </context>
 <context>
@@ -300,43 +300,44 @@
     <message>
         <location filename="../../techapproval/gui/background.py" line="+88"/>
         <source>Progress status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado del avance</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Avance</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How much of the work is done</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuánto del trabajo está hecho</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cancelar</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop; what is already done is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener; lo que ya está hecho se conserva</translation>
     </message>
     <message>
         <location line="+74"/>
         <source>{label_text}
 {done} of {total} done.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label_text}
+{done} de {total} hechos.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{done} of {total} done</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} de {total} hechos</translation>
     </message>
 </context>
 <context>
@@ -345,153 +346,153 @@
         <location filename="../../techapproval/gui/dialogs/batch_print.py" line="+46"/>
         <location line="+65"/>
         <source>Save decision sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar las hojas de decisión</translation>
     </message>
     <message>
         <location line="-61"/>
         <source>Saves the decision sheet of every request approved or not approved in the period into a folder, one PDF per request named by its number (decision-00123.pdf), so the folder lists them in order. A file of the same name is replaced; other files are left alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guarda en una carpeta la hoja de decisión de cada solicitud aprobada o no aprobada en el período, un PDF por solicitud con su número en el nombre (decision-00123.pdf), para que la carpeta las muestre en orden. Un archivo con el mismo nombre se reemplaza; los demás archivos no se tocan.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>School year</source>
-        <translation type="unfinished"></translation>
+        <translation>Año escolar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fills in the dates: July 1 to June 30</source>
-        <translation type="unfinished"></translation>
+        <translation>Completa las fechas: del 1 de julio al 30 de junio</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>School &amp;year:</source>
-        <translation type="unfinished"></translation>
+        <translation>Año &amp;escolar:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The first day of decisions to save</source>
-        <translation type="unfinished"></translation>
+        <translation>El primer día de las decisiones que se guardarán</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasta</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The last day of decisions to save, included</source>
-        <translation type="unfinished"></translation>
+        <translation>El último día de las decisiones que se guardarán, incluido</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Dates</source>
-        <translation type="unfinished"></translation>
+        <translation>Fechas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Desde:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hasta:</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+13"/>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta</translation>
     </message>
     <message>
         <location line="-12"/>
         <source>The folder to save the PDFs in (created if need be)</source>
-        <translation type="unfinished"></translation>
+        <translation>La carpeta donde se guardarán los PDF (se crea si hace falta)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>C&amp;hoose…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;legir…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Choose folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir carpeta</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>F&amp;older:</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpe&amp;ta:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Save decision sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar las hojas de decisión</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Close</source>
-        <translation type="unfinished">Cerrar</translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Save the decision sheets in a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar las hojas de decisión en una carpeta</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The first day is after the last day.</source>
-        <translation type="unfinished"></translation>
+        <translation>El primer día es posterior al último.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Choose the folder to save the decision sheets in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija la carpeta donde guardar las hojas de decisión.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{folder} is a file, not a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder} es un archivo, no una carpeta.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>No request was decided from {first} to {last}; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se decidió ninguna solicitud del {first} al {last}; no se guardó nada.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Saving decision sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando las hojas de decisión</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Saving {count} decision sheet(s) in {folder}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando {count} hoja(s) de decisión en {folder}…</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Stopped: {files} of {total} decision sheets were saved in {folder}; each saved file is whole.</source>
-        <translation type="unfinished"></translation>
+        <translation>Detenido: se guardaron {files} de {total} hojas de decisión en {folder}; cada archivo guardado está completo.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Saved {total} decision sheet(s) in {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardaron {total} hoja(s) de decisión en {folder}.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The decision sheets could not be saved in {text}: {value}. The files saved before this are whole.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron guardar las hojas de decisión en {text}: {value}. Los archivos guardados antes de esto están completos.</translation>
     </message>
 </context>
 <context>
@@ -499,112 +500,112 @@
     <message>
         <location filename="../../techapproval/gui/pages/catalog.py" line="+31"/>
         <source>District-approved resources. You do not need to file a request for these; check whether parental permission is required before using one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recursos aprobados por el distrito. No necesita presentar una solicitud para estos; antes de usar uno, revise si se requiere el permiso de los padres.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Search approved resources</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar recursos aprobados</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search approved resources by name or link</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar recursos aprobados por nombre o enlace</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Contract status filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtro por estado del contrato</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Any contract status</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquier estado del contrato</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>⚠ Needs attention (outside the law)</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Requiere atención (fuera de la ley)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Contract &amp;status:</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;stado del contrato:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Approvals shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprobaciones mostradas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Current approvals</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprobaciones vigentes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ended approvals</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprobaciones terminadas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All, current and ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas, vigentes y terminadas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sho&amp;w:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mo&amp;strar:</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Approved resources</source>
-        <translation type="unfinished"></translation>
+        <translation>Recursos aprobados</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Resource status details</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalles del estado del recurso</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Contract co&amp;verage…</source>
-        <translation type="unfinished"></translation>
+        <translation>Co&amp;bertura del contrato…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contract coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Cobertura del contrato</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Link the selected resource to its contract, or record why none is needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Vincular el recurso seleccionado con su contrato, o registrar por qué no se necesita ninguno</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Record accessibilit&amp;y review…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar revisión de accesibilida&amp;d…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Record accessibility review</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar revisión de accesibilidad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Review the selected resource against WCAG 2.1 Level AA (ADA Title II)</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisar el recurso seleccionado según WCAG 2.1 nivel AA (ADA, título II)</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>✖ {name} is no longer approved: its approval ended {day} (its renewal was not approved). A staff member who wants to use it files a new request.</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ {name} ya no está aprobado: su aprobación terminó el {day} (no se aprobó su renovación). Quien quiera usarlo debe presentar una nueva solicitud.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Accessibility: {status}</source>
-        <translation type="unfinished">Accesibilidad: {status}</translation>
+        <translation>Accesibilidad: {status}</translation>
     </message>
 </context>
 <context>
@@ -612,53 +613,53 @@
     <message>
         <location filename="../../techapproval/gui/widgets/closures.py" line="+33"/>
         <source>District closures (not counted as business days)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cierres del distrito (no cuentan como días hábiles)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Weekends and Connecticut state holidays are skipped automatically. Add the days the district is closed, such as snow days and recess, so deadlines move past them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los fines de semana y los feriados del estado de Connecticut se omiten automáticamente. Agregue los días en que el distrito está cerrado, como los días de nieve y las vacaciones, para que los plazos los salten.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>District closures</source>
-        <translation type="unfinished"></translation>
+        <translation>Cierres del distrito</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Closure date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha del cierre</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+11"/>
         <source>Closure reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo del cierre</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>e.g. Snow day</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. Día de nieve</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add c&amp;losure</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar c&amp;ierre</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Add closure</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar cierre</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove selected closure</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar el cierre seleccionado</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Remove closure</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar cierre</translation>
     </message>
 </context>
 <context>
@@ -679,186 +680,186 @@
     <message>
         <location filename="../../techapproval/gui/dialogs/contract.py" line="+95"/>
         <source>Add a contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar un contrato</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+7"/>
         <source>Contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Contrato</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contract status</source>
-        <translation type="unfinished">Estado del contrato</translation>
+        <translation>Estado del contrato</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar contrato</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Close</source>
-        <translation type="unfinished">Cerrar</translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Contract: {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Contrato: {label}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>New contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Contrato nuevo</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Contractor and purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>Contratista y propósito</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;New contractor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Contratista &amp;nuevo…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>New contractor</source>
-        <translation type="unfinished"></translation>
+        <translation>Contratista nuevo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add an operator or consultant to the registry</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar un operador o consultor al registro</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Con&amp;tractor:</source>
-        <translation type="unfinished"></translation>
+        <translation>Con&amp;tratista:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Optional: tells apart two contracts with one contractor</source>
-        <translation type="unfinished"></translation>
+        <translation>Opcional: distingue dos contratos con un mismo contratista</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>e.g. Data privacy agreement 2026–29</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. Acuerdo de privacidad de datos 2026–29</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>T&amp;itle:</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;ítulo:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Purpose:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Propósito:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Brief description:</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción &amp;breve:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{field} (tick every kind)</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} (marque todos los tipos)</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>&amp;Details:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Detalles:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Dates</source>
-        <translation type="unfinished"></translation>
+        <translation>Fechas</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The day both parties had signed</source>
-        <translation type="unfinished"></translation>
+        <translation>El día en que ambas partes habían firmado</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Has a start date</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiene fecha de inicio</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Has an expiry date</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiene fecha de vencimiento</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The last day the contract is in effect</source>
-        <translation type="unfinished"></translation>
+        <translation>El último día en que el contrato está vigente</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Date e&amp;xecuted:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de formali&amp;zación:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>St&amp;arts:</source>
-        <translation type="unfinished"></translation>
+        <translation>Com&amp;ienza:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Expires (last day in e&amp;ffect):</source>
-        <translation type="unfinished"></translation>
+        <translation>Vence (último día de vi&amp;gencia):</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Provisions the contract contains (C.G.S. 10-234bb)</source>
-        <translation type="unfinished"></translation>
+        <translation>Disposiciones que contiene el contrato (C.G.S. 10-234bb)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A contract lacking any of the eleven is void unless the contractor amends it after notice. Note where the contract says each, e.g. “§ 7.2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un contrato al que le falte alguna de las once es nulo, salvo que el contratista lo modifique después de recibir el aviso. Anote dónde dice cada una el contrato, p. ej. «§ 7.2».</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The Commission for Educational Technology&apos;s addendum contains all eleven provisions</source>
-        <translation type="unfinished"></translation>
+        <translation>El anexo de la Comisión de Tecnología Educativa contiene las once disposiciones</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+87"/>
         <source>Provision</source>
-        <translation type="unfinished"></translation>
+        <translation>Disposición</translation>
     </message>
     <message>
         <location line="-86"/>
         <source>Where the contract says so</source>
-        <translation type="unfinished"></translation>
+        <translation>Dónde lo dice el contrato</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>{value} clause</source>
-        <translation type="unfinished"></translation>
+        <translation>Cláusula de {value}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Where the contract contains {value}, e.g. a section number</source>
-        <translation type="unfinished"></translation>
+        <translation>Dónde contiene el contrato {value}, p. ej. un número de sección</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+223"/>
         <location line="+238"/>
         <source>Clause, e.g. § 7.2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cláusula, p. ej. § 7.2</translation>
     </message>
     <message>
         <location line="-445"/>
@@ -1008,57 +1009,57 @@
     <message>
         <location line="+17"/>
         <source>Since it was executed</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde su formalización</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Posted</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The notice on the district website: due within 5 business days of execution</source>
-        <translation type="unfinished"></translation>
+        <translation>El aviso en el sitio web del distrito: vence dentro de los 5 días hábiles siguientes a la formalización</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Notice to the contractor to add the missing provisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Aviso al contratista para que agregue las disposiciones que faltan</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Amended</source>
-        <translation type="unfinished"></translation>
+        <translation>Modificado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The day the contractor amended the contract; tick the provisions it added</source>
-        <translation type="unfinished"></translation>
+        <translation>El día en que el contratista modificó el contrato; marque las disposiciones que agregó</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The contractor confirmed deleting student data after expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>El contratista confirmó que eliminó los datos de los estudiantes después del vencimiento</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Contract form and policy help</source>
-        <translation type="unfinished"></translation>
+        <translation>Formulario del contrato y ayuda sobre la política</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>Choose the contractor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija el contratista…</translation>
     </message>
     <message>
         <location line="+84"/>
@@ -1131,77 +1132,77 @@
     <message>
         <location filename="../../techapproval/gui/dialogs/contractor.py" line="+30"/>
         <source>Add a contractor</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar un contratista</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Change a contractor</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar un contratista</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The operator (website, online service or app) or consultant that receives student information, records or content under a contract with the Board.</source>
-        <translation type="unfinished"></translation>
+        <translation>El operador (sitio web, servicio en línea o aplicación) o el consultor que recibe información, registros o contenido de los estudiantes por un contrato con la Junta.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tipo:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Contact name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del &amp;contacto:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contact &amp;email:</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo &amp;electrónico del contacto:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contact &amp;phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Telé&amp;fono del contacto:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Website:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitio &amp;web:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>https://</source>
-        <translation type="unfinished"></translation>
+        <translation>https://</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Add contractor</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Agregar contratista</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Save contractor</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar contratista</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add contractor</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar contratista</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save contractor</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar contratista</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
@@ -1209,142 +1210,142 @@
     <message>
         <location filename="../../techapproval/gui/pages/contracts.py" line="+67"/>
         <source>Contracts with operators and consultants that receive student information (C.G.S. 10-234bb), with their status for today. Press Enter or double-click to open one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Contratos con operadores y consultores que reciben información de los estudiantes (C.G.S. 10-234bb), con su estado a día de hoy. Pulse Intro o haga doble clic para abrir uno.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Contracts the district holds with operators and consultants that receive student information, with their status for today. Press Enter or double-click to see one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Contratos que tiene el distrito con operadores y consultores que reciben información de los estudiantes, con su estado a día de hoy. Pulse Intro o haga doble clic para ver uno.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Search contracts</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar contratos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Words in the contractor&apos;s name or the contract title</source>
-        <translation type="unfinished"></translation>
+        <translation>Palabras del nombre del contratista o del título del contrato</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Search contractor or title</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar contratista o título</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sea&amp;rch:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bu&amp;scar:</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Contracts</source>
-        <translation type="unfinished"></translation>
+        <translation>Contratos</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Contract status details</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalles del estado del contrato</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Contracts message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de contratos</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>New c&amp;ontract…</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;ontrato nuevo…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>New contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Contrato nuevo</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Ne&amp;w contractor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Contratista &amp;nuevo…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>New contractor</source>
-        <translation type="unfinished"></translation>
+        <translation>Contratista nuevo</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Edit contract</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar contrato</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;View contract</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ver contrato</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Edit contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar contrato</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>View contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver contrato</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Attach si&amp;gned document…</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjuntar documento fir&amp;mado…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attach signed document</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjuntar documento firmado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A PDF or scan of the contract as signed; it is kept in the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Un PDF o una copia escaneada del contrato firmado; se guarda en la base de datos</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Open doc&amp;ument</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir doc&amp;umento</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Open document</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir documento</translation>
     </message>
     <message>
         <location line="+59"/>
         <source>No contracts yet. Add one with New contract.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay contratos. Agregue uno con Contrato nuevo.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No contracts yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay contratos.</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>{name} added to the registry. Add their contract with New contract.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se agregó {name} al registro. Agregue su contrato con Contrato nuevo.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Attach the signed contract — {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjuntar el contrato firmado — {label}</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The file could not be read: {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer el archivo: {value}.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Attached {name} (SHA-256 {value}…) to {label}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se adjuntó {name} (SHA-256 {value}…) a {label}.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1377,68 +1378,68 @@
     <message>
         <location filename="../../techapproval/gui/dialogs/coverage.py" line="+38"/>
         <source>Contract coverage — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cobertura del contrato — {name}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>How is the district&apos;s use of {name} covered under C.G.S. 10-234bb?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Cómo está cubierto el uso de {name} por el distrito según C.G.S. 10-234bb?</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+3"/>
         <source>Contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Contrato</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reason no contract is required</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo por el que no se requiere contrato</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>e.g. a site for the general public; students do not sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. un sitio para el público general; los estudiantes no inician sesión</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Case reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referencia del caso</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The exceptions&apos; case references, from the IEP/504 exceptions tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las referencias de caso de las excepciones, de la pestaña Excepciones de IEP/504.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Record an exception on the IEP/504 exceptions tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Registre una excepción en la pestaña Excepciones de IEP/504</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>No contracts are registered yet; add one under Contracts first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay contratos registrados; agregue uno primero en Contratos.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Message</source>
-        <translation type="unfinished">Mensaje</translation>
+        <translation>Mensaje</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Save coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar cobertura</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar cobertura</translation>
     </message>
 </context>
 <context>
@@ -1446,47 +1447,47 @@
     <message>
         <location filename="../../techapproval/gui/crash.py" line="+55"/>
         <source>What went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué salió mal</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Error details</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalles del error</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The details for district IT: where the problem was, without anything you typed</source>
-        <translation type="unfinished"></translation>
+        <translation>Los detalles para el departamento de TI del distrito: dónde estuvo el problema, sin nada de lo que usted escribió</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Copy result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado de la copia</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Copy details</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copiar detalles</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copy details</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar detalles</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Put the details on the clipboard, to paste into a message to district IT</source>
-        <translation type="unfinished"></translation>
+        <translation>Poner los detalles en el portapapeles, para pegarlos en un mensaje al departamento de TI del distrito</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Close</source>
-        <translation type="unfinished">Cerrar</translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Copied. Paste the details into your message to district IT.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiado. Pegue los detalles en su mensaje al departamento de TI del distrito.</translation>
     </message>
 </context>
 <context>
@@ -1494,22 +1495,22 @@
     <message>
         <location filename="../../techapproval/gui/widgets/date_field.py" line="+41"/>
         <source>{label} field</source>
-        <translation type="unfinished"></translation>
+        <translation>Campo {label}</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>{label} recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} registrado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tick when there is a date for “{label}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Marque cuando haya una fecha para «{label}»</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>{label} calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Calendario de {label}</translation>
     </message>
 </context>
 <context>
@@ -1517,57 +1518,57 @@
     <message>
         <location filename="../../techapproval/gui/pages/deadlines.py" line="+80"/>
         <source>Deadlines summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen de los plazos</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Deadlines</source>
-        <translation type="unfinished"></translation>
+        <translation>Plazos</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Obligation details</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalles de la obligación</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Yearly notice status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado del aviso anual</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Yearly notice date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha del aviso anual</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Dat&amp;e:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fe&amp;cha:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Record as &amp;sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar como en&amp;viado</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>{overdue} overdue, {upcoming} coming up. Overdue items come first; press Enter on a line to open what it is about.</source>
-        <translation type="unfinished"></translation>
+        <translation>{overdue} vencidos, {upcoming} próximos. Los vencidos van primero; pulse Intro en una línea para abrir lo que corresponde.</translation>
     </message>
     <message>
         <location line="-34"/>
         <source>Record as d&amp;rafted</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar como re&amp;dactado</translation>
     </message>
     <message>
         <location line="-76"/>
         <source>⚠ Overdue since {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Vencida desde el {day}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>◷ Due {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>◷ Vence el {day}</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1612,12 +1613,12 @@
     <message>
         <location line="+1"/>
         <source>&amp;Open renewal</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Abrir renovación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open renewal</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Abrir renovación</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1648,27 +1649,27 @@
     <message>
         <location line="+13"/>
         <source>Record yearly notice drafted</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar el aviso anual como redactado</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Record yearly notice sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar el aviso anual como enviado</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Yearly notice error</source>
-        <translation type="unfinished"></translation>
+        <translation>Error del aviso anual</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Nothing is due: every contract&apos;s obligations are met.</source>
-        <translation type="unfinished"></translation>
+        <translation>No vence nada: se cumplen las obligaciones de todos los contratos.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Accessibility reviews are dated for a town of 50,000 or more until an administrator sets the district&apos;s population under Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las revisiones de accesibilidad se fechan como para una localidad de 50,000 habitantes o más hasta que un administrador indique la población del distrito en Configuración.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1683,12 +1684,12 @@
     <message>
         <location line="+3"/>
         <source>(set its address under Settings)</source>
-        <translation type="unfinished"></translation>
+        <translation>(indique su dirección en Configuración)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(an administrator sets its address under Settings)</source>
-        <translation type="unfinished"></translation>
+        <translation>(un administrador indica su dirección en Configuración)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1698,22 +1699,22 @@
     <message>
         <location line="+2"/>
         <source>Drafted {day}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Redactado el {day}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not drafted yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no se redactó.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>✔ Sent {day}.</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Enviado el {day}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not sent yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no se envió.</translation>
     </message>
 </context>
 <context>
@@ -1721,38 +1722,38 @@
     <message>
         <location filename="../../techapproval/gui/widgets/decision_panel.py" line="+26"/>
         <source>For Office Use Only</source>
-        <translation type="unfinished">Para uso exclusivo de la oficina</translation>
+        <translation>Para uso exclusivo de la oficina</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Reason (required when not approved)</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo (obligatorio si no se aprueba)</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+17"/>
         <source>Reason</source>
-        <translation type="unfinished">Motivo</translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <location line="-4"/>
         <source>Permission choice</source>
-        <translation type="unfinished"></translation>
+        <translation>Opción de permiso</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Decision</source>
-        <translation type="unfinished">Decisión</translation>
+        <translation>Decisión</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Record decision</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Registrar decisión</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Record decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar decisión</translation>
     </message>
 </context>
 <context>
@@ -1760,195 +1761,195 @@
     <message>
         <location filename="../../techapproval/gui/dialogs/deletion.py" line="+80"/>
         <source>{label} field</source>
-        <translation type="unfinished"></translation>
+        <translation>Campo {label}</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Record a deletion request</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar una solicitud de eliminación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A student, a parent or guardian, or the Board asked a contractor to delete student information, records or content. The contractor must delete it within the district&apos;s reasonable time, unless a law requires keeping it or the only copy is an inaccessible disaster-recovery copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un estudiante, un padre, madre o tutor, o la Junta pidieron a un contratista que elimine información, registros o contenido de los estudiantes. El contratista debe eliminarlos en el plazo razonable del distrito, salvo que una ley exija conservarlos o que la única copia sea una copia de recuperación ante desastres inaccesible.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Con&amp;tractor:</source>
-        <translation type="unfinished"></translation>
+        <translation>Con&amp;tratista:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose the contractor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija el contratista…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Contr&amp;act:</source>
-        <translation type="unfinished"></translation>
+        <translation>Contr&amp;ato:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Requested by</source>
-        <translation type="unfinished"></translation>
+        <translation>Pedido por</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Case reference:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Referencia del caso:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Case reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referencia del caso</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The reference of the request&apos;s file. Never a student&apos;s name: the app keeps no names of students.</source>
-        <translation type="unfinished"></translation>
+        <translation>La referencia del expediente de la solicitud. Nunca el nombre de un estudiante: la aplicación no guarda nombres de estudiantes.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Date requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de la solicitud</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The day the request reached the district or contractor</source>
-        <translation type="unfinished"></translation>
+        <translation>El día en que la solicitud llegó al distrito o al contratista</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Date re&amp;quested:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de la soli&amp;citud:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;What to delete:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Qué eliminar:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>e.g. the account and essays of case DEL-2026-014 (describe the data, never name the student)</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. la cuenta y los ensayos del caso DEL-2026-014 (describa los datos, nunca nombre al estudiante)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Deletion due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha límite de la eliminación</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Record request</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;gistrar solicitud</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Record request</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar solicitud</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+94"/>
         <location line="+40"/>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <location line="-124"/>
         <source>No particular contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún contrato en particular</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Optional for the Board: e.g. its minute number</source>
-        <translation type="unfinished"></translation>
+        <translation>Opcional para la Junta: p. ej. su número de acta</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Deletion due by {value} ({days} days, the district&apos;s reasonable time).</source>
-        <translation type="unfinished"></translation>
+        <translation>La eliminación vence el {value} ({days} días, el plazo razonable del distrito).</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Close a deletion request</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar una solicitud de eliminación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{contractor_name}: requested by {lower}{case} on {requested_on}; due {due_on}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{contractor_name}: pedida por {lower}{case} el {requested_on}; vence el {due_on}.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Date closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de cierre</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The day the contractor confirmed deleting or keeping it</source>
-        <translation type="unfinished"></translation>
+        <translation>El día en que el contratista confirmó que los eliminó o que los conserva</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+51"/>
         <source>Date &amp;confirmed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de &amp;confirmación:</translation>
     </message>
     <message>
         <location line="-47"/>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nota:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Required when the data is kept: which law requires it, or which disaster-recovery copy remains</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligatoria si se conservan los datos: qué ley lo exige, o qué copia de recuperación ante desastres queda</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Save outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar resultado</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Save outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar resultado</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Confirm deletion after expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmar la eliminación después del vencimiento</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{label}: the last day in effect was {expires_on}. Record the day the contractor confirmed that it retains no student information, records or content.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: el último día de vigencia fue el {expires_on}. Registre el día en que el contratista confirmó que no conserva información, registros ni contenido de los estudiantes.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Date deletion confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de confirmación de la eliminación</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Save confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar confirmación</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Save confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar confirmación</translation>
     </message>
 </context>
 <context>
@@ -1956,123 +1957,123 @@
     <message>
         <location filename="../../techapproval/gui/pages/deletions.py" line="+78"/>
         <source>Requests that a contractor delete student information, records or content, from a student, a parent or guardian, or the Board. The contractor deletes within the district&apos;s reasonable time unless a law requires keeping the data or the only copy is an inaccessible disaster-recovery copy. Requests are kept by case reference, never by a student&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitudes para que un contratista elimine información, registros o contenido de los estudiantes, hechas por un estudiante, un padre, madre o tutor, o la Junta. El contratista los elimina en el plazo razonable del distrito, salvo que una ley exija conservar los datos o que la única copia sea una copia de recuperación ante desastres inaccesible. Las solicitudes se guardan por referencia de caso, nunca por el nombre de un estudiante.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Deletion requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitudes de eliminación</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Deletion request details</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalles de la solicitud de eliminación</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Record deletion request…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Registrar solicitud de eliminación…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Record deletion request</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar solicitud de eliminación</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>C&amp;lose request…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar so&amp;licitud…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close request</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar solicitud</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Record that the contractor deleted the data, or kept it under the law&apos;s exceptions</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar que el contratista eliminó los datos, o que los conservó según las excepciones de la ley</translation>
     </message>
     <message>
         <location line="+11"/>
         <location line="+1"/>
         <source>Expired contracts without confirmed deletion</source>
-        <translation type="unfinished"></translation>
+        <translation>Contratos vencidos sin eliminación confirmada</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>When a contract expires the contractor may keep no student data. Record the day it confirmed deleting it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuando un contrato vence, el contratista no puede conservar datos de los estudiantes. Registre el día en que confirmó que los eliminó.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Expired contracts</source>
-        <translation type="unfinished"></translation>
+        <translation>Contratos vencidos</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Expired contracts summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen de los contratos vencidos</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>C&amp;onfirm deletion…</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;onfirmar eliminación…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Confirm deletion</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmar eliminación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Record the contractor&apos;s confirmation that it retains no student data</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar la confirmación del contratista de que no conserva datos de los estudiantes</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Deletions message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de eliminaciones</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Only a reviewer keeps the deletion requests.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo un revisor lleva las solicitudes de eliminación.</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>✔ Every expired contract has its deletion confirmed.</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Todos los contratos vencidos tienen su eliminación confirmada.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>⚠ {expired} expired contract{value} without confirmed deletion.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ {expired} contrato{value} vencido(s) sin eliminación confirmada.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{rows} requests, {overdue} overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>{rows} solicitudes, {overdue} vencidas</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>Recorded. {contractor_name} must delete the data by {due_on}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrada. {contractor_name} debe eliminar los datos a más tardar el {due_on}.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>This request is already closed: {label}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta solicitud ya está cerrada: {label}.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Closed: {label}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrada: {label}.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Deletion confirmed for {label}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminación confirmada para {label}.</translation>
     </message>
 </context>
 <context>
@@ -2080,97 +2081,97 @@
     <message>
         <location filename="../../techapproval/gui/domain_strings.py" line="+18"/>
         <source>P1 — Student data remains the Board&apos;s property and under its control</source>
-        <translation type="unfinished"></translation>
+        <translation>P1 — Los datos de los estudiantes siguen siendo propiedad de la Junta y bajo su control</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>P2 — Means for the Board to request deletion</source>
-        <translation type="unfinished"></translation>
+        <translation>P2 — Medios para que la Junta pida la eliminación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>P3 — No use of the data except for purposes the contract authorizes</source>
-        <translation type="unfinished"></translation>
+        <translation>P3 — Ningún uso de los datos salvo para los fines que autoriza el contrato</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>P4 — Students and parents may review PII and correct errors</source>
-        <translation type="unfinished"></translation>
+        <translation>P4 — Los estudiantes y los padres pueden revisar la información personal y corregir errores</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>P5 — Contractor ensures security and confidentiality</source>
-        <translation type="unfinished"></translation>
+        <translation>P5 — El contratista garantiza la seguridad y la confidencialidad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>P6 — Procedures for notifying the Board of an unauthorized release</source>
-        <translation type="unfinished"></translation>
+        <translation>P6 — Procedimientos para notificar a la Junta una divulgación no autorizada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>P7 — No retention of student data after the contract expires</source>
-        <translation type="unfinished"></translation>
+        <translation>P7 — No se conservan datos de los estudiantes después del vencimiento del contrato</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>P8 — Contractor and Board ensure FERPA compliance</source>
-        <translation type="unfinished"></translation>
+        <translation>P8 — El contratista y la Junta garantizan el cumplimiento de FERPA</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>P9 — Connecticut law governs</source>
-        <translation type="unfinished"></translation>
+        <translation>P9 — Rige la ley de Connecticut</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>P10 — Severability</source>
-        <translation type="unfinished"></translation>
+        <translation>P10 — Divisibilidad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>P11 — No use of PII for advertising or any unauthorized purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>P11 — Ningún uso de la información personal para publicidad ni para fines no autorizados</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Contrato</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No contract required</source>
-        <translation type="unfinished"></translation>
+        <translation>No se requiere contrato</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>IEP/504 exception</source>
-        <translation type="unfinished"></translation>
+        <translation>Excepción de IEP/504</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No contract on file</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay contrato en archivo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Compliant</source>
-        <translation type="unfinished"></translation>
+        <translation>Cumple</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Website notice due</source>
-        <translation type="unfinished"></translation>
+        <translation>Aviso en el sitio web pendiente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Website notice not posted</source>
-        <translation type="unfinished"></translation>
+        <translation>Aviso en el sitio web no publicado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Missing provisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Faltan disposiciones</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2180,107 +2181,107 @@
     <message>
         <location line="+1"/>
         <source>Void</source>
-        <translation type="unfinished"></translation>
+        <translation>Nulo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Vencido</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>IEP/504 exception incomplete</source>
-        <translation type="unfinished"></translation>
+        <translation>Excepción de IEP/504 incompleta</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Post website notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar el aviso en el sitio web</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Send notice to amend</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar el aviso de modificación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Amendment due</source>
-        <translation type="unfinished"></translation>
+        <translation>Modificación pendiente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contract expiring</source>
-        <translation type="unfinished"></translation>
+        <translation>Contrato por vencer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Deletion not confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminación no confirmada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Annual notice to families</source>
-        <translation type="unfinished"></translation>
+        <translation>Aviso anual a las familias</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Breach: contractor&apos;s notice to the Board</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtración: aviso del contratista a la Junta</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Breach: notify students and parents</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtración: notificar a los estudiantes y a los padres</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Deletion due</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminación pendiente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Accessibility review</source>
-        <translation type="unfinished">Revisión de accesibilidad</translation>
+        <translation>Revisión de accesibilidad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Renewal due</source>
-        <translation type="unfinished"></translation>
+        <translation>Renovación pendiente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Student</source>
-        <translation type="unfinished"></translation>
+        <translation>Estudiante</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Parent or guardian</source>
-        <translation type="unfinished"></translation>
+        <translation>Padre, madre o tutor</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Board of Education</source>
-        <translation type="unfinished"></translation>
+        <translation>Junta de Educación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open: waiting for the contractor</source>
-        <translation type="unfinished"></translation>
+        <translation>Abierta: esperando al contratista</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Deleted (confirmed by the contractor)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminados (confirmado por el contratista)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Kept: state or federal law requires retention</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservados: la ley estatal o federal exige conservarlos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Kept: inaccessible disaster-recovery copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservados: copia de recuperación ante desastres inaccesible</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2560,172 +2561,172 @@
     <message>
         <location line="+1"/>
         <source>Conforms to WCAG 2.1 AA</source>
-        <translation type="unfinished"></translation>
+        <translation>Cumple con WCAG 2.1 AA</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Partially conforms</source>
-        <translation type="unfinished"></translation>
+        <translation>Cumple en parte</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Does not conform</source>
-        <translation type="unfinished"></translation>
+        <translation>No cumple</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Se desconoce</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>IEP (individualized education program)</source>
-        <translation type="unfinished"></translation>
+        <translation>IEP (programa de educación individualizada)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Section 504 plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan de la Sección 504</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The resource complies with FERPA (20 USC 1232g) and HIPAA (P.L. 104-191)</source>
-        <translation type="unfinished"></translation>
+        <translation>El recurso cumple con FERPA (20 USC 1232g) y HIPAA (P.L. 104-191)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The Board made a reasonable effort to contract with the operator and to find an equivalent resource that complies</source>
-        <translation type="unfinished"></translation>
+        <translation>La Junta hizo un esfuerzo razonable para firmar un contrato con el operador y para encontrar un recurso equivalente que cumpla</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The operator complies with C.G.S. 10-234cc for this use</source>
-        <translation type="unfinished"></translation>
+        <translation>El operador cumple con C.G.S. 10-234cc para este uso</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The parent or guardian signed an agreement acknowledging the resource cannot comply and authorizing its use</source>
-        <translation type="unfinished"></translation>
+        <translation>El padre, madre o tutor firmó un acuerdo en el que reconoce que el recurso no puede cumplir y autoriza su uso</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A member of the planning and placement team signed the agreement (IEP only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Un miembro del equipo de planificación y ubicación firmó el acuerdo (solo IEP)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Student information (other than directory information)</source>
-        <translation type="unfinished"></translation>
+        <translation>Información de los estudiantes (que no sea información de directorio)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Student records</source>
-        <translation type="unfinished"></translation>
+        <translation>Registros de los estudiantes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Student-generated content</source>
-        <translation type="unfinished"></translation>
+        <translation>Contenido creado por los estudiantes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Vencida</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Abierta</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Closed, with late notices</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrada, con avisos tardíos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Closed, every notice on time</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrada, todos los avisos a tiempo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>English</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Español</source>
-        <translation type="unfinished"></translation>
+        <translation>Español</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Resource name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del recurso</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Date approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de aprobación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Why no contract is required</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué no se requiere contrato</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contractor</source>
-        <translation type="unfinished"></translation>
+        <translation>Contratista</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contract title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título del contrato</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contract purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>Propósito del contrato</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Student information the contract allows</source>
-        <translation type="unfinished"></translation>
+        <translation>Información de los estudiantes que permite el contrato</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Date signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de firma</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Start date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de inicio</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Expiry date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de vencimiento</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>State addendum used</source>
-        <translation type="unfinished"></translation>
+        <translation>Se usó el anexo estatal</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Provisions included</source>
-        <translation type="unfinished"></translation>
+        <translation>Disposiciones incluidas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Website notice posted</source>
-        <translation type="unfinished"></translation>
+        <translation>Aviso en el sitio web publicado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Resubmitted with answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviada de nuevo con respuestas</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2755,37 +2756,37 @@
     <message>
         <location line="-128"/>
         <source>50,000 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>50,000 o más</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Under 50,000</source>
-        <translation type="unfinished"></translation>
+        <translation>Menos de 50,000</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Special district government (e.g. a regional school district)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gobierno de distrito especial (p. ej. un distrito escolar regional)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin revisar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Conformance unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Conformidad desconocida</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Conforms</source>
-        <translation type="unfinished"></translation>
+        <translation>Cumple</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Alternative plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan alternativo</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2795,7 +2796,7 @@
     <message>
         <location line="+1"/>
         <source>Not found</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">No se encontró</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2848,84 +2849,84 @@
     <message>
         <location filename="../../techapproval/gui/pages/exceptions.py" line="+66"/>
         <source>Date met: {short}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de cumplimiento: {short}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Met</source>
-        <translation type="unfinished"></translation>
+        <translation>Cumplida</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The day the district recorded this as met: {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>El día en que el distrito registró esto como cumplido: {label}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Evidence: {short}</source>
-        <translation type="unfinished"></translation>
+        <translation>Prueba: {short}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Attach evidence…</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjuntar prueba…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attach evidence: {short}</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjuntar prueba: {short}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A scan or file showing this condition is met; it is kept in the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Una copia escaneada o un archivo que muestra que se cumple esta condición; se guarda en la base de datos</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Open evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir prueba</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open evidence: {short}</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir prueba: {short}</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Resources used without a contract because they are unique and necessary for a child&apos;s IEP or Section 504 plan and cannot comply. The exception holds only while every condition of the law is met. Children are identified by case reference, never by name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recursos que se usan sin contrato porque son únicos y necesarios para el IEP o el plan de la Sección 504 de un niño y no pueden cumplir. La excepción vale solo mientras se cumplan todas las condiciones de la ley. Los niños se identifican por referencia de caso, nunca por su nombre.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>IEP/504 exceptions</source>
-        <translation type="unfinished"></translation>
+        <translation>Excepciones de IEP/504</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+1"/>
         <location line="+127"/>
         <source>Conditions of the selected exception</source>
-        <translation type="unfinished"></translation>
+        <translation>Condiciones de la excepción seleccionada</translation>
     </message>
     <message>
         <location line="-125"/>
         <source>Exception status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de la excepción</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Save condition dates</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar las fechas de las condiciones</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save condition dates</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar las fechas de las condiciones</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Unsaved dates</source>
-        <translation type="unfinished"></translation>
+        <translation>Fechas sin guardar</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2940,127 +2941,127 @@
     <message>
         <location line="+3"/>
         <source>Exceptions message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de excepciones</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Record exception…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Registrar excepción…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Record exception</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar excepción</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sa&amp;ve evidence packet…</source>
-        <translation type="unfinished"></translation>
+        <translation>G&amp;uardar el paquete de pruebas…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save evidence packet</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el paquete de pruebas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A PDF for a parent who asks: each condition, its date and its evidence files</source>
-        <translation type="unfinished"></translation>
+        <translation>Un PDF para el padre que lo pida: cada condición, su fecha y sus archivos de prueba</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Only a reviewer keeps the IEP/504 exceptions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo un revisor lleva las excepciones de IEP/504.</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Someone else changed this exception meanwhile. Its dates as recorded now are shown with the ones you have not saved yet; check them, then save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra persona cambió esta excepción mientras tanto. Se muestran sus fechas tal como están registradas ahora junto con las que usted todavía no guardó; revíselas y luego guarde.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Conditions: {resource_name}, {label}, case {case_reference}</source>
-        <translation type="unfinished"></translation>
+        <translation>Condiciones: {resource_name}, {label}, caso {case_reference}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{words} Resource: {state}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{words} Recurso: {state}.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>No IEP/504 exceptions recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay excepciones de IEP/504 registradas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Select an exception to see its conditions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione una excepción para ver sus condiciones.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Attached: {document_name} (SHA-256 {value}…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjunto: {document_name} (SHA-256 {value}…)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>SHA-256 {document_sha256}</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 {document_sha256}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No evidence attached</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna prueba adjunta</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>✎ {pending} dates not saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>✎ {pending} fechas todavía sin guardar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>✎ {pending} date not saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>✎ {pending} fecha todavía sin guardar</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Recorded the exception for case {case_reference}. Date each condition as it is met and attach its evidence.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se registró la excepción del caso {case_reference}. Ponga la fecha de cada condición cuando se cumpla y adjunte su prueba.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Saved. {words}</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado. {words}</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Attach evidence — {short} — case {case_reference}</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjuntar prueba — {short} — caso {case_reference}</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The file could not be read: {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer el archivo: {value}.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Attached {name} (SHA-256 {value}…) as evidence: {short}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se adjuntó {name} (SHA-256 {value}…) como prueba: {short}.</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Save the condition dates first: the packet prints what is recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guarde primero las fechas de las condiciones: el paquete imprime lo que está registrado.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The packet could not be saved: {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar el paquete: {value}.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Saved the evidence packet as {target}. Hand the evidence files over with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardó el paquete de pruebas como {target}. Entregue con él los archivos de prueba.</translation>
     </message>
 </context>
 <context>
@@ -3068,159 +3069,159 @@
     <message>
         <location filename="../../techapproval/gui/dialogs/export_records.py" line="+37"/>
         <source>Excel workbook (.xlsx), a sheet per table</source>
-        <translation type="unfinished"></translation>
+        <translation>Libro de Excel (.xlsx), una hoja por tabla</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CSV files in a folder, a file per table</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos CSV en una carpeta, un archivo por tabla</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CSV files in a zip archive (.zip)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos CSV en un archivo zip (.zip)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Requests and decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitudes y decisiones</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Approved resources, with their compliance status</source>
-        <translation type="unfinished"></translation>
+        <translation>Recursos aprobados, con su estado de cumplimiento</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contracts, with their eleven provisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Contratos, con sus once disposiciones</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidentes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Deletion requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitudes de eliminación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>IEP/504 exceptions (case references only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excepciones de IEP/504 (solo referencias de caso)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Accessibility reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisiones de accesibilidad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro de auditoría</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Export records</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar registros</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Exports the records for a public-records request or an auditor. Staff names and positions are included; students appear only by case reference. Drafts are not exported. The export is recorded in the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporta los registros para una solicitud de registros públicos o para un auditor. Se incluyen los nombres y cargos del personal; los estudiantes aparecen solo por referencia de caso. Los borradores no se exportan. La exportación queda en el registro de auditoría.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Formato</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>An Excel workbook, or CSV files that any spreadsheet opens</source>
-        <translation type="unfinished"></translation>
+        <translation>Un libro de Excel, o archivos CSV que abre cualquier hoja de cálculo</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>F&amp;ormat:</source>
-        <translation type="unfinished"></translation>
+        <translation>F&amp;ormato:</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+9"/>
         <source>Tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Tablas</translation>
     </message>
     <message>
         <location line="-8"/>
         <source>Tables to export</source>
-        <translation type="unfinished"></translation>
+        <translation>Tablas que se exportarán</translation>
     </message>
     <message>
         <location line="+15"/>
         <location line="+14"/>
         <source>Destination</source>
-        <translation type="unfinished"></translation>
+        <translation>Destino</translation>
     </message>
     <message>
         <location line="-13"/>
         <source>The file to save, or for CSV files in a folder, the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo que se guardará o, para archivos CSV en una carpeta, la carpeta</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>C&amp;hoose…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;legir…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose destination</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir destino</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Save to:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar en:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Close</source>
-        <translation type="unfinished">Cerrar</translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>A folder for the CSV files</source>
-        <translation type="unfinished"></translation>
+        <translation>Una carpeta para los archivos CSV</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A file ending in {suffix}</source>
-        <translation type="unfinished"></translation>
+        <translation>Un archivo que termine en {suffix}</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Save the CSV files in a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar los archivos CSV en una carpeta</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Save the records as</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar los registros como</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3230,52 +3231,52 @@
     <message>
         <location line="+1"/>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Zip archive (*.zip)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo zip (*.zip)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Choose at least one table to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija al menos una tabla para exportar.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Choose where to save the export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija dónde guardar la exportación.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Give a file name ending in {suffix}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indique un nombre de archivo que termine en {suffix}.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Exporting records</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportando registros</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exporting the records to {destination}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportando los registros a {destination}…</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Stopped: nothing was exported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Detenido: no se exportó nada.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Exported {rows} rows to {destination}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se exportaron {rows} filas a {destination}.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The records could not be saved to {destination}: {problem}. Nothing was exported.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron guardar los registros en {destination}: {problem}. No se exportó nada.</translation>
     </message>
 </context>
 <context>
@@ -3302,147 +3303,147 @@
     <message>
         <location filename="../../techapproval/gui/dialogs/incident.py" line="+88"/>
         <source>Record a breach incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar un incidente de filtración</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Breach incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidente de filtración</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Timeline preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa de la cronología</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar incidente</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>New breach incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidente de filtración nuevo</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The breach</source>
-        <translation type="unfinished"></translation>
+        <translation>La filtración</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The operator or consultant where the breach happened</source>
-        <translation type="unfinished"></translation>
+        <translation>El operador o consultor donde ocurrió la filtración</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Con&amp;tractor:</source>
-        <translation type="unfinished"></translation>
+        <translation>Con&amp;tratista:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Optional: the contract with this contractor that covers the data</source>
-        <translation type="unfinished"></translation>
+        <translation>Opcional: el contrato con este contratista que cubre los datos</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>C&amp;ontract:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;ontrato:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The day the contractor discovered the breach</source>
-        <translation type="unfinished"></translation>
+        <translation>El día en que el contratista descubrió la filtración</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Date &amp;discovered:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha del &amp;descubrimiento:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>How many students&apos; data was involved; the lowest value means “{STUDENTS_UNKNOWN}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuántos estudiantes tienen datos afectados; el valor más bajo significa «{STUDENTS_UNKNOWN}»</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Students &amp;affected:</source>
-        <translation type="unfinished"></translation>
+        <translation>Estudiantes &amp;afectados:</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>What happened, as far as is known. Printed in the report and in the letter to parents: name no student.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué pasó, hasta donde se sabe. Se imprime en el informe y en la carta a los padres: no nombre a ningún estudiante.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Printed in the incident report and in the letter to parents: name no student. At most {description:,} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>Se imprime en el informe del incidente y en la carta a los padres: no nombre a ningún estudiante. Como máximo {description:,} caracteres</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;What happened:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Qué pasó:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{field} (tick every kind)</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} (marque todos los tipos)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Student information other than directory information: the contractor must notify the Board within 30 days of discovery. Only directory information, student records or student-generated content: within 60 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Información de los estudiantes que no sea información de directorio: el contratista debe notificar a la Junta dentro de los 30 días siguientes al descubrimiento. Solo información de directorio, registros de los estudiantes o contenido creado por los estudiantes: dentro de los 60 días.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Notices</source>
-        <translation type="unfinished"></translation>
+        <translation>Avisos</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibido</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The day the contractor&apos;s notice of the breach reached the Board</source>
-        <translation type="unfinished"></translation>
+        <translation>El día en que el aviso de la filtración del contratista llegó a la Junta</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Notified</source>
-        <translation type="unfinished"></translation>
+        <translation>Notificados</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The day the Board notified the affected students and parents electronically: due within 2 business days of receiving the contractor&apos;s notice</source>
-        <translation type="unfinished"></translation>
+        <translation>El día en que la Junta notificó por vía electrónica a los estudiantes y padres afectados: vence dentro de los 2 días hábiles siguientes a la recepción del aviso del contratista</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Posted</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The day notice of the breach was posted on the district website</source>
-        <translation type="unfinished"></translation>
+        <translation>El día en que se publicó el aviso de la filtración en el sitio web del distrito</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Choose the contractor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija el contratista…</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>{value} (executed {executed_on})</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} (formalizado el {executed_on})</translation>
     </message>
 </context>
 <context>
@@ -3450,102 +3451,102 @@
     <message>
         <location filename="../../techapproval/gui/pages/incidents.py" line="+77"/>
         <source>Breaches of security at contractors (C.G.S. 10-234dd). The contractor must notify the Board within 30 days of discovery (student information) or 60 days (directory information, student records, student-generated content); the Board then has 2 business days to notify the students and parents affected and post a notice on its website. Press Enter or double-click to open one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtraciones de seguridad en contratistas (C.G.S. 10-234dd). El contratista debe notificar a la Junta dentro de los 30 días siguientes al descubrimiento (información de los estudiantes) o de los 60 días (información de directorio, registros de los estudiantes, contenido creado por los estudiantes); después, la Junta tiene 2 días hábiles para notificar a los estudiantes y padres afectados y publicar un aviso en su sitio web. Pulse Intro o haga doble clic para abrir uno.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidentes</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Incident details</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalles del incidente</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Incidents message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de incidentes</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Record incident…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Registrar incidente…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Record incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar incidente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Record a breach of security a contractor has discovered</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar una filtración de seguridad que descubrió un contratista</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Edit incident</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar incidente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar incidente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Change the incident, e.g. record a notice as given</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar el incidente, p. ej. registrar que se dio un aviso</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Save incident rep&amp;ort…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el inf&amp;orme del incidente…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save incident report</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el informe del incidente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The incident with its deadlines, as a PDF for the district&apos;s file</source>
-        <translation type="unfinished"></translation>
+        <translation>El incidente con sus plazos, como PDF para el archivo del distrito</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Save parent &amp;letter…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la carta a &amp;los padres…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save parent letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la carta a los padres</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The letter to the students and parents whose data was involved, as a PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>La carta a los estudiantes y padres cuyos datos se vieron afectados, como PDF</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>No incidents recorded. Record one with Record incident.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay incidentes registrados. Registre uno con Registrar incidente.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No incidents recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay incidentes registrados.</translation>
     </message>
     <message>
         <location line="+55"/>
         <source>The {what} could not be saved: {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar {what}: {value}.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Saved the {what} as {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardó {what} como {path}.</translation>
     </message>
 </context>
 <context>
@@ -3553,72 +3554,72 @@
     <message>
         <location filename="../../techapproval/gui/widgets/letters.py" line="+43"/>
         <source>The language of the families who will read it</source>
-        <translation type="unfinished"></translation>
+        <translation>El idioma de las familias que la leerán</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Yearly notice files</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos del aviso anual</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Notice for families in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aviso para familias en:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Save &amp;letter…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar &amp;carta…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save yearly notice letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la carta del aviso anual</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The notice as a PDF letter to print or attach</source>
-        <translation type="unfinished"></translation>
+        <translation>El aviso como carta en PDF para imprimir o adjuntar</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sa&amp;ve email…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar correo &amp;electrónico…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save yearly notice email</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el correo electrónico del aviso anual</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The notice as an email (.eml) to open in your mail program, address to families (Bcc) and send</source>
-        <translation type="unfinished"></translation>
+        <translation>El aviso como correo electrónico (.eml) para abrir en su programa de correo, dirigir a las familias (CCO) y enviar</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Yearly notice file message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de los archivos del aviso anual</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>⚠ Set the address of the district&apos;s contracts web page under Settings first: the notice is about it.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Primero indique en Configuración la dirección de la página web de contratos del distrito: el aviso trata de ella.</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Save the yearly notice as a letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el aviso anual como carta</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Save the yearly notice as an email</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el aviso anual como correo electrónico</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>✔ Saved {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Se guardó {path}</translation>
     </message>
 </context>
 <context>
@@ -3695,148 +3696,148 @@
     <message>
         <location line="+7"/>
         <source>Status filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtro por estado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Waiting for a decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Esperando una decisión</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las solicitudes</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Search requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar solicitudes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Words in the resource name, link or requester&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Palabras del nombre del recurso, del enlace o del nombre del solicitante</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Search resource, link or requester</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar recurso, enlace o solicitante</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sea&amp;rch:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bu&amp;scar:</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Counts per status</source>
-        <translation type="unfinished"></translation>
+        <translation>Cantidad por estado</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Review queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Cola de revisión</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Review &amp;queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Cola de re&amp;visión</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>&amp;Approved resources</source>
-        <translation type="unfinished"></translation>
+        <translation>Recursos apro&amp;bados</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Contracts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Contratos</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>&amp;Incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Incidentes</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Deletions</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminaciones</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>IEP/504 e&amp;xceptions</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xcepciones de IEP/504</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>Overdue obligations</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligaciones vencidas</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+8"/>
         <source>&amp;Deadlines</source>
-        <translation type="unfinished"></translation>
+        <translation>Pla&amp;zos</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>&amp;Deadlines ({count} overdue)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pla&amp;zos ({count} vencidas)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>⚠ {count} overdue obligations</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ {count} obligaciones vencidas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>⚠ {count} overdue obligation</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ {count} obligación vencida</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>✔ Nothing overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Nada vencido</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>Personas</translation>
     </message>
     <message>
         <location line="-197"/>
         <source>&amp;Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>M&amp;ostrar:</translation>
     </message>
     <message>
         <location line="-50"/>
         <source>⏳ Working…</source>
-        <translation type="unfinished"></translation>
+        <translation>⏳ Trabajando…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Working</source>
-        <translation type="unfinished"></translation>
+        <translation>Trabajando</translation>
     </message>
     <message>
         <location line="+250"/>
         <source>Add person</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar persona</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Add p&amp;erson…</source>
-        <translation type="unfinished"></translation>
+        <translation>Agr&amp;egar persona…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>New role</source>
-        <translation type="unfinished"></translation>
+        <translation>Función nueva</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Change ro&amp;le</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar f&amp;unción</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -3844,63 +3845,63 @@
         <location line="+6"/>
         <location line="+6"/>
         <source>Change role</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar función</translation>
     </message>
     <message>
         <location line="-449"/>
         <source>Role for the selected person:</source>
-        <translation type="unfinished"></translation>
+        <translation>Función de la persona seleccionada:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Reset password…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restablecer contraseña…</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+472"/>
         <source>Reset password</source>
-        <translation type="unfinished"></translation>
+        <translation>Restablecer contraseña</translation>
     </message>
     <message>
         <location line="-471"/>
         <source>Give the selected person a temporary password; any lock-out ends</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar a la persona seleccionada una contraseña temporal; se termina cualquier bloqueo</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Switch account off or on</source>
-        <translation type="unfinished"></translation>
+        <translation>Activar o desactivar la cuenta</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Someone who left cannot sign in; everything they did stays on record</source>
-        <translation type="unfinished"></translation>
+        <translation>Quien se fue no puede iniciar sesión; todo lo que hizo queda registrado</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>&amp;People</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Personas</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>&amp;Save settings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar configuración</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Save settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar configuración</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Settings page</source>
-        <translation type="unfinished"></translation>
+        <translation>Página de configuración</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Se&amp;ttings</source>
-        <translation type="unfinished"></translation>
+        <translation>Co&amp;nfiguración</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3925,22 +3926,22 @@
     <message>
         <location line="+4"/>
         <source>&amp;Export contracts website…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportar el sitio web de contratos…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Save &amp;decision sheets…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar las hojas de &amp;decisión…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Import approved resources and contracts…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importar recursos aprobados y contratos…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>E&amp;xport records…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xportar registros…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3950,12 +3951,12 @@
     <message>
         <location line="+5"/>
         <source>Back &amp;up the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hacer copia de seg&amp;uridad de la base de datos…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Restore the database from a bac&amp;kup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar la base de datos desde una co&amp;pia…</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3965,7 +3966,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;Policy 3520.13</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Política 3520.13</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3980,34 +3981,34 @@
     <message>
         <location line="+205"/>
         <source>{count} approvals came back to the queue for renewal.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} aprobaciones volvieron a la cola para su renovación.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{count} approval came back to the queue for renewal.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} aprobación volvió a la cola para su renovación.</translation>
     </message>
     <message>
         <location line="+118"/>
         <location line="+39"/>
         <location line="+33"/>
         <source>Select a person first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero seleccione una persona.</translation>
     </message>
     <message>
         <location line="-65"/>
         <source>{name} is already {role}. Choose another role first.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ya tiene el rol {role}. Elija primero otro rol.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Change the role of {name} from {old} to {new}?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Cambiar el rol de {name} de {old} a {new}?</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Password reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña restablecida</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4016,32 +4017,36 @@
 {password}
 
 They must choose a new password when they next sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se restableció la contraseña de {name}. Entréguele la contraseña temporal en persona:
+
+{password}
+
+Deberá elegir una contraseña nueva la próxima vez que inicie sesión.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Switch acc&amp;ount on</source>
-        <translation type="unfinished"></translation>
+        <translation>Activar la cuen&amp;ta</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Switch acc&amp;ount off</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactivar la cuen&amp;ta</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Switch account</source>
-        <translation type="unfinished"></translation>
+        <translation>Activar o desactivar la cuenta</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Switch account off</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactivar la cuenta</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Switch off the account of {name}? They can no longer sign in. Their requests, decisions and the audit trail stay as they are, and you can switch the account on again.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Desactivar la cuenta de {name}? Ya no podrá iniciar sesión. Sus solicitudes, sus decisiones y el registro de auditoría quedan como están, y usted puede volver a activar la cuenta.</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -4051,12 +4056,12 @@ They must choose a new password when they next sign in.</source>
     <message>
         <location line="+33"/>
         <source>Settings saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardó la configuración.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nothing to save: no setting was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay nada que guardar: no se cambió ninguna opción.</translation>
     </message>
     <message>
         <location line="+61"/>
@@ -4086,7 +4091,7 @@ They must choose a new password when they next sign in.</source>
     <message>
         <location line="+1"/>
         <source>F1  Show or hide what policy 3520.13 says about the field you are in</source>
-        <translation type="unfinished"></translation>
+        <translation>F1  Mostrar u ocultar lo que dice la política 3520.13 sobre el campo en el que está</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -4110,7 +4115,7 @@ Versión del esquema: {schema}</translation>
 <context>
     <name>Maintenance</name>
     <message>
-        <location filename="../../techapproval/gui/maintenance.py" line="+30"/>
+        <location filename="../../techapproval/gui/maintenance.py" line="+29"/>
         <source>{value} KB</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4209,38 +4214,38 @@ This window now closes and techapproval asks you to sign in again: the restored 
     <message>
         <location filename="../../techapproval/gui/dialogs/open_renewal.py" line="+20"/>
         <source>Open a renewal</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir una renovación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{tool} is due for renewal and not in the review queue yet. Choose the staff member who uses it: the renewal goes to the review queue now, in their name, with what the district has on file filled in. Ask them for the rest with Return for more information.</source>
-        <translation type="unfinished"></translation>
+        <translation>{tool} debe renovarse y todavía no está en la cola de revisión. Elija el miembro del personal que lo usa: la renovación pasa ahora a la cola de revisión, a su nombre, con lo que el distrito tiene en archivo ya completado. Pídale el resto con Devolver para pedir más información.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&amp;Staff member who uses it:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Miembro del personal que lo usa:</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Open renewal</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir renovación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open renewal</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir renovación</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+1"/>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No other active staff member is on file. An administrator adds staff under People.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún otro miembro del personal activo en archivo. Un administrador agrega personal en Personas.</translation>
     </message>
 </context>
 <context>
@@ -4248,58 +4253,58 @@ This window now closes and techapproval asks you to sign in again: the restored 
     <message>
         <location filename="../../techapproval/gui/dialogs/parent_letter.py" line="+25"/>
         <source>Parent letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Carta a los padres</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A letter to families about {resource_name}, with a permission slip to sign and return. Choose the language the family reads; print one letter per student.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una carta a las familias sobre {resource_name}, con un permiso para firmar y devolver. Elija el idioma que lee la familia; imprima una carta por estudiante.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Idioma:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Return by</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolver a más tardar el</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ask for the slip back by</source>
-        <translation type="unfinished"></translation>
+        <translation>Pedir que devuelvan el permiso a más tardar el</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The date the letter asks families to return the slip by</source>
-        <translation type="unfinished"></translation>
+        <translation>La fecha hasta la que la carta pide a las familias que devuelvan el permiso</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Return by:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Devolver a más tardar el:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Save letter…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar carta…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save parent letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la carta a los padres</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+2"/>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Save the parent letter as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la carta a los padres como PDF</translation>
     </message>
 </context>
 <context>
@@ -4307,121 +4312,121 @@ This window now closes and techapproval asks you to sign in again: the restored 
     <message>
         <location filename="../../techapproval/gui/widgets/permissions.py" line="+62"/>
         <source>Change class or case</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar clase o caso</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+77"/>
         <source>Add class or case</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar clase o caso</translation>
     </message>
     <message>
         <location line="-76"/>
         <source>Count the permission slips for one class, or for one student by a case reference. Never type a student’s name: the signed slips stay on paper at school.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuente los permisos firmados de una clase, o de un estudiante mediante una referencia de caso. Nunca escriba el nombre de un estudiante: los permisos firmados se quedan en papel en la escuela.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Class or case:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Clase o caso:</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Save class or case</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar clase o caso</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+2"/>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <location line="+16"/>
         <location line="+1"/>
         <source>Parental permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>Permisos de los padres</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Approved with additional parental notification and permission: send the letter home, then count the slips that come back. Record classes or case references only, never a student’s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprobado con notificación y permiso adicional de los padres: envíe la carta a casa y luego cuente los permisos que regresan. Registre solo clases o referencias de caso, nunca el nombre de un estudiante.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Paren&amp;t letter…</source>
-        <translation type="unfinished"></translation>
+        <translation>Carta a los pa&amp;dres…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Parent letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Carta a los padres</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The letter and permission slip for families, in English or Spanish, as a PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>La carta y el permiso para las familias, en inglés o en español, como PDF</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Permission slips</source>
-        <translation type="unfinished"></translation>
+        <translation>Permisos firmados</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Add class or case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar clase o caso…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit class or case</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar clase o caso</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Re&amp;move</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitar</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+63"/>
         <source>Remove class or case</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar clase o caso</translation>
     </message>
     <message>
         <location line="-54"/>
         <source>Permissions outstanding</source>
-        <translation type="unfinished"></translation>
+        <translation>Permisos pendientes</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Parental permissions message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de los permisos de los padres</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>Remove {label} and its counts from the list? The history keeps a record.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quitar {label} y sus cifras de la lista? El historial guarda un registro.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Removed {label}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se quitó {label}.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>✔ Saved {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Se guardó {path}</translation>
     </message>
 </context>
 <context>
@@ -4459,27 +4464,27 @@ This window now closes and techapproval asks you to sign in again: the restored 
     <message>
         <location line="+24"/>
         <source>Reset password — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Restablecer contraseña — {name}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Give {name} ({email}) this temporary password in person, or type your own. They must choose a new password when they next sign in. If the account is locked after wrong passwords, the lock ends now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entregue en persona a {name} ({email}) esta contraseña temporal, o escriba una propia. Deberá elegir una contraseña nueva la próxima vez que inicie sesión. Si la cuenta está bloqueada por contraseñas incorrectas, el bloqueo termina ahora.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&amp;Temporary password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña &amp;temporal:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Reset password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restablecer contraseña</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Reset password</source>
-        <translation type="unfinished"></translation>
+        <translation>Restablecer contraseña</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4497,82 +4502,82 @@ This window now closes and techapproval asks you to sign in again: the restored 
     <message>
         <location filename="../../techapproval/gui/dialogs/plan_exception.py" line="+28"/>
         <source>Record an IEP/504 exception</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar una excepción de IEP/504</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No contract is required for a resource that is unique and necessary to implement a child&apos;s IEP or Section 504 plan and cannot comply, provided every condition of the law is met. Record the exception here, then date each condition and attach its evidence.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se requiere contrato para un recurso que es único y necesario para aplicar el IEP o el plan de la Sección 504 de un niño y que no puede cumplir, siempre que se cumplan todas las condiciones de la ley. Registre aquí la excepción; luego ponga la fecha de cada condición y adjunte su prueba.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&amp;Resource:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Recurso:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose the approved resource…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija el recurso aprobado…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Case reference:</source>
-        <translation type="unfinished"></translation>
+        <translation>Referencia del &amp;caso:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Case reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referencia del caso</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The reference of the child&apos;s IEP or 504 file. Never a student&apos;s name: the app keeps no names of students.</source>
-        <translation type="unfinished"></translation>
+        <translation>La referencia del expediente del IEP o del plan 504 del niño. Nunca el nombre de un estudiante: la aplicación no guarda nombres de estudiantes.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Why the resource is unique and necessary; what was tried. Printed in the evidence packet for the parent: never the student&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué el recurso es único y necesario; qué se intentó. Se imprime en el paquete de pruebas para el padre: nunca el nombre del estudiante.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notas:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Printed in the evidence packet a parent may ask for</source>
-        <translation type="unfinished"></translation>
+        <translation>Se imprime en el paquete de pruebas que un padre puede pedir</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Save exception</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar excepción</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Save exception</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar excepción</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No approved resource can take an exception: each is covered by a contract, or none is approved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún recurso aprobado admite una excepción: cada uno está cubierto por un contrato, o todavía no hay ninguno aprobado.</translation>
     </message>
 </context>
 <context>
@@ -4580,37 +4585,37 @@ This window now closes and techapproval asks you to sign in again: the restored 
     <message>
         <location filename="../../techapproval/gui/widgets/policy_help.py" line="+55"/>
         <source>Policy help</source>
-        <translation type="unfinished"></translation>
+        <translation>Ayuda sobre la política</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The passages of policy 3520.13 about the field you are in</source>
-        <translation type="unfinished"></translation>
+        <translation>Los pasajes de la política 3520.13 sobre el campo en el que está</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Polic&amp;y help</source>
-        <translation type="unfinished"></translation>
+        <translation>Ayuda sobre la polí&amp;tica</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show policy help</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar la ayuda sobre la política</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show or hide what policy 3520.13 says about the field you are in (F1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar u ocultar lo que dice la política 3520.13 sobre el campo en el que está (F1)</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Move to a field with Tab or the mouse: what policy 3520.13 and its form say about it appears here. Help → Policy 3520.13 shows the whole policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pase a un campo con Tab o con el mouse: aquí aparece lo que dicen la política 3520.13 y su formulario sobre él. Ayuda → Política 3520.13 muestra la política completa.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>About: {field}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sobre: {field}</translation>
     </message>
 </context>
 <context>
@@ -4618,72 +4623,72 @@ This window now closes and techapproval asks you to sign in again: the restored 
     <message>
         <location filename="../../techapproval/gui/dialogs/policy_text.py" line="+39"/>
         <source>Policy 3520.13</source>
-        <translation type="unfinished"></translation>
+        <translation>Política 3520.13</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Policy 3520.13 “Student Data Protection and Privacy/Cloud-Based Issues” and its form, in the sample wording of the Connecticut Association of Boards of Education, then excerpts of the ADA Title II web rule (28 CFR 35.200) from the Federal Register. Type in Find and press Enter for the next match, Shift+Enter for the previous.</source>
-        <translation type="unfinished"></translation>
+        <translation>La política 3520.13 «Student Data Protection and Privacy/Cloud-Based Issues» (Protección y privacidad de los datos de los estudiantes/asuntos de la nube) y su formulario, en la redacción modelo de la Connecticut Association of Boards of Education, seguidas de extractos de la norma web del título II de la ADA (28 CFR 35.200) del Federal Register. El texto se muestra en su versión oficial en inglés. Escriba en Buscar y pulse Intro para la siguiente coincidencia, Mayús+Intro para la anterior.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>About this text</source>
-        <translation type="unfinished"></translation>
+        <translation>Sobre este texto</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Find in the policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en la política</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Words to find, e.g. directory information</source>
-        <translation type="unfinished"></translation>
+        <translation>Palabras que buscar, p. ej. directory information</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Find:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anterior</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Previous match</source>
-        <translation type="unfinished"></translation>
+        <translation>Coincidencia anterior</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Next</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Siguiente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next match</source>
-        <translation type="unfinished"></translation>
+        <translation>Coincidencia siguiente</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Find result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado de la búsqueda</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Policy 3520.13 text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto de la política 3520.13</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Close</source>
-        <translation type="unfinished">Cerrar</translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>Not found</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontró</translation>
     </message>
 </context>
 <context>
@@ -4691,12 +4696,12 @@ This window now closes and techapproval asks you to sign in again: the restored 
     <message>
         <location filename="../../techapproval/gui/printing.py" line="+39"/>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Print decision</source>
-        <translation type="unfinished">Imprimir la decisión</translation>
+        <translation>Imprimir la decisión</translation>
     </message>
 </context>
 <context>
@@ -4704,17 +4709,17 @@ This window now closes and techapproval asks you to sign in again: the restored 
     <message>
         <location filename="../../techapproval/gui/dialogs/records_import.py" line="+49"/>
         <source>{name} rows</source>
-        <translation type="unfinished">Filas de {name}</translation>
+        <translation>Filas de {name}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Columnas de {name}</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Import approved resources and contracts</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar recursos aprobados y contratos</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4724,73 +4729,73 @@ This window now closes and techapproval asks you to sign in again: the restored 
     <message>
         <location line="+13"/>
         <source>&amp;File:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo:</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+75"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo</translation>
     </message>
     <message>
         <location line="-74"/>
         <source>The spreadsheet to import: CSV or .xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>La hoja de cálculo que se importará: CSV o .xlsx</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>C&amp;hoose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ele&amp;gir…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose file</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir archivo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Read file</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Leer archivo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Read file</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer archivo</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>File summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen del archivo</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Columnas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Column mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Correspondencia de columnas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Spreadsheet column</source>
-        <translation type="unfinished"></translation>
+        <translation>Columna de la hoja de cálculo</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>First value</source>
-        <translation type="unfinished"></translation>
+        <translation>Primer valor</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Imported as</source>
-        <translation type="unfinished"></translation>
+        <translation>Se importa como</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Preview of the first rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa de las primeras filas</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -4800,131 +4805,131 @@ This window now closes and techapproval asks you to sign in again: the restored 
     <message>
         <location line="+3"/>
         <source>Check of every row</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisión de cada fila</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Validation report</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe de validación</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+126"/>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>Fila</translation>
     </message>
     <message>
         <location line="-126"/>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>Columna</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What</source>
-        <translation type="unfinished">Qué</translation>
+        <translation>Qué</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Reason</source>
-        <translation type="unfinished">Motivo</translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Check summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen de la revisión</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Save rows to fi&amp;x as:</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar las filas que corregir co&amp;mo:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>File for the rows to fix</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo para las filas que corregir</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Where the rows left out are saved, with a column saying what to fix, when only valid rows are imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Dónde se guardan las filas que quedan fuera, con una columna que dice qué corregir, cuando se importan solo las filas válidas</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Import &amp;all</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar &amp;todo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Import all</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar todo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Import &amp;valid rows only</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar solo las filas &amp;válidas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Import valid rows only</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar solo las filas válidas</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+2"/>
         <source>Past imports</source>
-        <translation type="unfinished"></translation>
+        <translation>Importaciones anteriores</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+222"/>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Importada</translation>
     </message>
     <message>
         <location line="-221"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Por</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Resources</source>
-        <translation type="unfinished"></translation>
+        <translation>Recursos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contracts</source>
-        <translation type="unfinished"></translation>
+        <translation>Contratos</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Status</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Undo import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Deshacer importación</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+233"/>
         <source>Undo import</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshacer importación</translation>
     </message>
     <message>
         <location line="-232"/>
         <source>Removes everything the selected import created</source>
-        <translation type="unfinished"></translation>
+        <translation>Quita todo lo que creó la importación seleccionada</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Undo result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado de deshacer</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4939,17 +4944,17 @@ This window now closes and techapproval asks you to sign in again: the restored 
     <message>
         <location line="+7"/>
         <source>Close</source>
-        <translation type="unfinished">Cerrar</translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Choose the spreadsheet to import</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija la hoja de cálculo que se importará</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Spreadsheets (*.csv *.xlsx *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hojas de cálculo (*.csv *.xlsx *.txt);;Todos los archivos (*)</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -4959,32 +4964,32 @@ This window now closes and techapproval asks you to sign in again: the restored 
     <message>
         <location line="+3"/>
         <source>⚠ {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ {problem}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{rows} row(s) read from {file}; the column names are on row {header} ({where}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Se leyeron {rows} fila(s) de {file}; los nombres de las columnas están en la fila {header} ({where}).</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>(no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sin nombre)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Imported as, for column {column}</source>
-        <translation type="unfinished"></translation>
+        <translation>Se importa como, para la columna {column}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>(not imported)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no se importa)</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>⚠ Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Problema</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4994,13 +4999,13 @@ This window now closes and techapproval asks you to sign in again: the restored 
     <message>
         <location line="+2"/>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Omitida</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+3"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -5045,37 +5050,37 @@ This window now closes and techapproval asks you to sign in again: the restored 
     <message>
         <location line="+15"/>
         <source>⚠ Give a file in an existing folder to save the rows to fix in; nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Indique un archivo en una carpeta existente donde guardar las filas que corregir; no se importó nada.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Imported {resources} resource(s), {contracts} contract(s) and {contractors} contractor(s) (import {id}); {skipped} row(s) skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se importaron {resources} recurso(s), {contracts} contrato(s) y {contractors} contratista(s) (importación {id}); {skipped} fila(s) omitida(s).</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>{rows} row(s) to fix were saved in {file}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardaron {rows} fila(s) que corregir en {file}.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>⚠ The rows to fix could not be saved in {file}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ No se pudieron guardar las filas que corregir en {file}: {problem}</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Undone {when} by {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshecha el {when} por {who}</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Remove the {resources} resource(s) and {contracts} contract(s) that the import of {file} created?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quitar los {resources} recurso(s) y {contracts} contrato(s) que creó la importación de {file}?</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The import of {file} was undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se deshizo la importación de {file}.</translation>
     </message>
 </context>
 <context>
@@ -5269,52 +5274,52 @@ This window now closes and techapproval asks you to sign in again: the restored 
     <message>
         <location line="+24"/>
         <source>Yes</source>
-        <translation type="unfinished">Sí</translation>
+        <translation>Sí</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>No</source>
-        <translation type="unfinished">No</translation>
+        <translation>No</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>staff use only (not by students)</source>
-        <translation type="unfinished"></translation>
+        <translation>solo para el personal (no para estudiantes)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>grade {grades}</source>
-        <translation type="unfinished"></translation>
+        <translation>grado {grades}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>grades {grades}</source>
-        <translation type="unfinished"></translation>
+        <translation>grados {grades}</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>✓ APPROVED: {name} ({link}), {permission}, since {date}; the grades it was approved for are not recorded. Ask the technology coordinator before relying on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ APROBADO: {name} ({link}), {permission}, desde {date}; no consta para qué grados se aprobó. Consulte al coordinador de tecnología antes de contar con ello.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>✓ APPROVED for {approved}: {name} ({link}), {permission}, since {date}. You may not need to file this request if you use it there.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ APROBADO para {approved}: {name} ({link}), {permission}, desde {date}. Puede que no necesite presentar esta solicitud si lo usa allí.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>✓ APPROVED for {approved}: {name} ({link}), {permission}, since {date}. It covers what you asked for: you may not need to file this request.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ APROBADO para {approved}: {name} ({link}), {permission}, desde {date}. Cubre lo que usted pide: puede que no necesite presentar esta solicitud.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>⚠ APPROVED for {approved} only: {name} ({link}), {permission}, since {date}. You asked for {asked}: file a request for those grades.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ APROBADO solo para {approved}: {name} ({link}), {permission}, desde {date}. Usted pide {asked}: presente una solicitud para esos grados.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>⚠ APPROVED for {approved} only: {name} ({link}), {permission}, since {date}. You asked for {asked}: file a request for {missing}.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ APROBADO solo para {approved}: {name} ({link}), {permission}, desde {date}. Usted pide {asked}: presente una solicitud para {missing}.</translation>
     </message>
     <message>
         <location line="+41"/>
@@ -5380,7 +5385,7 @@ This window now closes and techapproval asks you to sign in again: the restored 
     <message>
         <location line="+3"/>
         <source>Request and what goes with it</source>
-        <translation type="unfinished"></translation>
+        <translation>La solicitud y lo que la acompaña</translation>
     </message>
     <message>
         <location line="+50"/>
@@ -5443,12 +5448,12 @@ This window now closes and techapproval asks you to sign in again: the restored 
         <location line="-484"/>
         <location line="+495"/>
         <source>Delete draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar borrador</translation>
     </message>
     <message>
         <location line="-494"/>
         <source>Deletes this draft: it was never submitted, so nobody else has seen it</source>
-        <translation type="unfinished"></translation>
+        <translation>Elimina este borrador: nunca se presentó, así que nadie más lo ha visto</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -5551,98 +5556,98 @@ This window now closes and techapproval asks you to sign in again: the restored 
     <message>
         <location line="-447"/>
         <source>Used by students</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo usan los estudiantes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Approved resource</source>
-        <translation type="unfinished"></translation>
+        <translation>Recurso aprobado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Renews request</source>
-        <translation type="unfinished"></translation>
+        <translation>Renueva la solicitud</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Renewal due</source>
-        <translation type="unfinished"></translation>
+        <translation>Renovación prevista</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+1"/>
         <source>Class or case</source>
-        <translation type="unfinished"></translation>
+        <translation>Clase o caso</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Slips expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Formularios esperados</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Permission given</source>
-        <translation type="unfinished"></translation>
+        <translation>Permiso dado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Permission refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Permiso negado</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Draft started</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrador iniciado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Submitted</source>
-        <translation type="unfinished">Enviada</translation>
+        <translation>Presentada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Resubmitted with answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Presentada de nuevo con respuestas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Returned with a question</source>
-        <translation type="unfinished"></translation>
+        <translation>Devuelta con una pregunta</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Approved</source>
-        <translation type="unfinished">Aprobada</translation>
+        <translation>Aprobada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not approved</source>
-        <translation type="unfinished">No aprobada</translation>
+        <translation>No aprobada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Withdrawn</source>
-        <translation type="unfinished">Retirada</translation>
+        <translation>Retirada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Renewal opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Renovación abierta</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Permission slips added</source>
-        <translation type="unfinished"></translation>
+        <translation>Permisos firmados agregados</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Permission slips changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Permisos firmados cambiados</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Permission slips removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Permisos firmados quitados</translation>
     </message>
     <message>
         <location line="+449"/>
@@ -5764,7 +5769,7 @@ This window now closes and techapproval asks you to sign in again: the restored 
     <message>
         <location line="+189"/>
         <source>Delete this draft? It was never submitted; what you typed in it is removed and cannot be brought back.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar este borrador? Nunca se presentó; lo que escribió en él se borra y no se puede recuperar.</translation>
     </message>
     <message>
         <location line="+34"/>
@@ -5773,7 +5778,11 @@ This window now closes and techapproval asks you to sign in again: the restored 
 If it will receive student data, the district needs a contract with all eleven provisions (C.G.S. 10-234bb). After approving, record its contract, or why none is required, under Approved resources → Contract coverage.
 
 Approve anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>{resource_name}: {status}
+
+Si va a recibir datos de estudiantes, el distrito necesita un contrato con las once disposiciones (C.G.S. 10-234bb). Después de aprobar, registre su contrato, o por qué no hace falta, en Recursos aprobados → Cobertura del contrato.
+
+¿Aprobar de todos modos?</translation>
     </message>
     <message>
         <location line="+64"/>
@@ -5945,72 +5954,72 @@ Close the window now?</source>
     <message>
         <location filename="../../techapproval/gui/dialogs/setup.py" line="+17"/>
         <source>Set up techapproval</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurar techapproval</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Welcome. This database is new. Enter your district as it appears on the form (“___ PUBLIC SCHOOLS, ___, Connecticut”) and create the first administrator account. The administrator then adds teachers and reviewers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenido. Esta base de datos es nueva. Escriba su distrito tal como aparece en el formulario («___ PUBLIC SCHOOLS, ___, Connecticut») y cree la primera cuenta de administrador. Después, el administrador agrega a los maestros y revisores.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;District name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del &amp;distrito:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Town:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Localidad:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Approver title:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargo del &amp;aprobador:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Your &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Su &amp;nombre:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Your &amp;position:</source>
-        <translation type="unfinished"></translation>
+        <translation>Su &amp;cargo:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Your &amp;email:</source>
-        <translation type="unfinished"></translation>
+        <translation>Su correo &amp;electrónico:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>Contra&amp;seña:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Repeat password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Repita la contraseña:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>e.g. Riverside</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. Riverside</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>at least 10 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>al menos 10 caracteres</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Finish setup</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Terminar la configuración</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Finish setup</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminar la configuración</translation>
     </message>
 </context>
 <context>
@@ -6053,7 +6062,7 @@ Inicie sesión con su correo electrónico escolar.</translation>
     <message>
         <location filename="../../techapproval/gui/models/tables.py" line="+176"/>
         <source>App needs permission? {answer}</source>
-        <translation type="unfinished"></translation>
+        <translation>¿La aplicación necesita permiso? {answer}</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -6066,7 +6075,7 @@ Inicie sesión con su correo electrónico escolar.</translation>
     <message>
         <location line="-12"/>
         <source>Requester</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitante</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6092,7 +6101,7 @@ Inicie sesión con su correo electrónico escolar.</translation>
     <message>
         <location line="-9"/>
         <source>Days waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Días de espera</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6108,7 +6117,7 @@ Inicie sesión con su correo electrónico escolar.</translation>
     <message>
         <location line="+1"/>
         <source>↻ Renewal: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>↻ Renovación: {name}</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -6118,27 +6127,27 @@ Inicie sesión con su correo electrónico escolar.</translation>
     <message>
         <location line="+21"/>
         <source>Link</source>
-        <translation type="unfinished">Enlace</translation>
+        <translation>Enlace</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Parental permission</source>
-        <translation type="unfinished"></translation>
+        <translation>Permiso de los padres</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contract status</source>
-        <translation type="unfinished">Estado del contrato</translation>
+        <translation>Estado del contrato</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Accessibility</source>
-        <translation type="unfinished">Accesibilidad</translation>
+        <translation>Accesibilidad</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Approved</source>
-        <translation type="unfinished">Aprobada</translation>
+        <translation>Aprobado</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -6163,42 +6172,42 @@ Inicie sesión con su correo electrónico escolar.</translation>
     <message>
         <location line="+2"/>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Nunca</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>⚠ {day} (overdue)</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ {day} (vencida)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Renewal due</source>
-        <translation type="unfinished"></translation>
+        <translation>Renovación</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo electrónico</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Función</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Activa</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6215,158 +6224,158 @@ Inicie sesión con su correo electrónico escolar.</translation>
         <location filename="../../techapproval/gui/pages/deletions.py" line="-241"/>
         <location filename="../../techapproval/gui/pages/incidents.py" line="-199"/>
         <source>Contractor</source>
-        <translation type="unfinished"></translation>
+        <translation>Contratista</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Executed</source>
-        <translation type="unfinished"></translation>
+        <translation>Formalizado</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Vence</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Covers</source>
-        <translation type="unfinished"></translation>
+        <translation>Cubre</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Documento</translation>
     </message>
     <message>
         <location filename="../../techapproval/gui/pages/deadlines.py" line="-129"/>
         <source>When</source>
-        <translation type="unfinished">Cuándo</translation>
+        <translation>Cuándo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Obligation</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Asunto</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué hacer</translation>
     </message>
     <message>
         <location filename="../../techapproval/gui/pages/deletions.py" line="-1"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Requested by</source>
-        <translation type="unfinished"></translation>
+        <translation>Pedido por</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../techapproval/gui/pages/exceptions.py" line="+2"/>
         <source>Case reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referencia del caso</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Pedida</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Vence</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What</source>
-        <translation type="unfinished">Qué</translation>
+        <translation>Qué</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Contrato</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last day in effect</source>
-        <translation type="unfinished"></translation>
+        <translation>Último día de vigencia</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Deletion</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminación</translation>
     </message>
     <message>
         <location filename="../../techapproval/gui/pages/exceptions.py" line="-1"/>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Resource status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado del recurso</translation>
     </message>
     <message>
         <location filename="../../techapproval/gui/pages/incidents.py" line="+1"/>
         <source>Discovered</source>
-        <translation type="unfinished"></translation>
+        <translation>Descubierto</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Involves</source>
-        <translation type="unfinished"></translation>
+        <translation>Afecta a</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Students</source>
-        <translation type="unfinished"></translation>
+        <translation>Estudiantes</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Contractor notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Aviso del contratista</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Family notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Aviso a las familias</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Overall</source>
-        <translation type="unfinished"></translation>
+        <translation>General</translation>
     </message>
     <message>
         <location filename="../../techapproval/gui/widgets/permissions.py" line="-203"/>
         <source>Class or case</source>
-        <translation type="unfinished"></translation>
+        <translation>Clase o caso</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Esperados</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Granted</source>
-        <translation type="unfinished"></translation>
+        <translation>Otorgados</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazados</translation>
     </message>
 </context>
 <context>
@@ -6374,43 +6383,43 @@ Inicie sesión con su correo electrónico escolar.</translation>
     <message>
         <location filename="../../techapproval/gui/website.py" line="+26"/>
         <source>Export the contracts website to a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar el sitio web de contratos a una carpeta</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Exporting the contracts website</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportando el sitio web de contratos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Writing the contracts website to {folder}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribiendo el sitio web de contratos en {folder}…</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Website export stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Se detuvo la exportación del sitio web</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The export was stopped. The pages in {outdir} are as they were; nothing was recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se detuvo la exportación. Las páginas de {outdir} están como estaban; no se registró nada.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The website was not exported</source>
-        <translation type="unfinished"></translation>
+        <translation>No se exportó el sitio web</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The website could not be written to {outdir}: {value}. Nothing was recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo escribir el sitio web en {outdir}: {value}. No se registró nada.</translation>
     </message>
     <message>
         <location line="+10"/>
         <location line="+5"/>
         <source>Website exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitio web exportado</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6420,7 +6429,12 @@ These contracts have no website-notice date yet:
 {names}
 
 Will you publish this export today? If so, record {value} as the date their notice was posted.</source>
-        <translation type="unfinished"></translation>
+        <translation>{summary}
+
+Estos contratos todavía no tienen fecha de aviso en el sitio web:
+{names}
+
+¿Publicará hoy esta exportación? Si es así, registre {value} como la fecha en que se publicó su aviso.</translation>
     </message>
 </context>
 </TS>
