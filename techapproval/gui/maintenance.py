@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..services import maintenance
 from ..services.errors import DatabaseProblem, ServiceError
 from .background import BackgroundTask
 from .common import show_problem
 from .context import AppContext
+from .folders import open_file_name, save_file_name
 from .i18n import translate
 
 BACKUP_FILTER = "techapproval backups (*.techapproval-backup *.db *.dump);;All files (*)"
@@ -57,9 +58,8 @@ def backup_database(parent: QWidget, ctx: AppContext) -> Path | None:
     """Ask for the file, write the backup there; returns the file, or None when nothing was written."""
     if not may_maintain(parent, ctx):
         return None
-    name, _ = QFileDialog.getSaveFileName(
-        parent, translate("Maintenance", "Back up the database to a file"),
-        str(Path.home() / "techapproval-backup.db"), BACKUP_FILTER)
+    name = save_file_name(parent, translate("Maintenance", "Back up the database to a file"),
+                          "techapproval-backup.db", BACKUP_FILTER)
     if not name:
         return None
     destination = Path(name)
@@ -82,8 +82,7 @@ def restore_database(parent: QWidget, ctx: AppContext, close_windows) -> bool:
     when one stays open). True once the database is restored: the caller then closes the main window."""
     if not may_maintain(parent, ctx):
         return False
-    name, _ = QFileDialog.getOpenFileName(parent, translate("Maintenance", "Restore the database from a backup"),
-                                          str(Path.home()), BACKUP_FILTER)
+    name = open_file_name(parent, translate("Maintenance", "Restore the database from a backup"), BACKUP_FILTER)
     if not name:
         return False
     source = Path(name)

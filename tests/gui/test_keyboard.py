@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QMessageBox, QWidget
 
 from techapproval.domain.enums import Answer
-from tests.gui.conftest import open_main, type_text, when_dialog_opens
+from tests.gui.conftest import open_main, settle, type_text, when_dialog_opens
 from tests.gui.test_accessibility import spoken_name
 from tests.helpers import submitted_request
 
@@ -159,6 +159,7 @@ def test_request_filed_decided_and_seen_with_the_keyboard_alone(qtbot, signed_in
     # The teacher refreshes with F5 and finds the decision in the list and, opened with Enter, in full.
     active(qtbot, teacher)
     press(qtbot, Qt.Key.Key_F5)
+    settle()  # the list is read on the worker thread; the teacher looks once it shows
     mine = tab_to_list(qtbot, "My requests")
     assert mine.current_row().id == rid
     assert mine.currentIndex().siblingAtColumn(0).data().endswith("Approved")
