@@ -60,8 +60,8 @@ def work(url: str, requester: int, reviewer: int, round_: int, seed: int) -> Non
                 with db.transaction() as s:
                     svc.submit_request(s, requester, rid)
                 say(f"{round_} submit {rid}")
-            elif choice < 0.5 and (drafts := by_status.get(RequestStatus.DRAFT)):
-                rid = rng.choice(drafts)
+            elif choice < 0.5 and (submitted := by_status.get(RequestStatus.SUBMITTED)):
+                rid = rng.choice(submitted)  # a draft never submitted is deleted, not withdrawn
                 with db.transaction() as s:
                     svc.withdraw_request(s, requester, rid)
                 say(f"{round_} withdraw {rid}")
