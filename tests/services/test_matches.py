@@ -45,8 +45,9 @@ def test_a_staff_only_approval_does_not_cover_students(district):
 
 
 def test_close_spellings_find_the_approval_through_the_search_index(district):
-    with district.db.transaction() as s:
-        assert s.execute(text("SELECT count(*) FROM catalog_search")).scalar() == 0  # the index is in use
+    if district.db.engine.dialect.name == "sqlite":  # FTS5's index; PostgreSQL's pg_trgm serves LIKE
+        with district.db.transaction() as s:
+            assert s.execute(text("SELECT count(*) FROM catalog_search")).scalar() == 0  # the index is in use
     approved_resource(district, resource_name="TikTok", resource_link="https://www.tiktok.com")
     approved_resource(district, resource_name="Kahoot!", resource_link="https://kahoot.com")
     approved_resource(district, resource_name="Google Classroom", resource_link="https://classroom.google.com")
