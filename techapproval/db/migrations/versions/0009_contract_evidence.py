@@ -1,6 +1,6 @@
 """evidence accepted from the clause check, kept with each contract provision
 
-Revision ID: c1_contract_evidence
+Revision ID: 0009
 Revises: 0008
 Create Date: 2026-12-07
 
@@ -12,7 +12,7 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = 'c1_contract_evidence'
+revision = '0009'
 down_revision = '0008'
 branch_labels = None
 depends_on = None
