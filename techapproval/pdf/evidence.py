@@ -9,23 +9,19 @@ through fonts.markup: escaped, with a fallback font for any script DejaVu lacks.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
 
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
 from techapproval.domain.exceptions import required_conditions
-from techapproval.domain.settings import district_heading
 
 from .decision import format_date
-from .fonts import BOLD, REGULAR, markup, register_fonts
+from .fonts import BOLD
+from .sheet import GREY, labelled, letterhead, para, render, sheet_styles
 
 TITLE = "Use of a technology resource under the IEP/Section 504 exception"
 SUBTITLE = "Evidence provided to the parent or guardian (Board policy 3520.13; C.G.S. 10-234bb)"
@@ -38,44 +34,27 @@ INTRO = (
     "met, and the evidence files it holds; the files themselves are provided with it."
 )
 NOT_MET = "Not recorded as met"
-EMPTY = "\u2014"
 NO_FILE = "No file held by the district for this condition"
-MARGIN = 0.85 * inch
-GREY = colors.HexColor("#555555")
 
 
 @cache
 def _styles() -> dict[str, ParagraphStyle]:
-    register_fonts()
-    base = ParagraphStyle("base", fontName=REGULAR, fontSize=10, leading=13, spaceAfter=3)
-
-    def style(name: str, **kw: object) -> ParagraphStyle:
-        return ParagraphStyle(name, parent=base, **kw)
-
-    return {
-        "district": style("ev_district", fontName=BOLD, fontSize=13, leading=16, alignment=TA_CENTER),
-        "town": style("ev_town", fontSize=11, leading=14, alignment=TA_CENTER, spaceAfter=10),
-        "title": style("ev_title", fontName=BOLD, fontSize=12.5, leading=16, alignment=TA_CENTER, spaceAfter=2),
-        "subtitle": style("ev_subtitle", fontSize=9, leading=12, alignment=TA_CENTER, textColor=GREY,
-                          spaceAfter=10),
-        "intro": style("ev_intro", fontSize=8.5, leading=11, spaceAfter=8),
-        "field": style("ev_field"),
-        "heading": style("ev_heading", fontName=BOLD, fontSize=11, leading=14, spaceBefore=10, spaceAfter=4),
-        "condition": style("ev_condition", fontName=BOLD, leftIndent=14, bulletIndent=0, spaceBefore=6),
-        "detail": style("ev_detail", leftIndent=14),
-        "hash": style("ev_hash", fontSize=7.5, leading=10, leftIndent=28, textColor=GREY),
-        "footer": style("ev_footer", fontSize=7.5, leading=9, alignment=TA_CENTER, textColor=GREY),
-    }
+    return sheet_styles(
+        "ev",
+        intro={"fontSize": 8.5, "leading": 11, "spaceAfter": 8},
+        heading={"fontName": BOLD, "fontSize": 11, "leading": 14, "spaceBefore": 10, "spaceAfter": 4},
+        condition={"fontName": BOLD, "leftIndent": 14, "bulletIndent": 0, "spaceBefore": 6},
+        detail={"leftIndent": 14},
+        hash={"fontSize": 7.5, "leading": 10, "leftIndent": 28, "textColor": GREY},
+    )
 
 
 def _para(text: str, style_name: str, **kw: object) -> Paragraph:
-    style = _styles()[style_name]
-    return Paragraph(markup(text, style.fontName), style, **kw)
+    return para(_styles(), text, style_name, **kw)
 
 
 def _labelled(label: str, value: str, style_name: str = "field") -> Paragraph:
-    value = value.strip() or EMPTY
-    return Paragraph(f"<b>{markup(label, BOLD)}</b> {markup(value)}", _styles()[style_name])
+    return labelled(_styles(), label, value, style_name)
 
 
 def _size(n: int | None) -> str:
@@ -86,11 +65,7 @@ def _size(n: int | None) -> str:
 
 def _story(view, settings: Mapping[str, str], printed_on: date) -> list[Flowable]:
     story: list[Flowable] = [
-        _para(district_heading(settings.get("district_name", "")), "district"),
-        _para(f"{settings.get('town', '').strip()}, Connecticut" if settings.get("town", "").strip()
-              else "Connecticut", "town"),
-        _para(TITLE, "title"),
-        _para(SUBTITLE, "subtitle"),
+        *letterhead(_styles(), settings, TITLE, SUBTITLE),
         _para(INTRO, "intro"),
         _labelled("Technology resource:", view.resource_name),
     ]
@@ -130,26 +105,9 @@ def _story(view, settings: Mapping[str, str], printed_on: date) -> list[Flowable
 
 def render_evidence_packet(view, district: Mapping[str, str], printed_on: date | None = None) -> bytes:
     """`view` is a services.exceptions.ExceptionView; `district` the district's settings (name, town)."""
-    register_fonts()
     printed_on = printed_on or date.today()
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buf, pagesize=LETTER, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=0.7 * inch,
-        bottomMargin=0.8 * inch, title=f"IEP/504 exception evidence \u2014 case {view.case_reference}",
-        subject="Policy 3520.13 section 7", creator="techapproval", initialFontName=REGULAR,
+    return render(
+        _story(view, district, printed_on), _styles(),
+        title=f"IEP/504 exception evidence \u2014 case {view.case_reference}", subject="Policy 3520.13 section 7",
+        footer=f"IEP/504 exception evidence \u2014 case {view.case_reference} \u2014 {view.resource_name}",
     )
-    footer = f"IEP/504 exception evidence \u2014 case {view.case_reference} \u2014 {view.resource_name}"
-
-    def draw_footer(canvas, document) -> None:
-        canvas.saveState()
-        width = LETTER[0] - 2 * MARGIN
-        canvas.setStrokeColor(colors.lightgrey)
-        canvas.setLineWidth(0.5)
-        canvas.line(MARGIN, 0.6 * inch, MARGIN + width, 0.6 * inch)
-        text = Paragraph(markup(f"{footer} \u2014 page {document.page}"), _styles()["footer"])
-        _, height = text.wrap(width, inch)
-        text.drawOn(canvas, MARGIN, 0.6 * inch - 4 - height)
-        canvas.restoreState()
-
-    doc.build(_story(view, district, printed_on), onFirstPage=draw_footer, onLaterPages=draw_footer)
-    return buf.getvalue()

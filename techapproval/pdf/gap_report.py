@@ -8,70 +8,46 @@ DejaVu lacks.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping
 from functools import cache
 
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import inch
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
-
-from techapproval.domain.settings import district_heading
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from .decision import format_date
-from .fonts import BOLD, REGULAR, markup, register_fonts
+from .fonts import BOLD
+from .sheet import GREY, labelled, letterhead, para, render, sheet_styles
 
 TITLE = "Notice to amend: provisions the contract lacks"
 SUBTITLE = "Connecticut General Statutes section 10-234bb; Board policy 3520.13"
-MARGIN = 0.85 * inch
-GREY = colors.HexColor("#555555")
 
 
 @cache
 def _styles() -> dict[str, ParagraphStyle]:
-    register_fonts()
-    base = ParagraphStyle("gap_base", fontName=REGULAR, fontSize=10, leading=13, spaceAfter=3)
-
-    def style(name: str, **kw: object) -> ParagraphStyle:
-        return ParagraphStyle(name, parent=base, **kw)
-
-    return {
-        "district": style("gap_district", fontName=BOLD, fontSize=13, leading=16, alignment=TA_CENTER),
-        "town": style("gap_town", fontSize=11, leading=14, alignment=TA_CENTER, spaceAfter=10),
-        "title": style("gap_title", fontName=BOLD, fontSize=12.5, leading=16, alignment=TA_CENTER, spaceAfter=2),
-        "subtitle": style("gap_subtitle", fontSize=9, leading=12, alignment=TA_CENTER, textColor=GREY,
-                          spaceAfter=10),
-        "intro": style("gap_intro", fontSize=9, leading=12, spaceAfter=8),
-        "field": style("gap_field"),
-        "provision": style("gap_provision", fontName=BOLD, fontSize=11, leading=14, spaceBefore=10, spaceAfter=3),
-        "law": style("gap_law", leftIndent=14, fontSize=9.5, leading=12.5),
-        "source": style("gap_source", leftIndent=14, fontSize=8, leading=10, textColor=GREY, spaceAfter=4),
-        "detail": style("gap_detail", leftIndent=14),
-        "quote": style("gap_quote", leftIndent=28, fontSize=9, leading=12),
-        "footer": style("gap_footer", fontSize=7.5, leading=9, alignment=TA_CENTER, textColor=GREY),
-    }
+    return sheet_styles(
+        "gap",
+        intro={"fontSize": 9, "leading": 12, "spaceAfter": 8},
+        provision={"fontName": BOLD, "fontSize": 11, "leading": 14, "spaceBefore": 10,
+                   "spaceAfter": 3},
+        law={"leftIndent": 14, "fontSize": 9.5, "leading": 12.5},
+        source={"leftIndent": 14, "fontSize": 8, "leading": 10, "textColor": GREY, "spaceAfter": 4},
+        detail={"leftIndent": 14},
+        quote={"leftIndent": 28, "fontSize": 9, "leading": 12},
+    )
 
 
 def _para(text: str, style_name: str) -> Paragraph:
-    style = _styles()[style_name]
-    return Paragraph(markup(text, style.fontName), style)
+    return para(_styles(), text, style_name)
 
 
 def _labelled(label: str, value: str, style_name: str = "field") -> Paragraph:
-    return Paragraph(f"<b>{markup(label, BOLD)}</b> {markup(value.strip() or chr(0x2014))}", _styles()[style_name])
+    return labelled(_styles(), label, value, style_name)
 
 
 def _story(report, settings: Mapping[str, str]) -> list[Flowable]:
-    town = settings.get("town", "").strip()
     count = len(report.gaps)
     story: list[Flowable] = [
-        _para(district_heading(settings.get("district_name", "")), "district"),
-        _para(f"{town}, Connecticut" if town else "Connecticut", "town"),
-        _para(TITLE, "title"),
-        _para(SUBTITLE, "subtitle"),
+        *letterhead(_styles(), settings, TITLE, SUBTITLE),
         *([_labelled("Contractor:", report.contractor_name)] if report.contractor_name.strip() else []),
         _labelled("Contract:", report.contract_label),
         _labelled("Signed document:", report.document_name or "None attached"),
@@ -106,25 +82,5 @@ def _story(report, settings: Mapping[str, str]) -> list[Flowable]:
 
 def render_gap_report(report, district: Mapping[str, str]) -> bytes:
     """`report` is a services.contracts.GapReport; `district` the district's settings (name, town)."""
-    register_fonts()
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buf, pagesize=LETTER, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=0.7 * inch,
-        bottomMargin=0.8 * inch, title=f"Gap report \u2014 {report.contract_label}",
-        subject="Notice to amend, C.G.S. 10-234bb", creator="techapproval", initialFontName=REGULAR,
-    )
-    footer = f"Gap report \u2014 {report.contract_label}"
-
-    def draw_footer(canvas, document) -> None:
-        canvas.saveState()
-        width = LETTER[0] - 2 * MARGIN
-        canvas.setStrokeColor(colors.lightgrey)
-        canvas.setLineWidth(0.5)
-        canvas.line(MARGIN, 0.6 * inch, MARGIN + width, 0.6 * inch)
-        text = Paragraph(markup(f"{footer} \u2014 page {document.page}"), _styles()["footer"])
-        _, height = text.wrap(width, inch)
-        text.drawOn(canvas, MARGIN, 0.6 * inch - 4 - height)
-        canvas.restoreState()
-
-    doc.build(_story(report, district), onFirstPage=draw_footer, onLaterPages=draw_footer)
-    return buf.getvalue()
+    return render(_story(report, district), _styles(), title=f"Gap report \u2014 {report.contract_label}",
+                  subject="Notice to amend, C.G.S. 10-234bb", footer=f"Gap report \u2014 {report.contract_label}")
