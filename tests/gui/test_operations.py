@@ -10,6 +10,7 @@ import time
 import pytest
 from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from sqlalchemy.engine import make_url
 
 from techapproval.domain.changes import Kind
 from techapproval.gui.operations import Operation, Operations
@@ -105,13 +106,28 @@ def test_an_answer_for_a_closed_window_is_dropped_but_its_changes_still_count(qt
 
 
 @pytest.fixture
-def sqlite_file(db_url):
-    if not db_url.startswith("sqlite:///"):
-        pytest.skip("holds SQLite's write lock from another connection")
-    return db_url.removeprefix("sqlite:///")
+def lock_held_elsewhere(db_url):
+    """A callable that makes another program hold what save_draft must write to, until it is called back:
+    SQLite's whole-file write lock, or on PostgreSQL an exclusive lock on the request table."""
+    if db_url.startswith("sqlite:///"):
+        other = sqlite3.connect(db_url.removeprefix("sqlite:///"), timeout=0)
+
+        def hold():
+            other.execute("BEGIN EXCLUSIVE")
+            return lambda: (other.rollback(), other.close())
+    else:
+        import psycopg
+
+        other = psycopg.connect(make_url(db_url).set(drivername="postgresql").render_as_string(hide_password=False))
+
+        def hold():
+            other.execute("LOCK TABLE request IN ACCESS EXCLUSIVE MODE")
+            return lambda: (other.rollback(), other.close())
+    return hold
 
 
-def test_a_database_locked_by_another_program_leaves_the_window_answering(qtbot, signed_in, district, sqlite_file):
+def test_a_database_locked_by_another_program_leaves_the_window_answering(qtbot, signed_in, district,
+                                                                       lock_held_elsewhere):
     """Another connection holds the write lock for two seconds: the write waits for it on the worker thread,
     while a timer on the UI thread keeps firing (its longest gap stays short) and the window says it is busy."""
     ctx = signed_in(district.teacher)
@@ -131,8 +147,7 @@ def test_a_database_locked_by_another_program_leaves_the_window_answering(qtbot,
     probe = QTimer(interval=10)
     probe.timeout.connect(tick)
 
-    other = sqlite3.connect(sqlite_file, timeout=0)
-    other.execute("BEGIN EXCLUSIVE")  # another program holds the database
+    release = lock_held_elsewhere()  # another program holds the database
     saved = []
     try:
         probe.start()
@@ -143,8 +158,7 @@ def test_a_database_locked_by_another_program_leaves_the_window_answering(qtbot,
         qtbot.wait(1500)
         assert saved == []  # still waiting for the lock
     finally:
-        other.rollback()
-        other.close()
+        release()
     qtbot.waitUntil(lambda: bool(saved), timeout=WAIT_MS)
     probe.stop()
     assert len(gaps) > 50 and max(gaps) < 250  # the UI thread kept answering all along (loose: a busy CI host)
