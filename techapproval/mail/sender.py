@@ -67,6 +67,9 @@ def connect(config: RelayConfig, ssl_context: ssl.SSLContext | None = None, time
     try:
         smtp.ehlo()
         if config.user:
+            offered = smtp.esmtp_features.get("auth", "").upper().split()
+            if "PLAIN" in offered:  # over TLS; the one every relay has, and one round trip
+                smtp.esmtp_features["auth"] = "PLAIN"
             smtp.login(config.user, config.password)
     except BaseException:
         smtp.close()

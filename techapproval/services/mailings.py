@@ -61,7 +61,8 @@ def queue_digests(session: Session, now: datetime | None = None) -> int:
                            district=district)
 
         before = len(session.new)
-        send_to(session, person, NotificationKind.DIGEST, f"ta.digest.p{person.id}.{today.isoformat()}", build, None)
+        key = f"ta.digest.p{person.id}.{today.isoformat()}"  # once a day per person
+        send_to(session, person, NotificationKind.DIGEST, key, build, None, now)
         written += len(session.new) > before
     return written
 

@@ -18,6 +18,7 @@ what the reviewer typed for the requester (a question, a reason). Typed text is 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 from typing import Any
 
@@ -84,14 +85,15 @@ def _request_values(r: Request) -> dict[str, str]:
             "requester": one_line(r.requester.name)}
 
 
-def send_to(session: Session, person: Person, kind: NotificationKind, key: str, build, request: Request | None) -> None:
+def send_to(session: Session, person: Person, kind: NotificationKind, key: str, build, request: Request | None,
+            now: datetime | None = None) -> None:
     if not wants(session, person, kind):
         return
     language = language_of(session, person)
     message = build(language, notification_texts(language), person)
     outbox.write(session, key=key, kind=kind.value, recipient=person.email, language=language,
                  subject=message.subject, body_text=message.text, body_html=message.html, person_id=person.id,
-                 request_id=request.id if request is not None else None)
+                 request_id=request.id if request is not None else None, now=now)
 
 
 # --- the hooks ---------------------------------------------------------------------------------------

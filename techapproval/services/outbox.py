@@ -232,13 +232,14 @@ def new_key() -> str:
 
 
 def write(session: Session, *, key: str, kind: str, recipient: str, language: str, subject: str,
-          body_text: str, body_html: str, person_id: int | None = None, request_id: int | None = None) -> bool:
+          body_text: str, body_html: str, person_id: int | None = None, request_id: int | None = None,
+          now: datetime | None = None) -> bool:
     """Add one message to the outbox, in the caller's transaction. `key` makes its Message-ID: a message
     with that id already written is not written again (False)."""
     message_id = f"<{key}@{message_domain(session)}>"
     if session.scalar(select(OutboxMessage.id).where(OutboxMessage.message_id == message_id)) is not None:
         return False
-    now = audit.now()
+    now = now or audit.now()
     session.add(OutboxMessage(message_id=message_id, kind=kind, person_id=person_id, request_id=request_id,
                               recipient=recipient, language=language, subject=subject, body_text=body_text,
                               body_html=body_html, created_at=now, status="pending", attempts=0,
