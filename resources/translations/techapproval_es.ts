@@ -2660,6 +2660,31 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>A request waits for my review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A reviewer asks me a question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My request was decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A renewal waits for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each morning: deadlines overdue or coming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Resource name</source>
         <translation>Nombre del recurso</translation>
     </message>
@@ -2754,7 +2779,7 @@
         <translation>Descripción</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-133"/>
         <source>50,000 or more</source>
         <translation>50,000 o más</translation>
     </message>
@@ -2804,7 +2829,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+123"/>
         <source>Link</source>
         <translation>Enlace</translation>
     </message>
@@ -2842,6 +2867,191 @@
         <location line="+1"/>
         <source>The application requires parental permission</source>
         <translation>La aplicación exige el permiso de los padres</translation>
+    </message>
+</context>
+<context>
+    <name>EmailBox</name>
+    <message>
+        <location filename="../../techapproval/gui/settings_email.py" line="+41"/>
+        <source>Email</source>
+        <translation type="unfinished">Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Requests, questions, decisions, renewals and each morning&apos;s deadlines are emailed through the district&apos;s mail relay. Email is off until the relay&apos;s host is set. The password is kept in the database, where only the sender reads it (this page never shows it), but anyone who can open the database file or connect as the app&apos;s database user can read it: give the relay an account that can only send mail, or set TECHAPPROVAL_SMTP_PASSWORD where the sender runs and leave it empty here. See docs/EMAIL.md.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Relay host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>smtp-relay.gmail.com, smtp.office365.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Relay port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>STARTTLS (port 587)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TLS from the start (port 465)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None (a relay inside the district network only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relay user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Relay password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Digest: deadlines due within (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Families&apos; mailing-list address (yearly notice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Save email settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the test to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Send a test email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Email settings message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last errors:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last email errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the failed messages again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Taken from TECHAPPROVAL_SMTP_PASSWORD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A password is kept: type here to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No password kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Waiting: {pending}. Sent: {sent}. Failed: {failed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to be tried again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Email settings saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sending a test email to {address}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The relay accepted the test email to {address}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The test email was not sent: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{count} message(s) will be sent again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3654,12 +3864,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+357"/>
+        <location line="+361"/>
         <source>&amp;New request</source>
         <translation>Solicitud &amp;nueva</translation>
     </message>
     <message>
-        <location line="-356"/>
+        <location line="-360"/>
         <source>New request</source>
         <translation>Solicitud nueva</translation>
     </message>
@@ -3841,14 +4051,14 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+439"/>
+        <location line="+443"/>
         <location line="+6"/>
         <location line="+6"/>
         <source>Change role</source>
         <translation>Cambiar función</translation>
     </message>
     <message>
-        <location line="-449"/>
+        <location line="-453"/>
         <source>Role for the selected person:</source>
         <translation>Función de la persona seleccionada:</translation>
     </message>
@@ -3859,12 +4069,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+472"/>
+        <location line="+476"/>
         <source>Reset password</source>
         <translation>Restablecer contraseña</translation>
     </message>
     <message>
-        <location line="-471"/>
+        <location line="-475"/>
         <source>Give the selected person a temporary password; any lock-out ends</source>
         <translation>Dar a la persona seleccionada una contraseña temporal; se termina cualquier bloqueo</translation>
     </message>
@@ -3894,7 +4104,7 @@
         <translation>Guardar configuración</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Settings page</source>
         <translation>Página de configuración</translation>
     </message>
@@ -4115,7 +4325,7 @@ Versión del esquema: {schema}</translation>
 <context>
     <name>Maintenance</name>
     <message>
-        <location filename="../../techapproval/gui/maintenance.py" line="+29"/>
+        <location filename="../../techapproval/gui/maintenance.py" line="+30"/>
         <source>{value} KB</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4130,7 +4340,7 @@ Versión del esquema: {schema}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Back up the database to a file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4160,7 +4370,7 @@ Versión del esquema: {schema}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Replace everything in the database?</source>
         <translation type="unfinished"></translation>
     </message>

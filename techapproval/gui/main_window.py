@@ -470,6 +470,10 @@ class MainWindow(QMainWindow):
         self.closures = ClosuresBox(self.ctx)
         self.closures.changed.connect(self.apply_changes)
         layout.addRow(self.closures)
+        from .settings_email import EmailBox
+
+        self.email_box = EmailBox(self.ctx)
+        layout.addRow(self.email_box)
         area = scrolled(page, translate("MainWindow", "Settings page"))  # taller than a small screen leaves it
         self.tabs.addTab(area, translate("MainWindow", "Se&ttings"))
         self.pages["settings"] = area
@@ -573,7 +577,7 @@ class MainWindow(QMainWindow):
         if self.ctx.person.role is Role.ADMINISTRATOR:
             loaders["people"] = lambda: self._load("people", self.people_model, [(people.list_people,)],
                                                    self.people_model.set_rows)
-            loaders["settings"] = lambda: (self.closures.refresh(), self._load_settings())
+            loaders["settings"] = lambda: (self.closures.refresh(), self._load_settings(), self.email_box.refresh())
         return loaders
 
     def _load_page(self, key: str) -> None:

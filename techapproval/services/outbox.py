@@ -219,7 +219,8 @@ def outbox_counts(session: Session, actor_id: int) -> dict[str, int]:
 
     acting(session, actor_id, Role.ADMINISTRATOR)
     counts = {"pending": 0, "sent": 0, "failed": 0}
-    counts.update(dict(session.execute(select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status))))
+    rows = session.execute(select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)).all()
+    counts.update({status: n for status, n in rows})
     return counts
 
 

@@ -1,0 +1,62 @@
+"""Settings → Email, driven as an administrator does: set the relay, send a test email to a real SMTP
+server on loopback, see the last errors and send again."""
+
+from __future__ import annotations
+
+import ssl
+
+from PySide6.QtWidgets import QComboBox, QListWidget, QSpinBox
+
+from techapproval.services import outbox
+from tests.helpers import submitted_request
+from tests.mail_server import PASSWORD, USER, MailServer
+
+from .conftest import choose, click, find, open_main, settle, type_into
+
+
+def test_an_administrator_sets_email_sends_a_test_and_sends_again(qtbot, signed_in, district, monkeypatch):
+    server = MailServer("starttls").start()
+    monkeypatch.setattr(ssl, "create_default_context", lambda *a, **k: server.client_context)
+    try:
+        window = open_main(qtbot, signed_in(district.admin))
+        window.tabs.setCurrentWidget(window.pages["settings"])
+        settle()
+        type_into(qtbot, window, "Relay host", "127.0.0.1")
+        find(window, "Relay port", QSpinBox).setValue(server.port)
+        choose(qtbot, window, "Encryption", "STARTTLS (port 587)")
+        type_into(qtbot, window, "Relay user name", USER)
+        type_into(qtbot, window, "Relay password", PASSWORD)
+        type_into(qtbot, window, "From address", "not an address")
+        click(qtbot, window, "Save email settings")
+        assert "is not an email address" in find(window, "From address error").text()
+        find(window, "From address").clear()
+        type_into(qtbot, window, "From address", "techapproval@riverside.example")
+        click(qtbot, window, "Save email settings")
+        assert find(window, "Email settings message").text() == "Email settings saved."
+        assert find(window, "Relay password").text() == ""  # never shown again
+        assert "A password is kept" in find(window, "Relay password").placeholderText()
+        with district.db.transaction() as s:
+            assert outbox.relay(s).password == PASSWORD
+
+        type_into(qtbot, window, "Test email address", "it@riverside.example")
+        click(qtbot, window, "Send a test email")
+        settle()
+        assert "accepted the test email" in find(window, "Email settings message").text()
+        assert server.inbox.received[-1].envelope_to == ["it@riverside.example"]
+
+        # A message the relay refuses for good shows among the last errors, and goes again on request.
+        from techapproval.mail import send_due
+
+        submitted_request(district)
+        server.inbox.handler_fail.append(554)
+        send_due(district.db, ssl_context=server.client_context, digests=False)
+        window.email_box.refresh()
+        errors = find(window, "Last email errors", QListWidget)
+        assert "554" in errors.item(0).text() and "failed" in errors.item(0).text()
+        click(qtbot, window, "Send the failed messages again")
+        settle()
+        assert "1 message(s) will be sent again" in find(window, "Email settings message").text()
+        assert send_due(district.db, ssl_context=server.client_context, digests=False).sent == 1
+        assert find(window, "Encryption", QComboBox).currentData() == "starttls"
+    finally:
+        server.stop()
