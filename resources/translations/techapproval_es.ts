@@ -2872,7 +2872,7 @@
 <context>
     <name>EmailBox</name>
     <message>
-        <location filename="../../techapproval/gui/settings_email.py" line="+41"/>
+        <location filename="../../techapproval/gui/settings_email.py" line="+46"/>
         <source>Email</source>
         <translation type="unfinished">Correo electrónico</translation>
     </message>
@@ -4051,14 +4051,14 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+443"/>
+        <location line="+445"/>
         <location line="+6"/>
         <location line="+6"/>
         <source>Change role</source>
         <translation>Cambiar función</translation>
     </message>
     <message>
-        <location line="-453"/>
+        <location line="-455"/>
         <source>Role for the selected person:</source>
         <translation>Función de la persona seleccionada:</translation>
     </message>
@@ -4069,12 +4069,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+476"/>
+        <location line="+478"/>
         <source>Reset password</source>
         <translation>Restablecer contraseña</translation>
     </message>
     <message>
-        <location line="-475"/>
+        <location line="-477"/>
         <source>Give the selected person a temporary password; any lock-out ends</source>
         <translation>Dar a la persona seleccionada una contraseña temporal; se termina cualquier bloqueo</translation>
     </message>
@@ -4157,6 +4157,11 @@
         <location line="+3"/>
         <source>Change pass&amp;word…</source>
         <translation>Cambiar la &amp;contraseña…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>My email &amp;notifications…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4260,6 +4265,11 @@ Deberá elegir una contraseña nueva la próxima vez que inicie sesión.</transl
     </message>
     <message>
         <location line="+22"/>
+        <source>Your email notifications are saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Your password is changed.</source>
         <translation>Se cambió su contraseña.</translation>
     </message>
@@ -4417,6 +4427,49 @@ The file is checked first, and a copy of the database as it is now is kept befor
 
 This window now closes and techapproval asks you to sign in again: the restored data has its own people and passwords.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsDialog</name>
+    <message>
+        <location filename="../../techapproval/gui/settings_email.py" line="+17"/>
+        <source>My email notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Language of my emails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Language of my emails:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Hour of my morning digest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hour of my morning digest:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Notifications message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
     </message>
 </context>
 <context>

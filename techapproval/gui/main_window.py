@@ -516,6 +516,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             QAction(translate("MainWindow", "Change pass&word\u2026"), self, triggered=self.change_password)
         )
+        file_menu.addAction(QAction(translate("MainWindow", "My email &notifications\u2026"), self,
+                                    triggered=self.email_preferences))
         if self.ctx.person.role is Role.ADMINISTRATOR:  # the administrator's care of the whole database
             file_menu.addSeparator()
             file_menu.addAction(
@@ -950,6 +952,14 @@ class MainWindow(QMainWindow):
             show_problem(self, exc)
         self.apply_changes()
         self._label_switch()
+
+    def email_preferences(self) -> None:
+        from .settings_email import NotificationsDialog
+
+        dialog = NotificationsDialog(self.ctx, parent=self)
+        if dialog.exec():
+            self.statusBar().showMessage(translate("MainWindow", "Your email notifications are saved."), 5000)
+        dialog.deleteLater()
 
     def change_password(self) -> None:
         from .dialogs.password import PasswordDialog

@@ -11,7 +11,10 @@ import threading
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,11 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services import outbox
+from ..domain.letters import Language
+from ..domain.notifications import NotificationKind
+from ..services import notifications, outbox
 from ..services.errors import Invalid, ServiceError
 from .common import ErrorLabel, MessageLabel, local_datetime, named
 from .context import AppContext
-from .i18n import translate
+from .i18n import domain_text, translate
 from .operations import Operation
 
 SEND_EVERY_MS = 2 * 60 * 1000
@@ -218,6 +223,66 @@ class EmailBox(QGroupBox):
 
         Operation(self, self.ctx, outbox.retry_failed).busy(self.again_button).success(done) \
             .failure(self.message.say).run()
+
+
+REVIEWERS_KINDS = (NotificationKind.SUBMITTED, NotificationKind.RENEWAL, NotificationKind.DIGEST)
+
+
+class NotificationsDialog(QDialog):
+    """File → My email notifications: each person's language, the kinds they want, their digest's hour."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(translate("NotificationsDialog", "My email notifications"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+        current = ctx.call(notifications.my_preferences)
+        self.language = named(QComboBox(), translate("NotificationsDialog", "Language of my emails"))
+        for language in Language:
+            self.language.addItem(language.label, language.value)
+        self.language.setCurrentIndex(max(0, self.language.findData(current.language.value)))
+        label = QLabel(translate("NotificationsDialog", "Language of my emails:"))
+        label.setBuddy(self.language)
+        form.addRow(label, self.language)
+        self.kinds: dict[NotificationKind, QCheckBox] = {}
+        for kind in NotificationKind:
+            if kind in REVIEWERS_KINDS and not ctx.is_reviewer:
+                continue
+            box = named(QCheckBox(domain_text(kind.label)), domain_text(kind.label))
+            box.setChecked(kind not in current.turned_off)
+            layout.addWidget(box)
+            self.kinds[kind] = box
+        self.hour = named(QSpinBox(), translate("NotificationsDialog", "Hour of my morning digest"))
+        self.hour.setRange(0, 23)
+        self.hour.setSuffix(":00")
+        self.hour.setValue(current.digest_hour)
+        if ctx.is_reviewer:
+            hour_label = QLabel(translate("NotificationsDialog", "Hour of my morning digest:"))
+            hour_label.setBuddy(self.hour)
+            form.addRow(hour_label, self.hour)
+        else:
+            self.hour.hide()
+        self.message = MessageLabel(translate("NotificationsDialog", "Notifications message"))
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        for which, name in ((QDialogButtonBox.StandardButton.Save, translate("NotificationsDialog", "Save")),
+                            (QDialogButtonBox.StandardButton.Cancel, translate("NotificationsDialog", "Cancel"))):
+            named(buttons.button(which), name)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        off = frozenset(kind for kind, box in self.kinds.items() if not box.isChecked())
+        try:
+            self.ctx.call(notifications.set_my_preferences, Language(self.language.currentData()), off,
+                          self.hour.value())
+        except ServiceError as exc:
+            self.message.say(exc)
+            return
+        self.accept()
 
 
 class DeskSender(QObject):

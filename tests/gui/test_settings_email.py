@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import ssl
 
-from PySide6.QtWidgets import QComboBox, QListWidget, QSpinBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QListWidget, QSpinBox
 
 from techapproval.services import outbox
 from tests.helpers import submitted_request
@@ -60,3 +61,32 @@ def test_an_administrator_sets_email_sends_a_test_and_sends_again(qtbot, signed_
         assert find(window, "Encryption", QComboBox).currentData() == "starttls"
     finally:
         server.stop()
+
+
+def test_a_teacher_chooses_spanish_and_turns_off_decisions(qtbot, signed_in, district):
+    from techapproval.domain.letters import Language
+    from techapproval.domain.notifications import NotificationKind
+    from techapproval.gui.settings_email import NotificationsDialog
+    from techapproval.services import notifications
+
+    from .conftest import when_dialog_opens
+
+    window = open_main(qtbot, signed_in(district.teacher))
+
+    def act(dialog):
+        choose(qtbot, dialog, "Language of my emails", "Español")
+        box = find(dialog, "My request was decided", QCheckBox)
+        box.setFocus()
+        qtbot.keyClick(box, Qt.Key.Key_Space)
+        assert not box.isChecked()
+        offered = {b.text() for b in dialog.findChildren(QCheckBox)}
+        assert "A renewal waits for review" not in offered and "My request was decided" in offered
+        click(qtbot, dialog, "Save")
+
+    problems = when_dialog_opens(NotificationsDialog, act)
+    window.email_preferences()
+    assert problems == []
+    assert window.statusBar().currentMessage() == "Your email notifications are saved."
+    with district.db.transaction() as s:
+        mine = notifications.my_preferences(s, district.teacher)
+    assert mine.language is Language.ES and mine.turned_off == {NotificationKind.DECIDED}
