@@ -3807,7 +3807,22 @@
         <translation>El aviso como correo electrónico (.eml) para abrir en su programa de correo, dirigir a las familias (CCO) y enviar</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
+        <source>Send to the &amp;mailing list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send yearly notice to the mailing list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email the notice to the families&apos; mailing-list address set under Settings, Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Yearly notice file message</source>
         <translation>Mensaje de los archivos del aviso anual</translation>
     </message>
@@ -3823,6 +3838,11 @@
     </message>
     <message>
         <location line="+20"/>
+        <source>The notice will be emailed to {address}. Record the day it was sent below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Save the yearly notice as an email</source>
         <translation>Guardar el aviso anual como correo electrónico</translation>
     </message>

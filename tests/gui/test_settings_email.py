@@ -90,3 +90,24 @@ def test_a_teacher_chooses_spanish_and_turns_off_decisions(qtbot, signed_in, dis
     with district.db.transaction() as s:
         mine = notifications.my_preferences(s, district.teacher)
     assert mine.language is Language.ES and mine.turned_off == {NotificationKind.DECIDED}
+
+
+def test_a_reviewer_sends_the_yearly_notice_to_the_mailing_list(qtbot, signed_in, district):
+    from sqlalchemy import select
+
+    from techapproval.db.models import OutboxMessage
+    from techapproval.services import settings
+    from tests.mail_server import configure
+
+    configure(district, mail_family_list="families@lists.riverside.example")
+    with district.db.transaction() as s:
+        settings.update_settings(s, district.admin, {"contracts_website": "https://riverside.example/contracts"})
+    main = open_main(qtbot, signed_in(district.reviewer))
+    main.tabs.setCurrentWidget(main.deadlines_page)
+    settle()
+    click(qtbot, main, "Send yearly notice to the mailing list")
+    assert "families@lists.riverside.example" in find(main, "Yearly notice file message").text()
+    click(qtbot, main, "Send yearly notice to the mailing list")
+    assert "already sent" in find(main, "Yearly notice file message").text()
+    with district.db.transaction() as s:
+        assert s.scalars(select(OutboxMessage.recipient)).all() == ["families@lists.riverside.example"]
