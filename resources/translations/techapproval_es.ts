@@ -2077,6 +2077,44 @@
     </message>
 </context>
 <context>
+    <name>DeskNotifier</name>
+    <message>
+        <location filename="../../techapproval/gui/tray.py" line="+32"/>
+        <source>techapproval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>A question about your request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your request was decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>returned with a question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request {number} ({resource}): {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Domain</name>
     <message>
         <location filename="../../techapproval/gui/domain_strings.py" line="+18"/>
@@ -3873,7 +3911,7 @@
         <translation>⚠ No se puede conectar con la base de datos; reintentando</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Signed in as {name} · {role}</source>
         <translation>Sesión iniciada como {name} · {role}</translation>
     </message>
@@ -4071,14 +4109,14 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+445"/>
+        <location line="+447"/>
         <location line="+6"/>
         <location line="+6"/>
         <source>Change role</source>
         <translation>Cambiar función</translation>
     </message>
     <message>
-        <location line="-455"/>
+        <location line="-457"/>
         <source>Role for the selected person:</source>
         <translation>Función de la persona seleccionada:</translation>
     </message>
@@ -4089,12 +4127,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+478"/>
+        <location line="+480"/>
         <source>Reset password</source>
         <translation>Restablecer contraseña</translation>
     </message>
     <message>
-        <location line="-477"/>
+        <location line="-479"/>
         <source>Give the selected person a temporary password; any lock-out ends</source>
         <translation>Dar a la persona seleccionada una contraseña temporal; se termina cualquier bloqueo</translation>
     </message>
@@ -4214,7 +4252,7 @@
         <translation>&amp;Acerca de techapproval</translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location line="+207"/>
         <source>{count} approvals came back to the queue for renewal.</source>
         <translation>{count} aprobaciones volvieron a la cola para su renovación.</translation>
     </message>

@@ -133,8 +133,10 @@ def run_gui(database: str | None) -> int:
         window = MainWindow(ctx)
         window.show()
         from .settings_email import DeskSender
+        from .tray import DeskNotifier
 
         window.desk_sender = DeskSender.start_for(backend, window)  # the outbox, while the app is open
+        window.desk_notifier = DeskNotifier(ctx, window)  # tray messages when my requests are decided
         if first:
             carry_version(app, window)
             after_first_paint(window, collect_from_now)

@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.own_changes = NOTHING  # this desk's own changes, not yet handed to the pages (apply_changes)
         self.polling = False  # a look for others' changes is on its way (on the worker thread)
         ctx.on_changes(self._own_change)
+        self.desk_notifier = None  # gui/tray.py: set by gui/app.py for the window it shows
         self.renewals_checked_on: date | None = None  # the day due renewals were last put in the queue
         district = ctx.settings.get("district_name", "")
         # The district only: Qt adds the application's display name ("\u2014 techapproval") on its own.
@@ -657,6 +658,8 @@ class MainWindow(QMainWindow):
             self._database_answers()
         changes, newest = answer
         self.seen_event = newest  # first: a list that cannot load is not tried again every few seconds
+        if changes and self.desk_notifier is not None:
+            self.desk_notifier.changed(changes)  # a tray message when one of my requests is decided
         self.ctx.own_events = {n for n in self.ctx.own_events if n > newest}
         if not changes or _dialog_open():
             if changes:
