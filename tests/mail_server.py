@@ -3,8 +3,10 @@ certificate authority, and AUTH with one user. Each test starts its own."""
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import ssl
+import threading
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -36,6 +38,8 @@ class Received:
 class Inbox:
     handler_fail: list[int] = field(default_factory=list)  # SMTP codes to answer DATA with, one per message
     received: list[Received] = field(default_factory=list)
+    stall_after: int | None = None  # after receiving this many, hold the answer (a relay that hangs)
+    stalled: threading.Event = field(default_factory=threading.Event)
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
         if self.handler_fail:
@@ -43,6 +47,9 @@ class Inbox:
         self.received.append(Received(list(envelope.rcpt_tos),
                                       message_from_bytes(envelope.original_content or envelope.content,
                                                          policy=policy.default)))
+        if self.stall_after is not None and len(self.received) == self.stall_after:
+            self.stalled.set()
+            await asyncio.sleep(15)
         return "250 OK"
 
     def ids(self) -> list[str]:

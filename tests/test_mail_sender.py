@@ -190,3 +190,48 @@ def test_the_morning_digest_is_sent_once(district, server):
     assert send_due(district.db, morning + timedelta(hours=3), ssl_context=server.client_context).digests == 0
     [digest] = server.inbox.received
     assert digest.message["Subject"].startswith("Deadlines:")
+
+
+def test_a_sender_killed_with_sigkill_mid_batch_loses_nothing(district, db_url):
+    """The command sends three messages; the relay holds its answer to the second, and the sender is killed
+    then. The first is marked sent and never goes again; the next run (once the claims run out) sends the
+    second and the third. The second reached the relay before the kill, so it arrives twice, with one
+    Message-ID: the copy mail systems drop. Nothing is lost."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    server = MailServer("none")
+    server.inbox.stall_after = 2
+    server.start()
+    try:
+        configure(district, server)
+        for name in ("One", "Two", "Three"):
+            submitted_request(district, resource_name=name)
+        with district.db.transaction() as s:  # no digest in this batch: the reviewer turned it off
+            from techapproval.domain.letters import Language
+            from techapproval.domain.notifications import NotificationKind
+            from techapproval.services import notifications
+
+            notifications.set_my_preferences(s, district.reviewer, Language.EN,
+                                             frozenset({NotificationKind.DIGEST}))
+        sender = subprocess.Popen([sys.executable, "-m", "techapproval", "--database", db_url, "send-notifications"],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=os.environ.copy())
+        try:
+            assert server.inbox.stalled.wait(60), "the sender never reached the second message"
+        finally:
+            sender.send_signal(signal.SIGKILL)
+            sender.wait(10)
+        assert statuses(district) == ["sent", "pending", "pending"]
+        server.inbox.stall_after = None
+        assert send(district.db, ssl_context=server.client_context).sent == 0  # still claimed by the dead one
+        later = datetime.now(UTC) + timedelta(minutes=11)
+        assert send(district.db, later, ssl_context=server.client_context).sent == 2
+        assert statuses(district) == ["sent", "sent", "sent"]
+        subjects = [r.message["Subject"].rsplit(": ", 1)[1] for r in server.inbox.received]
+        assert subjects == ["One", "Two", "Two", "Three"]
+        ids = server.inbox.ids()
+        assert ids[1] == ids[2] and len(set(ids)) == 3
+    finally:
+        server.stop()
