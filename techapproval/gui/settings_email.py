@@ -298,16 +298,20 @@ class DeskSender(QObject):
         self._thread: threading.Thread | None = None
         self.timer = QTimer(self, interval=SEND_EVERY_MS)
         self.timer.timeout.connect(self.send_now)
+        self.first = QTimer(self, singleShot=True, interval=5_000)  # soon after start, not during it
+        self.first.timeout.connect(self.send_now)
         DeskSender._current = self
 
     @classmethod
     def start_for(cls, backend, parent: QObject | None = None) -> DeskSender | None:
-        """Start sending for a desk that runs its use cases itself (a LocalBackend); None for a server's."""
-        if getattr(backend, "db", None) is None:
+        """Start sending for a single desk (its own SQLite database); None in district mode, where the district
+        server (or a scheduled `send-notifications`) sends for everyone."""
+        db = getattr(backend, "db", None)
+        if db is None or db.url.get_backend_name() != "sqlite":
             return None
         sender = cls(backend, parent)
         sender.timer.start()
-        QTimer.singleShot(5_000, sender.send_now)  # soon after start, not during it
+        sender.first.start()
         return sender
 
     @classmethod
@@ -332,6 +336,10 @@ class DeskSender(QObject):
             self.sent.emit(report)
         except RuntimeError:  # the window closed meanwhile
             pass
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.first.stop()
 
     def wait(self, timeout: float = 30) -> None:
         if self._thread is not None:

@@ -111,3 +111,32 @@ def test_a_reviewer_sends_the_yearly_notice_to_the_mailing_list(qtbot, signed_in
     assert "already sent" in find(main, "Yearly notice file message").text()
     with district.db.transaction() as s:
         assert s.scalars(select(OutboxMessage.recipient)).all() == ["families@lists.riverside.example"]
+
+
+def test_a_single_desk_sends_while_open_and_a_server_desk_does_not(district, tmp_path):
+    from techapproval.gui.settings_email import DeskSender
+    from techapproval.services.backend import LocalBackend
+
+    class ServerDesk:  # a backend over a district server: no database of its own
+        pass
+
+    assert DeskSender.start_for(ServerDesk()) is None
+    backend = LocalBackend(district.db)
+    sender = DeskSender.start_for(backend)
+    if sender is not None:
+        sender.stop()
+    if district.db.url.get_backend_name() != "sqlite":
+        assert sender is None
+        return
+    server = MailServer("none").start()
+    try:
+        from tests.mail_server import configure
+
+        configure(district, server)
+        submitted_request(district)
+        sender.stop()
+        sender.send_now()
+        sender.wait()
+        assert [r.envelope_to for r in server.inbox.received][:1] == [["reviewer@riverside.example"]]
+    finally:
+        server.stop()
