@@ -2086,32 +2086,32 @@
     <message>
         <location line="+22"/>
         <source>A question about your request</source>
-        <translation type="unfinished"></translation>
+        <translation>Una pregunta sobre su solicitud</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Your request was decided</source>
-        <translation type="unfinished"></translation>
+        <translation>Se decidió su solicitud</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>approved</source>
-        <translation type="unfinished"></translation>
+        <translation>aprobada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>not approved</source>
-        <translation type="unfinished"></translation>
+        <translation>no aprobada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>returned with a question</source>
-        <translation type="unfinished"></translation>
+        <translation>devuelta con una pregunta</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Request {number} ({resource}): {status}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitud {number} ({resource}): {status}.</translation>
     </message>
 </context>
 <context>
@@ -2704,22 +2704,22 @@
     <message>
         <location line="+1"/>
         <source>A reviewer asks me a question</source>
-        <translation type="unfinished"></translation>
+        <translation>Un revisor me hace una pregunta</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>My request was decided</source>
-        <translation type="unfinished"></translation>
+        <translation>Se decidió mi solicitud</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A renewal waits for review</source>
-        <translation type="unfinished"></translation>
+        <translation>Una renovación espera revisión</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Each morning: deadlines overdue or coming</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada mañana: plazos vencidos o próximos</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4492,37 +4492,37 @@ This window now closes and techapproval asks you to sign in again: the restored 
     <message>
         <location filename="../../techapproval/gui/settings_email.py" line="+17"/>
         <source>My email notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Mis notificaciones por correo electrónico</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Language of my emails</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma de mis correos</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Language of my emails:</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma de mis correos:</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Hour of my morning digest</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora de mi resumen de la mañana</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Hour of my morning digest:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora de mi resumen de la mañana:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Notifications message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de notificaciones</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar</translation>
     </message>
     <message>
         <location line="+1"/>
