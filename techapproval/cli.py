@@ -190,6 +190,15 @@ def build_parser() -> argparse.ArgumentParser:
                     "given as an argument. The audit trail records the reset as done by System.",
     )
     reset.add_argument("email", metavar="EMAIL", help="the email address the person signs in with")
+    notify = commands.add_parser(
+        "send-notifications", help="send the email notifications waiting in the outbox (for a scheduled task)",
+        description="Write each reviewer's morning digest when it is due, then send every email waiting in the "
+                    "outbox through the relay set under Settings \u2192 Email, marking each sent or to be tried "
+                    "again later. Safe to run every few minutes from cron or Windows Task Scheduler, and at the "
+                    "same time as the app: no message is sent twice. Exit status 0 when nothing failed, 1 "
+                    "otherwise. See docs/EMAIL.md.",
+    )
+    notify.add_argument("--limit", type=int, default=200, metavar="N", help="send at most N messages (default 200)")
     return parser
 
 
@@ -775,7 +784,26 @@ def _save_gap_report(check, name: str, target: Path, district: str, quiet: bool)
         print(f"Saved the gap report ({len(missing)} provisions) to {target}.")
 
 
+def send_notifications(args: argparse.Namespace) -> int:
+    from .mail import send_due
+
+    db = _open(args)
+    try:
+        report = send_due(db, limit=max(1, args.limit))
+    finally:
+        db.dispose()
+    if report.email_off:
+        print("Email is not set up (Settings \u2192 Email): nothing was sent.")
+        return 0
+    print(f"Sent {report.sent} message(s); {report.failed} to try again or failed; "
+          f"{report.digests} digest(s) written.")
+    for error in dict.fromkeys(report.errors):
+        print(f"  {error}", file=sys.stderr)
+    return 1 if report.failed else 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "send-notifications": send_notifications,
     "check-contract": check_contract,
     "verify-audit": verify_audit,
     "seed-demo": seed_demo,

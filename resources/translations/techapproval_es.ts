@@ -2077,6 +2077,44 @@
     </message>
 </context>
 <context>
+    <name>DeskNotifier</name>
+    <message>
+        <location filename="../../techapproval/gui/tray.py" line="+32"/>
+        <source>techapproval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>A question about your request</source>
+        <translation>Una pregunta sobre su solicitud</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your request was decided</source>
+        <translation>Se decidió su solicitud</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approved</source>
+        <translation>aprobada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not approved</source>
+        <translation>no aprobada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>returned with a question</source>
+        <translation>devuelta con una pregunta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request {number} ({resource}): {status}.</source>
+        <translation>Solicitud {number} ({resource}): {status}.</translation>
+    </message>
+</context>
+<context>
     <name>Domain</name>
     <message>
         <location filename="../../techapproval/gui/domain_strings.py" line="+18"/>
@@ -2660,6 +2698,31 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>A request waits for my review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A reviewer asks me a question</source>
+        <translation>Un revisor me hace una pregunta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My request was decided</source>
+        <translation>Se decidió mi solicitud</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A renewal waits for review</source>
+        <translation>Una renovación espera revisión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each morning: deadlines overdue or coming</source>
+        <translation>Cada mañana: plazos vencidos o próximos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Resource name</source>
         <translation>Nombre del recurso</translation>
     </message>
@@ -2754,7 +2817,7 @@
         <translation>Descripción</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-133"/>
         <source>50,000 or more</source>
         <translation>50,000 o más</translation>
     </message>
@@ -2804,7 +2867,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+123"/>
         <source>Link</source>
         <translation>Enlace</translation>
     </message>
@@ -2842,6 +2905,191 @@
         <location line="+1"/>
         <source>The application requires parental permission</source>
         <translation>La aplicación exige el permiso de los padres</translation>
+    </message>
+</context>
+<context>
+    <name>EmailBox</name>
+    <message>
+        <location filename="../../techapproval/gui/settings_email.py" line="+46"/>
+        <source>Email</source>
+        <translation type="unfinished">Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Requests, questions, decisions, renewals and each morning&apos;s deadlines are emailed through the district&apos;s mail relay. Email is off until the relay&apos;s host is set. The password is kept in the database, where only the sender reads it (this page never shows it), but anyone who can open the database file or connect as the app&apos;s database user can read it: give the relay an account that can only send mail, or set TECHAPPROVAL_SMTP_PASSWORD where the sender runs and leave it empty here. See docs/EMAIL.md.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Relay host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>smtp-relay.gmail.com, smtp.office365.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Relay port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>STARTTLS (port 587)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TLS from the start (port 465)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None (a relay inside the district network only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relay user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Relay password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Digest: deadlines due within (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Families&apos; mailing-list address (yearly notice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Save email settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the test to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Send a test email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Email settings message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last errors:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last email errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the failed messages again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Taken from TECHAPPROVAL_SMTP_PASSWORD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A password is kept: type here to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No password kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Waiting: {pending}. Sent: {sent}. Failed: {failed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to be tried again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Email settings saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sending a test email to {address}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The relay accepted the test email to {address}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The test email was not sent: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{count} message(s) will be sent again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3597,7 +3845,22 @@
         <translation>El aviso como correo electrónico (.eml) para abrir en su programa de correo, dirigir a las familias (CCO) y enviar</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
+        <source>Send to the &amp;mailing list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send yearly notice to the mailing list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email the notice to the families&apos; mailing-list address set under Settings, Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Yearly notice file message</source>
         <translation>Mensaje de los archivos del aviso anual</translation>
     </message>
@@ -3613,6 +3876,11 @@
     </message>
     <message>
         <location line="+20"/>
+        <source>The notice will be emailed to {address}. Record the day it was sent below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Save the yearly notice as an email</source>
         <translation>Guardar el aviso anual como correo electrónico</translation>
     </message>
@@ -3643,7 +3911,7 @@
         <translation>⚠ No se puede conectar con la base de datos; reintentando</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Signed in as {name} · {role}</source>
         <translation>Sesión iniciada como {name} · {role}</translation>
     </message>
@@ -3654,12 +3922,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+357"/>
+        <location line="+361"/>
         <source>&amp;New request</source>
         <translation>Solicitud &amp;nueva</translation>
     </message>
     <message>
-        <location line="-356"/>
+        <location line="-360"/>
         <source>New request</source>
         <translation>Solicitud nueva</translation>
     </message>
@@ -3841,14 +4109,14 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+439"/>
+        <location line="+447"/>
         <location line="+6"/>
         <location line="+6"/>
         <source>Change role</source>
         <translation>Cambiar función</translation>
     </message>
     <message>
-        <location line="-449"/>
+        <location line="-457"/>
         <source>Role for the selected person:</source>
         <translation>Función de la persona seleccionada:</translation>
     </message>
@@ -3859,12 +4127,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+472"/>
+        <location line="+480"/>
         <source>Reset password</source>
         <translation>Restablecer contraseña</translation>
     </message>
     <message>
-        <location line="-471"/>
+        <location line="-479"/>
         <source>Give the selected person a temporary password; any lock-out ends</source>
         <translation>Dar a la persona seleccionada una contraseña temporal; se termina cualquier bloqueo</translation>
     </message>
@@ -3894,7 +4162,7 @@
         <translation>Guardar configuración</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Settings page</source>
         <translation>Página de configuración</translation>
     </message>
@@ -3949,6 +4217,11 @@
         <translation>Cambiar la &amp;contraseña…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>My email &amp;notifications…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Back &amp;up the database…</source>
         <translation>Hacer copia de seg&amp;uridad de la base de datos…</translation>
@@ -3979,7 +4252,7 @@
         <translation>&amp;Acerca de techapproval</translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location line="+207"/>
         <source>{count} approvals came back to the queue for renewal.</source>
         <translation>{count} aprobaciones volvieron a la cola para su renovación.</translation>
     </message>
@@ -4050,6 +4323,11 @@ Deberá elegir una contraseña nueva la próxima vez que inicie sesión.</transl
     </message>
     <message>
         <location line="+22"/>
+        <source>Your email notifications are saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Your password is changed.</source>
         <translation>Se cambió su contraseña.</translation>
     </message>
@@ -4115,7 +4393,7 @@ Versión del esquema: {schema}</translation>
 <context>
     <name>Maintenance</name>
     <message>
-        <location filename="../../techapproval/gui/maintenance.py" line="+29"/>
+        <location filename="../../techapproval/gui/maintenance.py" line="+30"/>
         <source>{value} KB</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4130,7 +4408,7 @@ Versión del esquema: {schema}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Back up the database to a file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4160,7 +4438,7 @@ Versión del esquema: {schema}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Replace everything in the database?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4207,6 +4485,49 @@ The file is checked first, and a copy of the database as it is now is kept befor
 
 This window now closes and techapproval asks you to sign in again: the restored data has its own people and passwords.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsDialog</name>
+    <message>
+        <location filename="../../techapproval/gui/settings_email.py" line="+17"/>
+        <source>My email notifications</source>
+        <translation>Mis notificaciones por correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Language of my emails</source>
+        <translation>Idioma de mis correos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Language of my emails:</source>
+        <translation>Idioma de mis correos:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Hour of my morning digest</source>
+        <translation>Hora de mi resumen de la mañana</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hour of my morning digest:</source>
+        <translation>Hora de mi resumen de la mañana:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Notifications message</source>
+        <translation>Mensaje de notificaciones</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
     </message>
 </context>
 <context>

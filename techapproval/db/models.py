@@ -619,3 +619,55 @@ class AccessibilityReview(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     reviewed_by: Mapped[Person] = relationship(lazy="joined")
+
+
+# --- notifications: the outbox of email messages ----------------------------------------------------
+
+OUTBOX_STATUSES = ["pending", "sent", "failed"]
+LANGUAGES = ["en", "es"]
+
+
+class OutboxMessage(Base):
+    """An email written in the same transaction as the change that causes it, waiting for the sender
+    (techapproval/mail). `message_id` is its Message-ID header, unique: a message is written once, and a
+    message sent again after a crash carries the same id. `claimed_until` keeps two senders off one message."""
+
+    __tablename__ = "outbox_message"
+    __table_args__ = (
+        CheckConstraint(_in("status", OUTBOX_STATUSES), name="status"),
+        CheckConstraint(_in("language", LANGUAGES), name="language"),
+        Index("ix_outbox_message_due", "status", "next_attempt_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[str] = mapped_column(String(255), unique=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
+    request_id: Mapped[int | None] = mapped_column(ForeignKey("request.id"))
+    recipient: Mapped[str] = mapped_column(String(254))
+    language: Mapped[str] = mapped_column(String(5))
+    subject: Mapped[str] = mapped_column(String(300))
+    body_text: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    status: Mapped[str] = mapped_column(String(10), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class NotificationPreference(Base):
+    """What one person wants by email: their language, the kinds they turned off, their digest's hour."""
+
+    __tablename__ = "notification_preference"
+    __table_args__ = (
+        CheckConstraint(_in("language", LANGUAGES), name="language"),
+        CheckConstraint("digest_hour >= 0 AND digest_hour <= 23", name="digest_hour"),
+    )
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), primary_key=True)
+    language: Mapped[str] = mapped_column(String(5), default="en")
+    turned_off: Mapped[str] = mapped_column(String(200), default="")  # comma-separated kinds
+    digest_hour: Mapped[int] = mapped_column(Integer, default=7)

@@ -29,6 +29,7 @@ class Kind(StrEnum):
     CALENDAR = "calendar"  # district closures: they move business-day deadlines
     NOTICES = "notices"  # the yearly notice to families
     IMPORTS = "imports"
+    MAIL = "mail"  # the outbox of email notifications
 
 
 # The audit trail names records by these entities (services record them); each is a kind's.

@@ -94,7 +94,23 @@ def sign_in(backend: LocalBackend) -> AppContext | None:
         person = dialog.person
     ctx = AppContext(backend, person)
     ctx.reload_settings()
+    remember_language(ctx)
     return ctx
+
+
+def remember_language(ctx: AppContext) -> None:
+    """The language this desk shows becomes the person's emails' too, until they choose one."""
+    from ..domain.letters import Language
+    from ..services import notifications
+    from ..services.errors import ServiceError
+    from .i18n import chosen_locale
+
+    code = chosen_locale().name().split("_")[0]
+    if code in {language.value for language in Language}:
+        try:
+            ctx.call(notifications.remember_language, Language(code))
+        except (ServiceError, DatabaseProblem):  # a password to change first, a database busy: next time
+            pass
 
 
 def run_gui(database: str | None) -> int:
@@ -116,6 +132,11 @@ def run_gui(database: str | None) -> int:
             return 0
         window = MainWindow(ctx)
         window.show()
+        from .settings_email import DeskSender
+        from .tray import DeskNotifier
+
+        window.desk_sender = DeskSender.start_for(backend, window)  # the outbox, while the app is open
+        window.desk_notifier = DeskNotifier(ctx, window)  # tray messages when my requests are decided
         if first:
             carry_version(app, window)
             after_first_paint(window, collect_from_now)

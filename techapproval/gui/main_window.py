@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.own_changes = NOTHING  # this desk's own changes, not yet handed to the pages (apply_changes)
         self.polling = False  # a look for others' changes is on its way (on the worker thread)
         ctx.on_changes(self._own_change)
+        self.desk_notifier = None  # gui/tray.py: set by gui/app.py for the window it shows
         self.renewals_checked_on: date | None = None  # the day due renewals were last put in the queue
         district = ctx.settings.get("district_name", "")
         # The district only: Qt adds the application's display name ("\u2014 techapproval") on its own.
@@ -470,6 +471,10 @@ class MainWindow(QMainWindow):
         self.closures = ClosuresBox(self.ctx)
         self.closures.changed.connect(self.apply_changes)
         layout.addRow(self.closures)
+        from .settings_email import EmailBox
+
+        self.email_box = EmailBox(self.ctx)
+        layout.addRow(self.email_box)
         area = scrolled(page, translate("MainWindow", "Settings page"))  # taller than a small screen leaves it
         self.tabs.addTab(area, translate("MainWindow", "Se&ttings"))
         self.pages["settings"] = area
@@ -512,6 +517,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             QAction(translate("MainWindow", "Change pass&word\u2026"), self, triggered=self.change_password)
         )
+        file_menu.addAction(QAction(translate("MainWindow", "My email &notifications\u2026"), self,
+                                    triggered=self.email_preferences))
         if self.ctx.person.role is Role.ADMINISTRATOR:  # the administrator's care of the whole database
             file_menu.addSeparator()
             file_menu.addAction(
@@ -573,7 +580,7 @@ class MainWindow(QMainWindow):
         if self.ctx.person.role is Role.ADMINISTRATOR:
             loaders["people"] = lambda: self._load("people", self.people_model, [(people.list_people,)],
                                                    self.people_model.set_rows)
-            loaders["settings"] = lambda: (self.closures.refresh(), self._load_settings())
+            loaders["settings"] = lambda: (self.closures.refresh(), self._load_settings(), self.email_box.refresh())
         return loaders
 
     def _load_page(self, key: str) -> None:
@@ -651,6 +658,8 @@ class MainWindow(QMainWindow):
             self._database_answers()
         changes, newest = answer
         self.seen_event = newest  # first: a list that cannot load is not tried again every few seconds
+        if changes and self.desk_notifier is not None:
+            self.desk_notifier.changed(changes)  # a tray message when one of my requests is decided
         self.ctx.own_events = {n for n in self.ctx.own_events if n > newest}
         if not changes or _dialog_open():
             if changes:
@@ -946,6 +955,14 @@ class MainWindow(QMainWindow):
             show_problem(self, exc)
         self.apply_changes()
         self._label_switch()
+
+    def email_preferences(self) -> None:
+        from .settings_email import NotificationsDialog
+
+        dialog = NotificationsDialog(self.ctx, parent=self)
+        if dialog.exec():
+            self.statusBar().showMessage(translate("MainWindow", "Your email notifications are saved."), 5000)
+        dialog.deleteLater()
 
     def change_password(self) -> None:
         from .dialogs.password import PasswordDialog

@@ -43,6 +43,8 @@ _KIND_OF: dict[type, tuple[Kind, Callable[[Any], int | None]]] = {
     m.AnnualNotice: (Kind.NOTICES, lambda o: o.school_year),
     m.RecordsImport: (Kind.IMPORTS, lambda o: o.id),
     m.RecordsImportItem: (Kind.IMPORTS, lambda o: o.import_id),
+    m.OutboxMessage: (Kind.MAIL, lambda o: o.id),
+    m.NotificationPreference: (Kind.PEOPLE, lambda o: o.person_id),
 }
 
 

@@ -22,7 +22,7 @@ from ..domain.district_time import local_day
 from ..domain.enums import Decision, Grade, InfoCategory, Permission, RequestStatus, format_grades
 from ..domain.renewals import MAX_OPEN, RenewalRef, opens_on
 from ..domain.validation import RequestForm
-from . import audit
+from . import audit, notifications
 from .access import REVIEWERS, acting
 from .compliance_context import ComplianceContext, compliance_context
 from .errors import Invalid, NotFound, Refused
@@ -141,6 +141,7 @@ def _open(session: Session, actor: Person, entry: CatalogResource, requester_id:
                  {"status": [None, r.status], "renewal_of": [None, entry.id],
                   "renews_request": [None, r.renews_request_id],
                   "renewal_due_on": [None, due.isoformat() if due else None], **audit.diff({}, values)})
+    notifications.renewal_opened(session, r)
     return r
 
 

@@ -20,7 +20,7 @@ from ..domain.district_time import local_day, spelled_day
 from ..domain.enums import Answer, ClaimedConformance, Decision, Grade, InfoCategory, Permission, RequestStatus, Role
 from ..domain.validation import RequestForm, clean_text, too_long, validate_decision, validate_form
 from ..domain.workflow import EDITABLE, Action, WorkflowError, allowed_actions, next_status
-from . import audit
+from . import audit, notifications
 from .access import REVIEWERS, acting
 from .errors import Conflict, Invalid, NotAllowed, NotFound, Refused
 
@@ -416,6 +416,7 @@ def submit_request(session: Session, actor_id: int, request_id: int) -> RequestS
     status = _transition(session, r, Action.SUBMIT, actor, None, audit.diff({}, values))
     r.submitted_at = audit.now()
     r.submitted_form = values
+    notifications.request_submitted(session, r)
     return status
 
 
@@ -433,6 +434,7 @@ def resubmit_request(session: Session, actor_id: int, request_id: int, answer: s
     _add_message(session, r, actor, "answer", body)
     r.submitted_at = audit.now()
     r.submitted_form = values
+    notifications.request_submitted(session, r)
     return status
 
 
@@ -468,6 +470,7 @@ def return_request(
     body = _text("message", question, "Write the question the requester should answer.")
     status = _transition(session, r, Action.RETURN, actor, expected_version)
     _add_message(session, r, actor, "question", body)
+    notifications.request_returned(session, r, actor, body)
     return status
 
 
@@ -507,4 +510,5 @@ def decide_request(
         # Another reviewer's transaction got there between our read and our write.
         raise Conflict("Someone else decided or changed this request at the same moment. "
                        "Nothing was overwritten; reopen it to see their decision.") from None
+    notifications.request_decided(session, r)
     return status

@@ -36,11 +36,14 @@ REVIEWERS_ONLY = {
     "renewals.open_due_renewals", "renewals.open_renewal", "renewals.renewal_staff_choices",
     "website.check_may_record_posted",
     "records_import.preview", "records_import.apply", "records_import.list_imports", "records_import.undo_import",
+    "mailings.send_annual_notice",
 }
 ADMINISTRATORS_ONLY = {
     "compliance.add_closure", "compliance.remove_closure", "maintenance.check_may_maintain",
     "people.add_person", "people.change_role",
     "people.list_people", "people.reset_password", "people.set_active", "settings.update_settings",
+    "outbox.email_settings", "outbox.update_email_settings", "outbox.list_failures", "outbox.retry_failed",
+    "outbox.outbox_counts",
 }
 OPEN = {  # to every active account; what each one shows is limited inside it
     "catalog.find_matches": "staff check whether a tool is already approved before they ask",
@@ -70,6 +73,9 @@ OPEN = {  # to every active account; what each one shows is limited inside it
     "requests.delete_draft": "their own draft only, never submitted",
     "requests.submit_request": "their own request only",
     "requests.withdraw_request": "their own request only",
+    "notifications.my_preferences": "each person's own email preferences",
+    "notifications.set_my_preferences": "each person's own email preferences",
+    "notifications.remember_language": "each person's own email language",
 }
 NOT_USE_CASES = {"access.acting", "audit.record", "settings.write"}  # helpers the use cases call
 # Use cases that take the Database (they open transactions of their own around long work), by the roles

@@ -73,9 +73,15 @@ class AnnualNoticeFiles(QWidget):
                 "The notice as an email (.eml) to open in your mail program, address to families (Bcc) and send",
             ),
         )
+        self.list_button = named(
+            QPushButton(translate("Letters", "Send to the &mailing list")),
+            translate("Letters", "Send yearly notice to the mailing list"),
+            translate("Letters", "Email the notice to the families' mailing-list address set under Settings, Email"),
+        )
         self.letter_button.clicked.connect(self.save_letter)
         self.email_button.clicked.connect(self.save_email)
-        for w in (caption, self.language, self.letter_button, self.email_button):
+        self.list_button.clicked.connect(self.send_to_list)
+        for w in (caption, self.language, self.letter_button, self.email_button, self.list_button):
             row.addWidget(w)
         row.addStretch(1)
         layout.addLayout(row)
@@ -120,6 +126,22 @@ class AnnualNoticeFiles(QWidget):
                 ".pdf",
             )
         )
+
+    def send_to_list(self) -> None:
+        """Queue the notice for the district's mailing list (services/mailings.py): sent once per school year and
+        language, by the same sender as every other email."""
+        from ...services import mailings
+
+        try:
+            address = self.ctx.call(mailings.send_annual_notice, self.school_year(), self.chosen_language())
+        except Invalid as exc:
+            self.message.setText("\u26a0 " + " ".join(exc.errors.values()))
+            return
+        except (ServiceError, DatabaseProblem) as exc:
+            show_problem(self, exc)
+            return
+        self.message.setText(translate("Letters", "The notice will be emailed to {address}. Record the day it was "
+                                                  "sent below.").format(address=address))
 
     def save_email(self) -> None:
         try:
