@@ -296,8 +296,7 @@ class MainWindow(QMainWindow):
 
     def open_contract(self, contract_id: int) -> None:
         self._go_to("contracts")
-        self.contracts_page.select(contract_id)
-        self.contracts_page.edit_contract()
+        self.contracts_page.open_contract(contract_id)
 
     def _go_to(self, key: str) -> None:
         """Show a tab to act on one of its records at once: a stale list is read now, not on the worker
