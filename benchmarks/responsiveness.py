@@ -50,6 +50,39 @@ class _Probe:
         self.last = time.perf_counter()
         self.timer.start()
 
+    def watch(self) -> None:
+        """With --why: a thread that, while the UI thread has not ticked for 30 ms, samples its stack every
+        10 ms; `culprits()` then says where the stalls were spent (the innermost techapproval frames)."""
+        import collections
+        import threading
+        import traceback
+
+        self.samples: collections.Counter = collections.Counter()
+        ui = threading.get_ident()
+
+        def run() -> None:
+            while True:
+                time.sleep(0.01)
+                if self.timer.isActive() and time.perf_counter() - self.last > 0.03:
+                    frame = sys._current_frames().get(ui)
+                    if frame is None:
+                        continue
+                    stack = traceback.extract_stack(frame)
+                    ours = [f for f in stack if "techapproval" in f.filename and "benchmarks" not in f.filename]
+                    where = " < ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} {f.name}"
+                                       for f in reversed(ours[-3:])) or f"{stack[-1].filename}:{stack[-1].name}"
+                    self.samples[where] += 1
+
+        threading.Thread(target=run, daemon=True).start()
+
+    def culprits(self, n: int = 3) -> str:
+        samples = getattr(self, "samples", None)
+        if not samples:
+            return ""
+        found = "; ".join(f"{count * 10} ms in {where}" for where, count in samples.most_common(n))
+        samples.clear()
+        return found
+
     def _tick(self) -> None:
         now = time.perf_counter()
         gap = now - self.last
@@ -187,7 +220,7 @@ def cold_starts(url: str, person_id: int, floor_db: str, runs: int) -> dict:
 # --- a warm process: each moment a person acts -----------------------------------------------------------
 
 
-def moments(url: str, reviewer_id: int) -> list[tuple[str, str, float, str]]:
+def moments(url: str, reviewer_id: int, why: bool = False) -> list[tuple[str, str, float, str]]:
     """(key, what, longest stall in seconds, note) for each moment."""
     from PySide6.QtCore import QTimer
     from PySide6.QtTest import QTest
@@ -212,6 +245,8 @@ def moments(url: str, reviewer_id: int) -> list[tuple[str, str, float, str]]:
     window.show()
     _spin(qt, AFTER_PAINT_S, _idle)  # the start is measured in fresh processes, not here
     probe = _Probe()
+    if why:
+        probe.watch()
     out: list[tuple[str, str, float, str]] = []
 
     def measure(action, settle_s: float = 0.4, until=_idle) -> float:
@@ -219,7 +254,10 @@ def moments(url: str, reviewer_id: int) -> list[tuple[str, str, float, str]]:
         QTimer.singleShot(0, action)  # from the event loop, as a click is
         _spin(qt, settle_s, until)
         _spin(qt, 0.2, until)
-        return probe.stop()
+        worst = probe.stop()
+        if why:
+            print(f"  {worst * 1000:.0f} ms: {probe.culprits()}", flush=True)
+        return worst
 
     # Each tab, shown for the first time, then again.
     tabs = window.tabs
@@ -336,6 +374,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--runs", type=int, default=7, help="cold starts, each after its floor (default 7)")
     parser.add_argument("--no-write", action="store_true", help="print only; RESULTS.md unchanged")
     parser.add_argument("--skip-cold", action="store_true", help="the warm moments only")
+    parser.add_argument("--why", action="store_true", help="sample the UI thread's stack during stalls")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     workdir = Path(tempfile.mkdtemp(prefix="techapproval-probe-"))
@@ -351,7 +390,7 @@ def main(argv: list[str]) -> int:
             cold = cold_starts(f"sqlite:///{summary.path}", summary.reviewer_id, summary.path, args.runs)
         copy = workdir / "district.db"
         shutil.copyfile(summary.path, copy)
-        rows = moments(f"sqlite:///{copy}", summary.reviewer_id)
+        rows = moments(f"sqlite:///{copy}", summary.reviewer_id, args.why)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     load1 = os.getloadavg()
