@@ -857,12 +857,12 @@
     <message>
         <location line="+6"/>
         <location line="+223"/>
-        <location line="+238"/>
+        <location line="+243"/>
         <source>Clause, e.g. § 7.2</source>
         <translation>Cláusula, p. ej. § 7.2</translation>
     </message>
     <message>
-        <location line="-445"/>
+        <location line="-450"/>
         <source>Clause check of the signed document</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1062,7 +1062,12 @@
         <translation>Elija el contratista…</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+45"/>
+        <source>Reading the signed document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>{found} of 11 provisions found, {conflicts} in conflict. Select a found provision and accept its quote to tick it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1318,7 +1323,7 @@
         <translation>Abrir documento</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>No contracts yet. Add one with New contract.</source>
         <translation>Todavía no hay contratos. Agregue uno con Contrato nuevo.</translation>
     </message>
@@ -1328,7 +1333,7 @@
         <translation>Todavía no hay contratos.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+51"/>
         <source>{name} added to the registry. Add their contract with New contract.</source>
         <translation>Se agregó {name} al registro. Agregue su contrato con Contrato nuevo.</translation>
     </message>
@@ -1343,17 +1348,22 @@
         <translation>No se pudo leer el archivo: {value}.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>Attached {name} (SHA-256 {value}…) to {label}.</source>
         <translation>Se adjuntó {name} (SHA-256 {value}…) a {label}.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+3"/>
+        <source>Checking its clauses…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Clause check: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>Clause check: {found} of 11 provisions found</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3643,7 +3653,7 @@
         <translation>⚠ No se puede conectar con la base de datos; reintentando</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Signed in as {name} · {role}</source>
         <translation>Sesión iniciada como {name} · {role}</translation>
     </message>
@@ -3739,7 +3749,7 @@
         <translation>Cola de revisión</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Review &amp;queue</source>
         <translation>Cola de re&amp;visión</translation>
     </message>
@@ -3754,7 +3764,7 @@
         <translation>&amp;Contratos</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>&amp;Incidents</source>
         <translation>&amp;Incidentes</translation>
     </message>
@@ -3841,14 +3851,14 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+439"/>
+        <location line="+458"/>
         <location line="+6"/>
         <location line="+6"/>
         <source>Change role</source>
         <translation>Cambiar función</translation>
     </message>
     <message>
-        <location line="-449"/>
+        <location line="-468"/>
         <source>Role for the selected person:</source>
         <translation>Función de la persona seleccionada:</translation>
     </message>
@@ -3859,12 +3869,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+472"/>
+        <location line="+491"/>
         <source>Reset password</source>
         <translation>Restablecer contraseña</translation>
     </message>
     <message>
-        <location line="-471"/>
+        <location line="-490"/>
         <source>Give the selected person a temporary password; any lock-out ends</source>
         <translation>Dar a la persona seleccionada una contraseña temporal; se termina cualquier bloqueo</translation>
     </message>
@@ -3979,7 +3989,7 @@
         <translation>&amp;Acerca de techapproval</translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location line="+213"/>
         <source>{count} approvals came back to the queue for renewal.</source>
         <translation>{count} aprobaciones volvieron a la cola para su renovación.</translation>
     </message>
@@ -3989,7 +3999,7 @@
         <translation>{count} aprobación volvió a la cola para su renovación.</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+129"/>
         <location line="+39"/>
         <location line="+33"/>
         <source>Select a person first.</source>
@@ -4115,7 +4125,7 @@ Versión del esquema: {schema}</translation>
 <context>
     <name>Maintenance</name>
     <message>
-        <location filename="../../techapproval/gui/maintenance.py" line="+29"/>
+        <location filename="../../techapproval/gui/maintenance.py" line="+30"/>
         <source>{value} KB</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4130,7 +4140,7 @@ Versión del esquema: {schema}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Back up the database to a file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4160,7 +4170,7 @@ Versión del esquema: {schema}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Replace everything in the database?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5440,18 +5450,18 @@ This window now closes and techapproval asks you to sign in again: the restored 
     </message>
     <message>
         <location line="+6"/>
-        <location line="+489"/>
+        <location line="+492"/>
         <source>Withdraw request</source>
         <translation>Retirar solicitud</translation>
     </message>
     <message>
-        <location line="-484"/>
-        <location line="+495"/>
+        <location line="-487"/>
+        <location line="+498"/>
         <source>Delete draft</source>
         <translation>Eliminar borrador</translation>
     </message>
     <message>
-        <location line="-494"/>
+        <location line="-497"/>
         <source>Deletes this draft: it was never submitted, so nobody else has seen it</source>
         <translation>Elimina este borrador: nunca se presentó, así que nadie más lo ha visto</translation>
     </message>
@@ -5697,12 +5707,17 @@ This window now closes and techapproval asks you to sign in again: the restored 
         <translation>aún no enviada</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+20"/>
+        <source>Contract status: reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>&amp;Conversation ({messages})</source>
         <translation>&amp;Conversación ({messages})</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>Status: new draft. Your draft is saved as you type.</source>
         <translation>Estado: borrador nuevo. Su borrador se guarda mientras escribe.</translation>
     </message>
@@ -5772,7 +5787,7 @@ This window now closes and techapproval asks you to sign in again: the restored 
         <translation>¿Eliminar este borrador? Nunca se presentó; lo que escribió en él se borra y no se puede recuperar.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>{resource_name}: {status}
 
 If it will receive student data, the district needs a contract with all eleven provisions (C.G.S. 10-234bb). After approving, record its contract, or why none is required, under Approved resources → Contract coverage.
@@ -5794,12 +5809,12 @@ Close the window now?</source>
 ¿Cerrar la ventana ahora?</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-247"/>
         <source>Not saved: {errors}</source>
         <translation>No se guardó: {errors}</translation>
     </message>
     <message>
-        <location line="-475"/>
+        <location line="-478"/>
         <source>Actions and policy help</source>
         <translation>Acciones y ayuda sobre la política</translation>
     </message>
@@ -5844,17 +5859,17 @@ Close the window now?</source>
         <translation>Dev&amp;olver para pedir más información</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+94"/>
         <source>Contract status: {state}</source>
         <translation>Estado del contrato: {state}</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+5"/>
         <source>Accessibility: {status}</source>
         <translation>Accesibilidad: {status}</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+131"/>
         <source>Not saved: {message}</source>
         <translation>No se guardó: {message}</translation>
     </message>
@@ -5879,12 +5894,12 @@ Close the window now?</source>
         <translation>El distrito ya tomó una decisión sobre un recurso como este:</translation>
     </message>
     <message>
-        <location line="-654"/>
+        <location line="-657"/>
         <source>no link</source>
         <translation>sin enlace</translation>
     </message>
     <message>
-        <location line="+659"/>
+        <location line="+662"/>
         <source>✗ NOT APPROVED on {date}: {name}. Reason: {reason}</source>
         <translation>✗ NO APROBADO el {date}: {name}. Motivo: {reason}</translation>
     </message>
@@ -5914,7 +5929,7 @@ Close the window now?</source>
         <translation>¿Retirar esta solicitud? El revisor no tomará una decisión sobre ella.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+50"/>
         <source>Approve without a compliant contract?</source>
         <translation>¿Aprobar sin un contrato que cumpla con la ley?</translation>
     </message>
@@ -6060,14 +6075,14 @@ Inicie sesión con su correo electrónico escolar.</translation>
 <context>
     <name>Tables</name>
     <message>
-        <location filename="../../techapproval/gui/models/tables.py" line="+176"/>
+        <location filename="../../techapproval/gui/models/tables.py" line="+248"/>
         <source>App needs permission? {answer}</source>
         <translation>¿La aplicación necesita permiso? {answer}</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+13"/>
-        <location filename="../../techapproval/gui/pages/contracts.py" line="-259"/>
+        <location filename="../../techapproval/gui/pages/contracts.py" line="-276"/>
         <location filename="../../techapproval/gui/pages/exceptions.py" line="-390"/>
         <source>Status</source>
         <translation>Estado</translation>
