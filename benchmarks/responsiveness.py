@@ -140,6 +140,8 @@ def child(url: str, person_id: int) -> None:
 
     window.renewals_checked_on = date.today()  # the cached data set stays as it is for the next run
     probe = _Probe()
+    if os.environ.get("PROBE_WHY"):
+        probe.watch()
     painted: list[float] = []
 
     from PySide6.QtCore import QEvent, QObject
@@ -163,6 +165,8 @@ def child(url: str, person_id: int) -> None:
     stalls = [(end - painted[0], gap) for end, gap in probe.gaps]
     print("stalls " + " ".join(f"{end:.4f}:{gap:.4f}" for end, gap in stalls), flush=True)
     print(f"worst {probe.worst:.4f}", flush=True)
+    if os.environ.get("PROBE_WHY"):
+        print(f"why {probe.culprits(6)}", flush=True)
 
 
 def cold_starts(url: str, person_id: int, floor_db: str, runs: int) -> dict:
