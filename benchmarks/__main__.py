@@ -227,6 +227,13 @@ class Bench:
         return [ids[int(i * step)] for i in range(n)]
 
 
+def settle_operations() -> None:
+    """Until the operations under way (gui/operations.py: the queue's pages) have answered on the UI thread."""
+    from techapproval.gui.operations import Operations
+
+    Operations.instance().wait_idle(60_000)
+
+
 def quiet_qt() -> None:
     """The offscreen platform's warning on every window shown says nothing about the app: drop it."""
     from PySide6.QtCore import qInstallMessageHandler
@@ -410,6 +417,7 @@ def queue(b: Bench) -> list[Result]:
 
         def op():
             window.refresh_queue(keep=False)  # as a change of filter does: the first page
+            settle_operations()  # read on the worker thread
             return first_screen(model)
 
         m = b.repeat(op, min_runs=9)
@@ -438,6 +446,7 @@ def queue(b: Bench) -> list[Result]:
         column, order = next(cycle)
         start = time.perf_counter()
         view.sortByColumn(column, order)
+        settle_operations()
         first_screen(model)
         title = model.headerData(column, Qt.Orientation.Horizontal)
         per.setdefault(f"{title} {'↑' if order == Qt.SortOrder.AscendingOrder else '↓'}", []).append(
@@ -473,6 +482,7 @@ def search(b: Bench) -> list[Result]:
         window.search.setText(text)
         window.search.blockSignals(False)
         window.refresh_queue(keep=False)  # what the search box runs once typing pauses
+        settle_operations()
         return first_screen(window.queue_view.model())
 
     m, note, top = keystrokes(b, keys, queue_key, 40)

@@ -205,8 +205,8 @@ def build_parser() -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import DBAPIError
 
-    from .db.database import DatabaseProblem, plain_error
-    from .services.errors import ServiceError
+    from .services.errors import DatabaseProblem, ServiceError
+    from .services.system import plain_error
 
     command = COMMANDS.get(args.command)
     if command is None:
@@ -238,20 +238,28 @@ def _fail(message: str) -> int:
 
 
 def _open(args: argparse.Namespace):
-    from .db.database import open_database
+    """The backend every command runs its use cases through, on the database the options name."""
+    from .services.backend import LocalBackend
 
-    return open_database(database_url(args.database))
+    return LocalBackend.open(database_url(args.database))
+
+
+def _actor(backend, email: str | None) -> int:
+    """Whom the command acts as: the person with --as EMAIL, else the first active administrator."""
+    from .services.system import acting_as
+
+    return backend.query(acting_as, email)
 
 
 def seed_demo(args: argparse.Namespace) -> int:
     from .services.demo import seed_demo as seed
 
-    db = _open(args)
+    backend = _open(args)
     try:
-        summary = seed(db)
+        summary = backend.maintain(seed)
     finally:
-        db.dispose()
-    print(f"Added the demo district to {db.location}.")
+        backend.dispose()
+    print(f"Added the demo district to {backend.location}.")
     print("Requests: " + ", ".join(f"{n} {s.label.lower()}" for s, n in summary.requests.items() if n)
           + f" ({sum(summary.requests.values())} in all).")
     print("\nSign in as:")
@@ -266,12 +274,11 @@ def seed_demo(args: argparse.Namespace) -> int:
 def print_decision(args: argparse.Namespace) -> int:
     from .services.printing import decision_sheet
 
-    db = _open(args)
+    backend = _open(args)
     try:
-        with db.transaction() as session:
-            sheet = decision_sheet(session, _actor(session, args.as_email), args.request_id)
+        sheet = backend.run(decision_sheet, _actor(backend, args.as_email), args.request_id).value
     finally:
-        db.dispose()
+        backend.dispose()
     from .pdf.decision import render_decision_pdf  # reportlab loads only for this command
 
     pdf = render_decision_pdf(sheet)
@@ -325,24 +332,23 @@ def print_decisions(args: argparse.Namespace) -> int:
     outdir = Path(args.output)
     if outdir.exists() and not outdir.is_dir():
         raise CliError(f"{outdir} is a file, not a folder. Give the folder to save the decision sheets in.")
-    db = _open(args)
+    backend = _open(args)
     try:
-        with db.transaction() as session:
-            actor = _actor(session, args.as_email)
-            ids = decided_between(session, actor, first, last)
+        actor = _actor(backend, args.as_email)
+        ids = backend.run(decided_between, actor, first, last).value
         if not ids:
             print(f"No request was decided from {first.isoformat()} to {last.isoformat()}; nothing was saved.")
             return 0
         # Ctrl+C stops after the file being written, not in the middle of it
         with _progress_and_ctrl_c("saved") as (progress, cancelled):
             try:
-                result = save_decision_sheets(db, actor, ids, outdir, progress=progress, cancelled=cancelled,
-                                              workers=args.jobs)
+                result = backend.long_run(save_decision_sheets, actor, ids, outdir, progress=progress,
+                                          cancelled=cancelled, workers=args.jobs)
             except OSError as exc:
                 raise CliError(f"Cannot write to {outdir} ({exc.strerror or exc}). The decision sheets saved "
                                "before this are whole.") from None
     finally:
-        db.dispose()
+        backend.dispose()
     if args.school_year is not None:
         period = f"decided in the school year {school_year_label(args.school_year)}"
     else:
@@ -367,19 +373,18 @@ def export_records(args: argparse.Namespace) -> int:
     else:
         fmt = TableFormat.CSV_ZIP if output.suffix.lower() == ".zip" else TableFormat.CSV
     tables = chosen_tables([t.strip().lower() for t in args.tables] if args.tables else None)
-    db = _open(args)
+    backend = _open(args)
     try:
-        with db.transaction() as session:
-            actor = _actor(session, args.as_email)
+        actor = _actor(backend, args.as_email)
         # Ctrl+C stops between pages, and the files are removed
         with _progress_and_ctrl_c("rows written") as (progress, cancelled):
             try:
-                result = export(db, actor, output, fmt, [t.key for t in tables], progress=progress,
-                                cancelled=cancelled)
+                result = backend.long_run(export, actor, output, fmt, [t.key for t in tables],
+                                          progress=progress, cancelled=cancelled)
             except OSError as exc:
                 raise CliError(f"Cannot write {output} ({exc.strerror or exc}). Nothing was exported.") from None
     finally:
-        db.dispose()
+        backend.dispose()
     if result.cancelled:
         return _fail("Stopped: nothing was exported.")
     counts = ", ".join(f"{result.rows[t.key]} {t.title.lower()}" for t in tables if t.key in result.rows)
@@ -416,17 +421,15 @@ def _progress_and_ctrl_c(unit: str):
 
 
 def export_website(args: argparse.Namespace) -> int:
-    from .services.backend import LocalBackend
     from .services.website import check_may_record_posted, export_site
     from .website.export import ExportProblem
 
     outdir = Path(args.outdir)
     if outdir.exists() and not outdir.is_dir():
         raise CliError(f"{outdir} is a file, not a folder. Give the folder to write the website to.")
-    db = _open(args)
+    backend = _open(args)
     try:
-        backend = LocalBackend(db)
-        actor = backend.query(_actor, args.as_email)
+        actor = _actor(backend, args.as_email)
         if args.record_posted:
             backend.run(check_may_record_posted, actor)
         try:
@@ -443,21 +446,20 @@ def export_website(args: argparse.Namespace) -> int:
         if result.removed:
             print(f"Removed {len(result.removed)} old document(s) no longer listed: {', '.join(result.removed)}.")
         if args.record_posted:
-            _record_posted(db, actor, data.contracts)
+            _record_posted(backend, actor, data.contracts)
     finally:
-        db.dispose()
+        backend.dispose()
     return 0
 
 
-def _record_posted(db, actor: int, contracts) -> None:
+def _record_posted(backend, actor: int, contracts) -> None:
     """After a successful export: today becomes the website-notice date of each contract that has none."""
     from datetime import date
 
     from .services.contracts import record_notice_posted
 
     today = date.today()
-    with db.transaction() as session:
-        changed = set(record_notice_posted(session, actor, [c.id for c in contracts], today))
+    changed = set(backend.run(record_notice_posted, actor, [c.id for c in contracts], today).value)
     if not changed:
         print("Every contract already had a website-notice date; nothing was recorded.")
         return
@@ -470,26 +472,23 @@ def _record_posted(db, actor: int, contracts) -> None:
 
 
 def verify_audit(args: argparse.Namespace) -> int:
-    from .db.models import AuditEvent
-    from .services.audit import verify_chain
+    from .services.system import audit_trail
 
-    db = _open(args)
+    backend = _open(args)
     try:
-        with db.transaction() as session:
-            report = verify_chain(session)
-            problem = report.problem
-            bad = session.get(AuditEvent, problem.event_id) if problem and problem.event_id else None
-            if problem is None:
-                print(f"The audit trail of {db.location} is intact: {report.events} event(s).")
-                print(f"Last hash: {report.head_hash}")
-                return 0
-            if bad is None:
-                return _fail(f"The audit trail of {db.location} is not intact: {problem.message}.")
-            when = bad.at.strftime("%Y-%m-%d %H:%M UTC")
-            return _fail(f"The audit trail of {db.location} is not intact. The first bad event is number {bad.id} "
-                         f"({when}, {bad.entity} {bad.entity_id}, \"{bad.action}\"): it {problem.message}.")
+        report = backend.query(audit_trail)
     finally:
-        db.dispose()
+        backend.dispose()
+    where, bad = backend.location, report.bad
+    if report.problem is None:
+        print(f"The audit trail of {where} is intact: {report.events} event(s).")
+        print(f"Last hash: {report.head_hash}")
+        return 0
+    if bad is None:
+        return _fail(f"The audit trail of {where} is not intact: {report.problem}.")
+    when = bad.at.strftime("%Y-%m-%d %H:%M UTC")
+    return _fail(f"The audit trail of {where} is not intact. The first bad event is number {bad.id} "
+                 f"({when}, {bad.entity} {bad.entity_id}, \"{bad.action}\"): it {report.problem}.")
 
 
 ADMIN_PASSWORD_ENV = "TECHAPPROVAL_ADMIN_PASSWORD"
@@ -507,49 +506,40 @@ def init_server(args: argparse.Namespace) -> int:
     if url.get_backend_name() != "postgresql":
         raise CliError("init-server prepares a database on a PostgreSQL server. A SQLite file needs no init: "
                        "the app sets it up on first run.")
-    from .db.server import REGRANT_NOTE, AppRoleProblem, check_app_role, grant_app_role, grant_statements
+    from .services.system import REGRANT_NOTE, AppRoleProblem, check_app_role, grant_app_role, grant_statements
 
     if args.print_grants:
         print(grant_statements(args.app_role or "techapproval_app", url.database or "techapproval"), end="")
         return 0
-    from .db.database import current_revision, open_database
-    from .db.schema import HEAD
-    from .services import people
+    from .services.backend import LocalBackend
+    from .services.system import schema_revision
 
-    db = open_database(url, migrate=False)
+    before = schema_revision(url)
+    backend = LocalBackend.open(url)  # creates or upgrades the schema
     try:
-        before = current_revision(db)
-    finally:
-        db.dispose()
-    db = open_database(url)  # creates or upgrades the schema
-    try:
+        head = backend.schema_version
         if before is None:
-            print(f"Created the techapproval schema ({HEAD}) in {db.location}.")
-        elif before != HEAD:
-            print(f"Upgraded {db.location} from schema {before} to {HEAD}.")
+            print(f"Created the techapproval schema ({head}) in {backend.location}.")
+        elif before != head:
+            print(f"Upgraded {backend.location} from schema {before} to {head}.")
         else:
-            print(f"{db.location} is already initialised (schema {HEAD}); nothing to upgrade.")
+            print(f"{backend.location} is already initialised (schema {head}); nothing to upgrade.")
         if args.app_role:
-            with db.engine.connect() as conn:
-                try:
-                    check_app_role(conn, args.app_role)
-                except AppRoleProblem as exc:
-                    raise CliError(str(exc)) from None
-        with db.transaction() as session:
-            new = people.needs_setup(session)
-        if new:
+            try:
+                backend.maintain(check_app_role, args.app_role)
+            except AppRoleProblem as exc:
+                raise CliError(str(exc)) from None
+        if backend.needs_setup():
             details = _setup_details(args)
-            with db.transaction() as session:
-                admin = people.complete_setup(session, **details)
+            admin = backend.complete_setup(**details)
             print(f"Set up {details['district_name']}: {admin.name} ({admin.email}) is the first administrator.")
         else:
             print("The district is already set up; its settings and people are unchanged.")
         if args.app_role:
-            with db.engine.begin() as conn:
-                try:
-                    grant_app_role(conn, args.app_role)
-                except AppRoleProblem as exc:
-                    raise CliError(str(exc)) from None
+            try:
+                backend.maintain(grant_app_role, args.app_role)
+            except AppRoleProblem as exc:
+                raise CliError(str(exc)) from None
             desk = url.set(drivername="postgresql", username=args.app_role, password=None)
             print(f"Granted {args.app_role} the app's rights: read and write its records, add to the audit trail "
                   f"(never change or remove it), no schema changes. Desks connect with "
@@ -559,7 +549,7 @@ def init_server(args: argparse.Namespace) -> int:
             print("No grants changed. Give the desks a role that cannot change the schema: run again with "
                   "--app-role ROLE (--print-grants shows the statements).")
     finally:
-        db.dispose()
+        backend.dispose()
     return 0
 
 
@@ -611,17 +601,16 @@ def _setup_details(args: argparse.Namespace) -> dict[str, str]:
 
 def reset_password(args: argparse.Namespace) -> int:
     from .services.errors import Invalid
-    from .services.people import reset_password_as_system
+    from .services.system import reset_password as reset
 
     password = _temporary_password()
-    db = _open(args)
+    backend = _open(args)
     try:
-        with db.transaction() as session:
-            person = reset_password_as_system(session, args.email, password)
+        person = backend.maintain(reset, args.email, password)
     except Invalid as exc:
         raise CliError(f"{' '.join(exc.errors.values())} Nothing was changed.") from None
     finally:
-        db.dispose()
+        backend.dispose()
     print(f"Reset the password of {person.name} ({person.email}); any lock-out has ended. "
           "They must choose a new password when they next sign in.")
     return 0
@@ -640,16 +629,16 @@ def _temporary_password() -> str:
 
 
 def backup(args: argparse.Namespace) -> int:
-    from .db.backup import backup as make_backup
+    from .services.system import backup_file
 
-    result = make_backup(database_url(args.database), Path(args.file), force=args.force)
+    result = backup_file(database_url(args.database), Path(args.file), force=args.force)
     print(f"Backed up {result.location} to {result.file}: {_size(result.size)}, schema {result.revision}.")
     print("The backup holds personal data and only you can read it; keep it somewhere safe.")
     return 0
 
 
 def restore(args: argparse.Namespace) -> int:
-    from .db.backup import restore as restore_backup
+    from .services.system import restore_file
 
     source = Path(args.file)
     if not args.yes and not sys.stdin.isatty():
@@ -665,7 +654,7 @@ def restore(args: argparse.Namespace) -> int:
             return False
         return answer.strip().lower() in ("y", "yes")
 
-    result = restore_backup(database_url(args.database), source, confirm=confirm)
+    result = restore_file(database_url(args.database), source, confirm=confirm)
     print(f"Restored {result.file} ({_size(result.size)}, schema {result.revision}) into {result.location}.")
     if result.previous_copy is not None:
         print(f"The database as it was before is kept in {result.previous_copy}.")
@@ -688,26 +677,6 @@ def _size(n: int) -> str:
         if size < 1024 or unit == "GB":
             break
     return f"{size:.1f} {unit}"
-
-
-def _actor(session, email: str | None) -> int:
-    from sqlalchemy import select
-
-    from .db.models import Person
-    from .domain.enums import Role
-
-    if email:
-        person = session.scalar(select(Person).where(Person.email == email.strip().casefold()))
-        if person is None:
-            raise CliError(f"Nobody with the email address {email} uses this database.")
-        if not person.active:
-            raise CliError(f"The account of {person.name} ({person.email}) is switched off.")
-        return person.id
-    admin = session.scalar(select(Person.id).where(Person.role == Role.ADMINISTRATOR.value, Person.active)
-                           .order_by(Person.id))
-    if admin is None:
-        raise CliError("This database has no active administrator yet. Set it up in the app, or use --as EMAIL.")
-    return admin
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

@@ -857,12 +857,12 @@
     <message>
         <location line="+6"/>
         <location line="+223"/>
-        <location line="+238"/>
+        <location line="+243"/>
         <source>Clause, e.g. § 7.2</source>
         <translation>Cláusula, p. ej. § 7.2</translation>
     </message>
     <message>
-        <location line="-445"/>
+        <location line="-450"/>
         <source>Clause check of the signed document</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1062,7 +1062,12 @@
         <translation>Elija el contratista…</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+45"/>
+        <source>Reading the signed document…</source>
+        <translation>Leyendo el documento firmado…</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>{found} of 11 provisions found, {conflicts} in conflict. Select a found provision and accept its quote to tick it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1318,7 +1323,7 @@
         <translation>Abrir documento</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>No contracts yet. Add one with New contract.</source>
         <translation>Todavía no hay contratos. Agregue uno con Contrato nuevo.</translation>
     </message>
@@ -1328,7 +1333,7 @@
         <translation>Todavía no hay contratos.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+51"/>
         <source>{name} added to the registry. Add their contract with New contract.</source>
         <translation>Se agregó {name} al registro. Agregue su contrato con Contrato nuevo.</translation>
     </message>
@@ -1343,17 +1348,22 @@
         <translation>No se pudo leer el archivo: {value}.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>Attached {name} (SHA-256 {value}…) to {label}.</source>
         <translation>Se adjuntó {name} (SHA-256 {value}…) a {label}.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+3"/>
+        <source>Checking its clauses…</source>
+        <translation>Revisando sus cláusulas…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Clause check: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>Clause check: {found} of 11 provisions found</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1493,7 +1503,7 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../techapproval/gui/widgets/date_field.py" line="+41"/>
+        <location filename="../../techapproval/gui/widgets/date_field.py" line="+61"/>
         <source>{label} field</source>
         <translation>Campo {label}</translation>
     </message>
@@ -1508,7 +1518,7 @@
         <translation>Marque cuando haya una fecha para «{label}»</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>{label} calendar</source>
         <translation>Calendario de {label}</translation>
     </message>
@@ -3911,7 +3921,7 @@
         <translation>⚠ No se puede conectar con la base de datos; reintentando</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Signed in as {name} · {role}</source>
         <translation>Sesión iniciada como {name} · {role}</translation>
     </message>
@@ -4007,7 +4017,7 @@
         <translation>Cola de revisión</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Review &amp;queue</source>
         <translation>Cola de re&amp;visión</translation>
     </message>
@@ -4022,7 +4032,7 @@
         <translation>&amp;Contratos</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>&amp;Incidents</source>
         <translation>&amp;Incidentes</translation>
     </message>
@@ -4109,14 +4119,14 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+447"/>
+        <location line="+466"/>
         <location line="+6"/>
         <location line="+6"/>
         <source>Change role</source>
         <translation>Cambiar función</translation>
     </message>
     <message>
-        <location line="-457"/>
+        <location line="-476"/>
         <source>Role for the selected person:</source>
         <translation>Función de la persona seleccionada:</translation>
     </message>
@@ -4127,12 +4137,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+480"/>
+        <location line="+499"/>
         <source>Reset password</source>
         <translation>Restablecer contraseña</translation>
     </message>
     <message>
-        <location line="-479"/>
+        <location line="-498"/>
         <source>Give the selected person a temporary password; any lock-out ends</source>
         <translation>Dar a la persona seleccionada una contraseña temporal; se termina cualquier bloqueo</translation>
     </message>
@@ -4252,7 +4262,7 @@
         <translation>&amp;Acerca de techapproval</translation>
     </message>
     <message>
-        <location line="+207"/>
+        <location line="+215"/>
         <source>{count} approvals came back to the queue for renewal.</source>
         <translation>{count} aprobaciones volvieron a la cola para su renovación.</translation>
     </message>
@@ -4262,7 +4272,7 @@
         <translation>{count} aprobación volvió a la cola para su renovación.</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+129"/>
         <location line="+39"/>
         <location line="+33"/>
         <source>Select a person first.</source>
@@ -5761,18 +5771,18 @@ This window now closes and techapproval asks you to sign in again: the restored 
     </message>
     <message>
         <location line="+6"/>
-        <location line="+489"/>
+        <location line="+494"/>
         <source>Withdraw request</source>
         <translation>Retirar solicitud</translation>
     </message>
     <message>
-        <location line="-484"/>
-        <location line="+495"/>
+        <location line="-489"/>
+        <location line="+500"/>
         <source>Delete draft</source>
         <translation>Eliminar borrador</translation>
     </message>
     <message>
-        <location line="-494"/>
+        <location line="-499"/>
         <source>Deletes this draft: it was never submitted, so nobody else has seen it</source>
         <translation>Elimina este borrador: nunca se presentó, así que nadie más lo ha visto</translation>
     </message>
@@ -6018,12 +6028,17 @@ This window now closes and techapproval asks you to sign in again: the restored 
         <translation>aún no enviada</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+20"/>
+        <source>Contract status: reading…</source>
+        <translation>Estado del contrato: leyendo…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>&amp;Conversation ({messages})</source>
         <translation>&amp;Conversación ({messages})</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Status: new draft. Your draft is saved as you type.</source>
         <translation>Estado: borrador nuevo. Su borrador se guarda mientras escribe.</translation>
     </message>
@@ -6093,7 +6108,7 @@ This window now closes and techapproval asks you to sign in again: the restored 
         <translation>¿Eliminar este borrador? Nunca se presentó; lo que escribió en él se borra y no se puede recuperar.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>{resource_name}: {status}
 
 If it will receive student data, the district needs a contract with all eleven provisions (C.G.S. 10-234bb). After approving, record its contract, or why none is required, under Approved resources → Contract coverage.
@@ -6115,12 +6130,12 @@ Close the window now?</source>
 ¿Cerrar la ventana ahora?</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-247"/>
         <source>Not saved: {errors}</source>
         <translation>No se guardó: {errors}</translation>
     </message>
     <message>
-        <location line="-475"/>
+        <location line="-480"/>
         <source>Actions and policy help</source>
         <translation>Acciones y ayuda sobre la política</translation>
     </message>
@@ -6165,17 +6180,17 @@ Close the window now?</source>
         <translation>Dev&amp;olver para pedir más información</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+94"/>
         <source>Contract status: {state}</source>
         <translation>Estado del contrato: {state}</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+5"/>
         <source>Accessibility: {status}</source>
         <translation>Accesibilidad: {status}</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+133"/>
         <source>Not saved: {message}</source>
         <translation>No se guardó: {message}</translation>
     </message>
@@ -6200,12 +6215,12 @@ Close the window now?</source>
         <translation>El distrito ya tomó una decisión sobre un recurso como este:</translation>
     </message>
     <message>
-        <location line="-654"/>
+        <location line="-659"/>
         <source>no link</source>
         <translation>sin enlace</translation>
     </message>
     <message>
-        <location line="+659"/>
+        <location line="+664"/>
         <source>✗ NOT APPROVED on {date}: {name}. Reason: {reason}</source>
         <translation>✗ NO APROBADO el {date}: {name}. Motivo: {reason}</translation>
     </message>
@@ -6235,7 +6250,7 @@ Close the window now?</source>
         <translation>¿Retirar esta solicitud? El revisor no tomará una decisión sobre ella.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+50"/>
         <source>Approve without a compliant contract?</source>
         <translation>¿Aprobar sin un contrato que cumpla con la ley?</translation>
     </message>
@@ -6381,14 +6396,14 @@ Inicie sesión con su correo electrónico escolar.</translation>
 <context>
     <name>Tables</name>
     <message>
-        <location filename="../../techapproval/gui/models/tables.py" line="+176"/>
+        <location filename="../../techapproval/gui/models/tables.py" line="+248"/>
         <source>App needs permission? {answer}</source>
         <translation>¿La aplicación necesita permiso? {answer}</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+13"/>
-        <location filename="../../techapproval/gui/pages/contracts.py" line="-259"/>
+        <location filename="../../techapproval/gui/pages/contracts.py" line="-276"/>
         <location filename="../../techapproval/gui/pages/exceptions.py" line="-390"/>
         <source>Status</source>
         <translation>Estado</translation>

@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         ctx.on_changes(self._own_change)
         self.desk_notifier = None  # gui/tray.py: set by gui/app.py for the window it shows
         self.renewals_checked_on: date | None = None  # the day due renewals were last put in the queue
+        self._renewals_opening: date | None = None  # the day of the look for due renewals under way
         district = ctx.settings.get("district_name", "")
         # The district only: Qt adds the application's display name ("\u2014 techapproval") on its own.
         self.setWindowTitle(district_heading(district))
@@ -223,10 +224,11 @@ class MainWindow(QMainWindow):
         self.counts = named(QLabel(), translate("MainWindow", "Counts per status"))
         layout.addWidget(self.counts)
         # Read a page at a time, sorted and searched in the database: ten years of requests cost one page.
-        self.queue_model = PagedTableModel(QUEUE_COLUMNS, self._read_queue, svc.QUEUE_PAGE, self._queue_failed, self)
+        self.queue_model = PagedTableModel(QUEUE_COLUMNS, self._read_queue, svc.QUEUE_PAGE, self)
         self.queue_view = ListView(translate("MainWindow", "Review queue"),
                                    lambda: self.open_request(self.queue_view.current_row()), stretch=2)
         self.queue_view.setModel(self.queue_model)
+        self.queue_model.reloaded.connect(self.queue_view.select_first_if_none)
         self.queue_model.sort_column = QUEUE_COLUMNS.index(SUBMITTED_COLUMN)  # oldest first, as the header shows:
         self.queue_view.sortByColumn(self.queue_model.sort_column, Qt.SortOrder.AscendingOrder)  # read at refresh
         layout.addWidget(self.queue_view)
@@ -297,8 +299,7 @@ class MainWindow(QMainWindow):
 
     def open_contract(self, contract_id: int) -> None:
         self._go_to("contracts")
-        self.contracts_page.select(contract_id)
-        self.contracts_page.edit_contract()
+        self.contracts_page.open_contract(contract_id)
 
     def _go_to(self, key: str) -> None:
         """Show a tab to act on one of its records at once: a stale list is read now, not on the worker
@@ -708,48 +709,56 @@ class MainWindow(QMainWindow):
             return
         if self.isVisible():
             self._open_due_renewals()
-        else:  # at start: the queue first, then the renewals that came due (and the queue again if any did)
-            after_first_paint(self, lambda: self._open_due_renewals() and self.queue_model.reload(True))
+        else:  # at start: the queue first, then the renewals that came due (their change set reads it again)
+            after_first_paint(self, self._open_due_renewals)
         self.queue_model.reload(keep)  # the view keeps the selected request selected (by its id)
         if self.counts.text() or self.isVisible():
             self._read_counts()
         else:  # at start: the counts line just after the list the person opened the app for
             after_first_paint(self, self._read_counts)
-        self.queue_view.select_first_if_none()
 
     def _after_own_change(self) -> None:
         """A request decided or withdrawn here may make room in the queue for the next renewal: look again."""
         self.renewals_checked_on = None
         self.apply_changes()
 
-    def _open_due_renewals(self) -> int:
-        """Approved tools whose renewal has come: into the queue (services/renewals.py); how many. Renewals
-        come due by the day, so once a day is enough: the queue's other refreshes (every change another
-        desk makes) do not each take the write lock. A refusal or a database that does not answer is said
+    def _open_due_renewals(self) -> None:
+        """Approved tools whose renewal has come: into the queue (services/renewals.py), on the worker thread
+        (it reads every approval). Renewals come due by the day, so once a day is enough: the queue's other
+        refreshes (every change another desk makes) do not each take the write lock. Those opened come back
+        as a change set, which reads the queue again. A refusal or a database that does not answer is said
         like the queue's own problems; the queue is read anyway."""
         from ..services import renewals  # with the compliance rules: not before the window shows
+        from .operations import Operation
 
-        if self.renewals_checked_on == date.today():
-            return 0
-        try:
-            opened = self.ctx.call(renewals.open_due_renewals)
-        except READ_ERRORS as exc:
+        today = date.today()
+        if self.renewals_checked_on == today or self._renewals_opening == today:
+            return
+        self._renewals_opening = today
+
+        def failed(exc: Exception) -> None:
+            self._renewals_opening = None
             self._queue_failed(exc)
-            return 0
-        self.renewals_checked_on = date.today()
+
+        Operation(self, self.ctx, renewals.open_due_renewals).success(lambda opened: self._renewals_opened(
+            today, opened)).failure(failed).run()
+
+    def _renewals_opened(self, day: date, opened: int) -> None:
+        self._renewals_opening = None
+        self.renewals_checked_on = day
         if opened:
             self.statusBar().showMessage(
                 (translate("MainWindow", "{count} approvals came back to the queue for renewal.") if opened != 1
                  else translate("MainWindow", "{count} approval came back to the queue for renewal.")
                  ).format(count=opened), 10_000)
-        return opened
 
     def _read_counts(self) -> None:
-        try:
-            counts = self.ctx.call(svc.queue_counts)
-        except READ_ERRORS as exc:
-            self._queue_failed(exc)
-            return
+        from .operations import Operation
+
+        Operation(self, self.ctx, svc.queue_counts).latest("queue counts").success(self._show_counts) \
+            .failure(self._queue_failed).run()
+
+    def _show_counts(self, counts) -> None:
         self.counts.setText("  \u00b7  ".join(f"{domain_text(status.label)}: {n}" for status, n in counts.items()))
 
     def _requery(self) -> None:
@@ -759,10 +768,21 @@ class MainWindow(QMainWindow):
         except READ_ERRORS as exc:
             self._queue_failed(exc)
 
-    def _read_queue(self, offset: int, limit: int, column: int, descending: bool) -> list[svc.RequestRow]:
+    def _read_queue(self, offset: int, limit: int, column: int, descending: bool, done) -> None:
+        """A page of the queue, on the worker thread, to `done` (None: it could not be read, and is said)."""
+        from .operations import Operation
+
         order = QUEUE_COLUMNS[column].order if 0 <= column < len(QUEUE_COLUMNS) else svc.QueueSort.SUBMITTED
-        return self.ctx.call(svc.list_queue, self.status_filter.currentData(), self.search.text(), sort=order,
-                             descending=descending, offset=offset, limit=limit)
+
+        def failed(exc: Exception) -> None:
+            self._queue_failed(exc)
+            done(None)
+
+        op = Operation(self, self.ctx, svc.list_queue, self.status_filter.currentData(), self.search.text(),
+                       sort=order, descending=descending, offset=offset, limit=limit).success(done).failure(failed)
+        if offset == 0:
+            op.latest("queue")  # a newer reload (search typed further, another filter or sort) replaces it
+        op.run()
 
     def _queue_failed(self, exc: Exception) -> None:
         """A page of the queue could not be read (while scrolling, sorting or searching): said, not raised."""

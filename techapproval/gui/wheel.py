@@ -21,6 +21,9 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox, QWidget
 
 GUARDED = (QComboBox, QAbstractSpinBox)
+# Every event of every object passes the application's filter: its two kinds are looked up once, and any
+# other event leaves at the first comparison (opening the request window sends thousands).
+_WHEEL, _POLISH = QEvent.Type.Wheel, QEvent.Type.Polish
 
 
 class WheelGuard(QObject):
@@ -28,10 +31,12 @@ class WheelGuard(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         kind = event.type()
-        if kind == QEvent.Type.Wheel and isinstance(watched, GUARDED) and not watched.hasFocus():
+        if kind is not _WHEEL and kind is not _POLISH:
+            return False
+        if kind is _WHEEL and isinstance(watched, GUARDED) and not watched.hasFocus():
             pass_on(watched, event)
             return True  # the control never sees it
-        if kind == QEvent.Type.Polish and isinstance(watched, GUARDED):
+        if kind is _POLISH and isinstance(watched, GUARDED):
             calm(watched)
         return False
 

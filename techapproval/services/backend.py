@@ -126,6 +126,13 @@ class LocalBackend:
         with _plain_errors():
             return work(self.db, actor_id, *args, **kwargs)
 
+    def maintain(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """District IT's work at a terminal, done as no signed-in person (seeding a demo district, preparing a
+        server, resetting a locked-out administrator's password): `work(db, *args)`, which opens its own
+        transactions."""
+        with _plain_errors():
+            return work(self.db, *args, **kwargs)
+
     def last_event(self) -> int:
         """Where a look for other people's changes starts: the newest audit event now."""
         return self.query(changes_service.last_event)

@@ -77,6 +77,7 @@ def sort_by(qtbot, view: QAbstractItemView, title: str) -> None:
     x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
     assert header.sortIndicatorSection() == section
+    settle()  # the sorted page is read off the UI thread: wait for it, as a person does
 
 
 def asked(desk, name: str) -> int:

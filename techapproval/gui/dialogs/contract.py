@@ -541,20 +541,25 @@ class ContractDialog(ScrollingFormDialog):
         self.check_message.setVisible(bool(text))
 
     def run_check(self) -> None:
-        """Read the signed document and list the suggestions; nothing is ticked."""
+        """Read the signed document on the worker thread (a long PDF takes seconds) and list the suggestions;
+        nothing is ticked. The button waits meanwhile, so a second click reads nothing twice."""
+        from ..operations import Operation
+
+        if not self.check_button.isEnabled():
+            return
+        self._say_check(translate("ContractDialog", "Reading the signed document…"))
+        Operation(self, self.ctx, contracts.check_document, self.original.id).busy(self.check_button) \
+            .success(self._show_check).failure(self._check_failed).run()
+
+    def _check_failed(self, exc: Exception) -> None:
+        if isinstance(exc, Invalid):
+            self._say_check(exc.errors.get("document", exc.message))
+        else:
+            self._say_check(getattr(exc, "message", str(exc)))
+
+    def _show_check(self, check) -> None:
         from ...domain.clauses import Finding
 
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            check = self.ctx.call(contracts.check_document, self.original.id)
-        except Invalid as exc:
-            self._say_check(exc.errors.get("document", exc.message))
-            return
-        except (ServiceError, DatabaseProblem) as exc:
-            self._say_check(getattr(exc, "message", str(exc)))
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         self.check = check
         self.suggestions.clear()
         marks = {Finding.FOUND: "\u2714", Finding.NOT_FOUND: "\u2013", Finding.CONFLICT: "\u26a0"}

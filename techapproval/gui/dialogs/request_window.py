@@ -599,15 +599,19 @@ class RequestWindow(QDialog):
         self.withdraw_button.setVisible(Action.WITHDRAW in actions and d is not None)
         self.decision_panel.setVisible(Action.APPROVE in actions)
         self.compliance = None
-        if self.ctx.is_reviewer and d is not None and status is not RequestStatus.DRAFT:
-            self.compliance = self.ctx.call(catalog.status_for_request, d.id)
-            state, reason = self.compliance.state, self.compliance.reason
-            text = translate("RequestWindow", "Contract status: {state}").format(state=badge(state))
-            if reason.rstrip(".").casefold() != state.label.casefold():  # "No contract on file." says it again
-                text += "\n" + reason
-            self.contract_status.setText(text)
-        self.contract_status.setVisible(self.compliance is not None)
-        self._show_accessibility(d)
+        reviewing = self.ctx.is_reviewer and d is not None and status is not RequestStatus.DRAFT
+        self.contract_status.setVisible(reviewing)
+        self.accessibility_status.setVisible(reviewing)
+        self.accessibility_button.setVisible(
+            reviewing and (d.status.awaits_reviewer or d.status is RequestStatus.APPROVED))
+        if reviewing:  # both read the catalog and contracts: on the worker thread, shown when they come
+            from ..operations import Operation
+
+            self.contract_status.setText(translate("RequestWindow", "Contract status: reading\u2026"))
+            Operation.reads(self, self.ctx, [(catalog.status_for_request, d.id),
+                                             (accessibility.status_for_request, d.id)]) \
+                .latest(f"request {d.id} statuses").success(lambda results, d=d: self._show_statuses(d, *results)) \
+                .failure(lambda exc: self.contract_status.setText(getattr(exc, "message", str(exc)))).run()
         self._show_renewal(d)
         self.question_box.setVisible(Action.RETURN in actions)
         decided = d is not None and d.status.is_decided
@@ -634,18 +638,19 @@ class RequestWindow(QDialog):
             )
         self.refresh_matches()
 
-    def _show_accessibility(self, d: svc.RequestDetail | None) -> None:
-        """For a reviewer: the tool's accessibility status and the requester's answers; the review button
-        while the request awaits a decision or is approved."""
-        shown = self.ctx.is_reviewer and d is not None and d.status is not RequestStatus.DRAFT
-        if shown:
-            status = self.ctx.call(accessibility.status_for_request, d.id)
-            self.accessibility_status.setText(
-                translate("RequestWindow", "Accessibility: {status}").format(status=status.text)
-                + "\n" + requester_answers(d.form))
-        self.accessibility_status.setVisible(shown)
-        self.accessibility_button.setVisible(
-            shown and (d.status.awaits_reviewer or d.status is RequestStatus.APPROVED))
+    def _show_statuses(self, d: svc.RequestDetail, compliance, access) -> None:
+        """For a reviewer: the tool's contract status, its accessibility status and the requester's answers."""
+        self.compliance = compliance
+        state, reason = compliance.state, compliance.reason
+        text = translate("RequestWindow", "Contract status: {state}").format(state=badge(state))
+        if reason.rstrip(".").casefold() != state.label.casefold():  # "No contract on file." says it again
+            text += "\n" + reason
+        self.contract_status.setText(text)
+        self.accessibility_status.setText(
+            translate("RequestWindow", "Accessibility: {status}").format(status=access.text)
+            + "\n" + requester_answers(d.form))
+        if self.isVisible():  # longer words in the column: it is shared out again
+            self._fit_policy_help()
 
     def review_accessibility(self) -> None:
         from .accessibility_review import AccessibilityReviewDialog  # on first use
@@ -939,6 +944,12 @@ class RequestWindow(QDialog):
 
     def decide(self) -> None:
         decision, permission, reason = self.decision_panel.value()
+        if decision is Decision.APPROVED and self.compliance is None:  # clicked before its status came
+            try:
+                self.compliance = self.ctx.call(catalog.status_for_request, self.request_id)
+            except (ServiceError, DatabaseProblem) as exc:
+                show_problem(self, exc)
+                return
         if decision is Decision.APPROVED and self.compliance and not self.compliance.state.within_law:
             # The law needs a contract before student data flows; approval is still the reviewer's call.
             answer = QMessageBox.warning(

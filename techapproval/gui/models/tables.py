@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -68,15 +69,47 @@ def status_text(status: RequestStatus) -> str:
 
 
 class RowTableModel(QAbstractTableModel, Generic[R]):
+    """Rows shown by columns, sorted here (`sort`, what a click on a header asks through the proxy): each
+    row's key is computed once and Python sorts the list, where a QSortFilterProxyModel would ask `data` for
+    two keys at every comparison (thousands of calls into Python for a list of a few thousand rows)."""
+
     def __init__(self, columns: Sequence[Column[R]], parent=None):
         super().__init__(parent)
         self.columns = list(columns)
         self.rows: list[R] = []
+        self._order: tuple[int, bool] | None = None  # (column, descending) the rows are kept sorted by
 
     def set_rows(self, rows: list[R]) -> None:
         self.beginResetModel()
-        self.rows = rows
+        self.rows = self._sorted(rows)
         self.endResetModel()
+
+    def _sorted(self, rows: list[R]) -> list[R]:
+        if self._order is None or not 0 <= self._order[0] < len(self.columns):
+            return rows
+        column, descending = self.columns[self._order[0]], self._order[1]
+
+        def key(row: R):
+            return column.sort(row) if column.sort else column.text(row).casefold()
+
+        try:
+            return sorted(rows, key=key, reverse=descending)
+        except TypeError:  # keys of different kinds: as text
+            return sorted(rows, key=lambda row: str(key(row)), reverse=descending)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._order = (column, order == Qt.SortOrder.DescendingOrder)
+        if not self.rows:
+            return
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        held = [self.rows[i.row()] if 0 <= i.row() < len(self.rows) else None for i in before]
+        self.rows = self._sorted(self.rows)
+        place = {id(row): n for n, row in enumerate(self.rows)}
+        self.changePersistentIndexList(before, [
+            self.index(place[id(row)], i.column()) if row is not None and id(row) in place else QModelIndex()
+            for row, i in zip(held, before, strict=True)])
+        self.layoutChanged.emit()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
         return 0 if parent.isValid() else len(self.rows)
@@ -106,55 +139,94 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
 class PagedTableModel(RowTableModel[R]):
     """Rows read from the database a page at a time as the view scrolls (canFetchMore/fetchMore), sorted
-    there too: a list of 50,000 requests costs one page to show. `read(offset, limit, column, descending)`
-    returns a page sorted by that column; a failed read is handed to `failed` (the view stays as it was)
-    instead of escaping into Qt's event loop."""
+    there too: a list of 50,000 requests costs one page to show. `read(offset, limit, column, descending,
+    done)` reads a page sorted by that column, off the UI thread (an operation), and calls `done(rows)` on it
+    when the rows come, or `done(None)` when the read failed (it says why itself: the view stays as it was).
+    An answer that a newer reload (another sort, filter or search) has overtaken is not shown; `reloaded`
+    is emitted once a reload's rows are in."""
 
-    def __init__(self, columns: Sequence[Column[R]], read: Callable[[int, int, int, bool], list[R]],
-                 page: int, failed: Callable[[Exception], None], parent=None):
+    reloaded = Signal()
+
+    def __init__(self, columns: Sequence[Column[R]], read: Callable[..., None], page: int, parent=None):
         super().__init__(columns, parent)
-        self.read, self.page, self.failed = read, page, failed
+        self.read, self.page = read, page
         self.sort_column, self.descending = -1, False
         self.more = False
+        self._generation = 0  # reloads so far: a page read for an earlier one is not shown
+        self._fetching = False
+        self._to_end: Callable[[], None] | None = None  # End was pressed: read on to the last page, then this
 
     def reload(self, keep: bool = True) -> None:
         """Read again from the start: as many rows as are loaded now (`keep`), so that the selected row
         and the scroll position stay reachable, or one page."""
         wanted = max(self.page, len(self.rows)) if keep else self.page
-        rows = self.read(0, wanted, self.sort_column, self.descending)
+        self._generation += 1
+        generation, self._fetching, self._to_end = self._generation, True, None
+        self.read(0, wanted, self.sort_column, self.descending,
+                  lambda rows: self._reloaded(generation, wanted, rows))
+
+    def _reloaded(self, generation: int, wanted: int, rows: list[R] | None) -> None:
+        if generation != self._generation:
+            return
+        self._fetching = False
+        if rows is None:
+            return
         self.more = len(rows) == wanted
         self.set_rows(rows)
+        self.reloaded.emit()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802 - Qt's signature
-        return not parent.isValid() and self.more
+        return not parent.isValid() and self.more and not self._fetching
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
-        if parent.isValid() or not self.more:
+        if parent.isValid() or not self.more or self._fetching:
             return
-        try:
-            rows = self.read(len(self.rows), self.page, self.sort_column, self.descending)
-        except READ_ERRORS as exc:  # called by the view: said by `failed`, and tried again at the next scroll
-            self.failed(exc)
+        generation, offset, self._fetching = self._generation, len(self.rows), True
+        self.read(offset, self.page, self.sort_column, self.descending,
+                  lambda rows: self._fetched(generation, offset, rows))
+
+    def _fetched(self, generation: int, offset: int, rows: list[R] | None) -> None:
+        if generation != self._generation or offset != len(self.rows):
+            return
+        self._fetching = False  # a failed read is tried again at the next scroll
+        if rows is None:
             return
         self.more = len(rows) == self.page
         if rows:
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
             self.rows.extend(rows)
             self.endInsertRows()
+        if self._to_end is not None:  # the cursor follows the end as each page comes
+            then = self._to_end
+            if not self.more:
+                self._to_end = None
+            then()
+            if self.more:
+                self.fetchMore()
+
+    def read_to_end(self, then: Callable[[], None]) -> None:
+        """Read the pages still to come, one after another off the UI thread, calling `then` as each is in."""
+        self._to_end = then
+        if not self._fetching:
+            self.fetchMore()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         descending = order == Qt.SortOrder.DescendingOrder
         if (column, descending) == (self.sort_column, self.descending):
             return
         self.sort_column, self.descending = column, descending
-        try:
-            self.reload(keep=False)
-        except READ_ERRORS as exc:  # called by the header: said by `failed`
-            self.failed(exc)
+        self.reload(keep=False)
+
+
+class _SortingProxy(QSortFilterProxyModel):
+    """Hands a sort to the source model (RowTableModel.sort: each key once), and keeps its order."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)
 
 
 def sorting_proxy(model: RowTableModel, parent=None) -> QSortFilterProxyModel:
-    proxy = QSortFilterProxyModel(parent)
+    proxy = _SortingProxy(parent)
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
     return proxy

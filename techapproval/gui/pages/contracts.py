@@ -153,13 +153,11 @@ class ContractsPage(ReadWhenShown, QWidget):
         return [(contracts.list_contracts,)]
 
     def refresh(self) -> None:
-        """Reload every contract (statuses are for today); the table keeps the selected one selected."""
-        try:
-            rows = [self.ctx.call(*call) for call in self.reads()]
-        except (ServiceError, DatabaseProblem) as exc:
-            self.read_failed(exc)
-            return
-        self.show_rows(*rows)
+        """Reload every contract (statuses are for today) on the worker thread; the table keeps the selected
+        one selected (or selects the one just saved)."""
+        from ..operations import load_page
+
+        load_page(self, self.ctx, "tab:contracts", self.read_failed)
 
     def read_failed(self, exc) -> None:
         self.message.say(exc)
@@ -167,6 +165,9 @@ class ContractsPage(ReadWhenShown, QWidget):
     def show_rows(self, rows) -> None:
         self.all_rows = rows
         self._filter()
+        keep, self._keep = getattr(self, "_keep", None), None
+        if keep is not None:
+            self.select(keep)
 
     def _filter(self, *_args) -> None:
         words = self.search.text().casefold().split()
@@ -195,9 +196,8 @@ class ContractsPage(ReadWhenShown, QWidget):
         self.open_button.setEnabled(v is not None and bool(v.document_sha256))
 
     def _saved(self, contract_id: int | None = None) -> None:
+        self._keep = contract_id
         self.refresh()
-        if contract_id is not None:
-            self.select(contract_id)
         self.changed.emit()
 
     # --- actions ----------------------------------------------------------------------------
@@ -222,6 +222,12 @@ class ContractsPage(ReadWhenShown, QWidget):
 
     def new_contract(self) -> None:
         self._open_dialog(None)
+
+    def open_contract(self, contract_id: int) -> None:
+        """Open that contract, whether or not its list has been read yet; it is selected once it has."""
+        self._keep = contract_id
+        self.select(contract_id)
+        self._open_dialog(contract_id)
 
     def edit_contract(self) -> None:
         v = self.current_contract()
@@ -265,28 +271,39 @@ class ContractsPage(ReadWhenShown, QWidget):
         except ServiceError as exc:
             self.message.say(exc)
             return
-        try:
-            digest = self.ctx.call(contracts.attach_document, v.id, Path(path).name, content)
-        except (ServiceError, DatabaseProblem) as exc:
-            self.message.say(exc)
-            return
+        from ..operations import Operation
+
+        Operation(self, self.ctx, contracts.attach_document, v.id, Path(path).name, content) \
+            .busy(self.attach_button).success(lambda digest: self._attached(v, Path(path).name, digest)) \
+            .failure(self.message.say).run()
+
+    def _attached(self, v: ContractView, name: str, digest: str) -> None:
+        """Saved: the list again, and the clause check of the document on the worker thread (a long PDF takes
+        seconds); the message says both."""
+        from ..operations import Operation
+
         self._saved(v.id)
         attached = translate("ContractsPage", "Attached {name} (SHA-256 {value}\u2026) to {label}.").format(
-            name=Path(path).name, value=digest[:12], label=v.label
+            name=name, value=digest[:12], label=v.label
         )
-        self.message.say(f"{attached} {self._check_summary(v.id)}")
+        checking = translate("ContractsPage", "Checking its clauses\u2026")
+        self.message.say(f"{attached} {checking}")
+        Operation(self, self.ctx, contracts.check_document, v.id).busy(self.attach_button) \
+            .success(lambda check: self.message.say(f"{attached} {self._check_summary(check)}")) \
+            .failure(lambda exc: self.message.say(f"{attached} {self._check_failed(exc)}")).run()
 
-    def _check_summary(self, contract_id: int) -> str:
+    @staticmethod
+    def _check_failed(exc: Exception) -> str:
+        if isinstance(exc, Invalid):
+            return translate("ContractsPage", "Clause check: {value}").format(value=exc.errors.get("document", ""))
+        return ""
+
+    @staticmethod
+    def _check_summary(check) -> str:
         """What the clause check made of the document just attached, in one line: the coordinator then
         opens the contract to read the quotes and accept them."""
         from ...domain.clauses import Finding
 
-        try:
-            check = self.ctx.call(contracts.check_document, contract_id)
-        except Invalid as exc:
-            return translate("ContractsPage", "Clause check: {value}").format(value=exc.errors.get("document", ""))
-        except (ServiceError, DatabaseProblem):
-            return ""
         missing = [r.provision.value for r in check.provisions if r.finding is Finding.NOT_FOUND]
         conflicts = [r.provision.value for r in check.provisions if r.finding is Finding.CONFLICT]
         words = translate("ContractsPage", "Clause check: {found} of 11 provisions found").format(

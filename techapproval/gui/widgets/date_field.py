@@ -31,6 +31,26 @@ def from_qdate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
+class _DateEdit(QDateEdit):
+    """A date edit whose pop-up calendar is built when first opened (by mouse or key), not with the field:
+    a calendar costs about 12 ms to build, and a form has several. It gets its accessible name then."""
+
+    calendar_name = ""
+
+    def _name_calendar(self) -> None:
+        if self.calendar_name:
+            self.calendarWidget().setAccessibleName(self.calendar_name)
+            self.calendar_name = ""
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._name_calendar()
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._name_calendar()
+        super().keyPressEvent(event)
+
+
 class OptionalDateField(QWidget):
     changed = Signal()
 
@@ -55,13 +75,11 @@ class OptionalDateField(QWidget):
             )
             layout.addWidget(self.checkbox)
 
-        self.date_edit = QDateEdit()
+        self.date_edit = _DateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(DISPLAY_FORMAT)
         self.date_edit.setMaximumDate(LATEST)
-        self.date_edit.calendarWidget().setAccessibleName(
-            translate("DateField", "{label} calendar").format(label=label)
-        )
+        self.date_edit.calendar_name = translate("DateField", "{label} calendar").format(label=label)
         named(self.date_edit, label, description)
         # Wide enough for the longest date in the display format, with room for the popup button.
         sample = self.date_edit.fontMetrics().horizontalAdvance("Wed 30 Sep 2026")

@@ -95,6 +95,16 @@ class ListView(QTableView):
             return
         super().keyPressEvent(event)
 
+    def moveCursor(self, action, modifiers):  # noqa: N802 - Qt's name
+        """End on a list read a page at a time (models.tables.PagedTableModel): the pages still to come are
+        read off the UI thread and the last row is selected once they are in; meanwhile the cursor goes to
+        the last row read so far."""
+        model = self.model()
+        if action == QAbstractItemView.CursorAction.MoveEnd and getattr(model, "more", False) \
+                and hasattr(model, "read_to_end"):
+            model.read_to_end(lambda: self.select_index(model.index(model.rowCount() - 1, 0)))
+        return super().moveCursor(action, modifiers)
+
     # --- rows -------------------------------------------------------------------------------
 
     def current_row(self):
