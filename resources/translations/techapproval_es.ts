@@ -3856,7 +3856,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>Send to the &amp;mailing list</source>
+        <source>Send to the mailin&amp;g list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

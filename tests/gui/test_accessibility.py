@@ -59,6 +59,7 @@ from techapproval.gui.dialogs.records_import import RecordsImportDialog
 from techapproval.gui.dialogs.request_window import RequestWindow
 from techapproval.gui.dialogs.setup import SetupDialog
 from techapproval.gui.dialogs.sign_in import SignInDialog
+from techapproval.gui.settings_email import NotificationsDialog
 from techapproval.gui.widgets.permissions import TallyDialog
 from techapproval.services import deletions, exceptions, incidents
 from techapproval.services import requests as svc
@@ -459,6 +460,8 @@ DIALOGS: list[tuple[str, type, Callable[[Env, pytest.MonkeyPatch], list[str]]]] 
     ("open a renewal", OpenRenewalDialog, lambda env, _mp: _open_renewal(env)),
     ("add person", AddPersonDialog, lambda env, _mp: _people(env, "Add person", AddPersonDialog)),
     ("reset password", ResetPasswordDialog, lambda env, _mp: _people(env, "Reset password", ResetPasswordDialog)),
+    ("my email notifications", NotificationsDialog,
+     lambda env, _mp: _from_menu(env, "teacher", "My email notifications", NotificationsDialog)),
     ("change password", PasswordDialog,
      lambda env, _mp: _from_menu(env, "teacher", "Change password", PasswordDialog)),
     ("new password after a reset", PasswordDialog, lambda env, _mp: _built(

@@ -74,7 +74,7 @@ class AnnualNoticeFiles(QWidget):
             ),
         )
         self.list_button = named(
-            QPushButton(translate("Letters", "Send to the &mailing list")),
+            QPushButton(translate("Letters", "Send to the mailin&g list")),
             translate("Letters", "Send yearly notice to the mailing list"),
             translate("Letters", "Email the notice to the families' mailing-list address set under Settings, Email"),
         )
