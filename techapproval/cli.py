@@ -756,11 +756,11 @@ def _save_gap_report(check, name: str, target: Path, district: str, quiet: bool)
 def send_notifications(args: argparse.Namespace) -> int:
     from .mail import send_due
 
-    db = _open(args)
+    backend = _open(args)
     try:
-        report = send_due(db, limit=max(1, args.limit))
+        report = backend.maintain(send_due, limit=max(1, args.limit))
     finally:
-        db.dispose()
+        backend.dispose()
     if report.email_off:
         print("Email is not set up (Settings \u2192 Email): nothing was sent.")
         return 0
